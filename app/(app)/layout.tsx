@@ -1,0 +1,20 @@
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { TRPCReactProvider } from "@/components/providers/trpc-react";
+import { AppShell } from "@/components/shell/app-shell";
+import { auth } from "@/server/auth/auth";
+import { getServerCaller } from "@/server/trpc/server-caller";
+
+export default async function SignedInLayout({ children }: { children: ReactNode }) {
+  const session = await auth();
+  if (!session?.user) redirect("/sign-in");
+  const organization = await (await getServerCaller()).organization.current();
+
+  return (
+    <TRPCReactProvider>
+      <AppShell organization={organization} user={session.user}>
+        {children}
+      </AppShell>
+    </TRPCReactProvider>
+  );
+}

@@ -1,0 +1,13 @@
+import type { ReactNode } from "react";
+import { SettingsTabs } from "@/components/settings/settings-tabs";
+import { PageHeader } from "@/components/ui/page-header";
+
+export default function SettingsLayout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <PageHeader title="Settings" description="Your organization, its members and connections." />
+      <SettingsTabs />
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import { handleCallRailWebhook } from "@/server/call-tracking/callrail/handle-callrail-webhook";
+import { getDb } from "@/server/db";
+import { getExecutor } from "@/server/execution/execution-runtime";
+import { jsonError } from "@/server/ingest/json-error";
+
+export const runtime = "nodejs";
+
+export async function POST(request: Request, context: { params: Promise<{ token: string }> }) {
+  try {
+    const { token } = await context.params;
+    return await handleCallRailWebhook(request, token, { db: await getDb(), executor: await getExecutor() });
+  } catch (error) {
+    console.error("[api] POST /api/callrail/… failed", error);
+    return jsonError(503, "unavailable", "The webhook could not be stored; nothing was accepted. CallRail will retry.");
+  }
+}

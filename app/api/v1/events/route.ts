@@ -1,0 +1,16 @@
+import { getDb } from "@/server/db";
+import { getExecutor } from "@/server/execution/execution-runtime";
+import { handleIngestRequest } from "@/server/ingest/handle-ingest-request";
+import { ingestRateLimit } from "@/server/ingest/ingest-rate-limit";
+import { jsonError } from "@/server/ingest/json-error";
+
+export const runtime = "nodejs";
+
+export async function POST(request: Request) {
+  try {
+    return await handleIngestRequest(request, { db: await getDb(), executor: await getExecutor(), rateLimit: ingestRateLimit });
+  } catch (error) {
+    console.error("[api] POST /api/v1/events failed", error);
+    return jsonError(503, "unavailable", "The event could not be stored; nothing was accepted. Retry with the same id.");
+  }
+}

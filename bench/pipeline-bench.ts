@@ -1,0 +1,147 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { openDatabase, type DatabaseTarget } from "@/db/client";
+import { benchEventBody, seedBenchOrganization } from "./bench-setup";
+import { startCountingReceiver } from "./counting-receiver";
+import { directorySize, wait } from "./bench-utils";
+
+export type PipelineRow = {
+  database: "postgres" | "pglite";
+  concurrency: number;
+  seconds: number;
+  accepted: number;
+  ingestRps: number;
+  p50: number;
+  p975: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  runsPerSecond: number;
+  drainSeconds: number;
+  delivered: number;
+  bytesPerThousandRuns: number | null;
+};
+
+const PORT = 3300;
+
+async function startServer(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn("npx", ["next", "start", "-p", String(PORT)], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout!.on("data", (chunk) => (log += chunk));
+  child.stderr!.on("data", (chunk) => (log += chunk));
+  for (let i = 0; i < 120; i++) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${PORT}/sign-in`);
+      if (response.ok) return child;
+    } catch {
+      /* not up yet */
+    }
+    await wait(500);
+  }
+  child.kill("SIGTERM");
+  throw new Error(`The server did not start:\n${log}`);
+}
+
+async function stopServer(child: ChildProcess) {
+  child.kill("SIGTERM");
+  await new Promise((resolve) => child.once("exit", resolve));
+}
+
+async function databaseBytes(target: DatabaseTarget, dataDir?: string): Promise<number> {
+  if (target.kind === "postgres") {
+    const sql = postgres(target.url, { max: 1 });
+    const [row] = await sql<{ size: string }[]>`select pg_database_size(current_database())::text as size`;
+    await sql.end();
+    return Number(row!.size);
+  }
+  return directorySize(dataDir!);
+}
+
+/** Ingest → run → webhook, driven over HTTP against the production build. */
+export async function benchPipeline(options: { database: "postgres" | "pglite"; concurrencies: number[]; seconds: number; postgresUrl: string }): Promise<PipelineRow[]> {
+  const encryptionKey = randomBytes(32);
+  const receiver = await startCountingReceiver();
+  let target: DatabaseTarget;
+  let dropDatabase = async () => {};
+  const dataDir = path.resolve(".data/bench");
+  if (options.database === "postgres") {
+    const name = `switchboard_bench_${Date.now().toString(36)}`;
+    const admin = postgres(options.postgresUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    const url = new URL(options.postgresUrl);
+    url.pathname = `/${name}`;
+    target = { kind: "postgres", url: url.toString() };
+    dropDatabase = async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    };
+  } else {
+    rmSync(dataDir, { recursive: true, force: true });
+    target = { kind: "pglite", dataDir: path.join(dataDir, "pglite") };
+  }
+
+  const seeded = await openDatabase(target);
+  const { apiKey } = await seedBenchOrganization(seeded.db, encryptionKey, receiver.url);
+  await seeded.close();
+
+  const env: Record<string, string> = {
+    ENCRYPTION_KEY: encryptionKey.toString("base64"),
+    AUTH_SECRET: randomBytes(24).toString("base64"),
+    ALLOW_PRIVATE_WEBHOOK_TARGETS: "true",
+    APP_URL: `http://127.0.0.1:${PORT}`,
+    ...(target.kind === "postgres" ? { DATABASE_URL: target.url } : { DATA_DIR: dataDir, DATABASE_URL: "" }),
+  };
+  const server = await startServer(env);
+  const rows: PipelineRow[] = [];
+  let counter = 0;
+  try {
+    for (const concurrency of options.concurrencies) {
+      receiver.reset();
+      const sizeBefore = await databaseBytes(target, dataDir).catch(() => null);
+      const result = await autocannon({
+        url: `http://127.0.0.1:${PORT}/api/v1/events`,
+        method: "POST",
+        connections: concurrency,
+        duration: options.seconds,
+        headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+        requests: [{ setupRequest: (request) => ({ ...request, body: benchEventBody(`bench-${concurrency}-${++counter}`) }) }],
+      });
+      const loadEndedAt = performance.now();
+      const accepted = result["2xx"];
+      // Drain: wait for every accepted event's webhook (or give up after two minutes).
+      const deadline = loadEndedAt + 120_000;
+      while (receiver.state.count < accepted && performance.now() < deadline) await wait(100);
+      const { count, firstAt, lastAt } = receiver.state;
+      const sizeAfter = await databaseBytes(target, dataDir).catch(() => null);
+      rows.push({
+        database: options.database,
+        concurrency,
+        seconds: options.seconds,
+        accepted,
+        ingestRps: Math.round(accepted / options.seconds),
+        p50: result.latency.p50,
+        p975: result.latency.p97_5,
+        p99: result.latency.p99,
+        errors: result.errors + result.timeouts,
+        non2xx: result.non2xx,
+        runsPerSecond: count > 1 ? Math.round((count - 1) / ((lastAt - firstAt) / 1000)) : 0,
+        drainSeconds: Math.max(0, Math.round((lastAt - loadEndedAt) / 100) / 10),
+        delivered: count,
+        bytesPerThousandRuns: sizeBefore !== null && sizeAfter !== null && count > 0 ? Math.round(((sizeAfter - sizeBefore) / count) * 1000) : null,
+      });
+      await wait(1_000);
+    }
+  } finally {
+    await stopServer(server);
+    await receiver.close();
+    await dropDatabase();
+  }
+  return rows;
+}

@@ -1,0 +1,82 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { Inbox, Mail, MessageSquare } from "lucide-react";
+import { useState } from "react";
+import { useTRPC } from "@/components/providers/trpc-react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/skeleton";
+
+const filters = [
+  { value: undefined, label: "All" },
+  { value: "sms", label: "Texts" },
+  { value: "email", label: "Emails" },
+] as const;
+
+const statusTone = { simulated: "primary", sent: "success", failed: "danger" } as const;
+
+export function OutboxList() {
+  const trpc = useTRPC();
+  const [channel, setChannel] = useState<"sms" | "email" | undefined>(undefined);
+  const messages = useQuery(trpc.outbox.list.queryOptions({ channel, limit: 100 }));
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex gap-1" role="tablist" aria-label="Filter messages">
+        {filters.map((filter) => (
+          <Button
+            key={filter.label}
+            role="tab"
+            aria-selected={channel === filter.value}
+            size="sm"
+            variant={channel === filter.value ? "primary" : "ghost"}
+            onClick={() => setChannel(filter.value)}
+          >
+            {filter.label}
+          </Button>
+        ))}
+      </div>
+      {messages.isLoading ? (
+        <div className="flex flex-col gap-2">
+          {[0, 1, 2].map((key) => (
+            <Skeleton key={key} className="h-20" />
+          ))}
+        </div>
+      ) : messages.isError ? (
+        <p role="alert" className="text-sm text-destructive">Could not load messages: {messages.error.message}</p>
+      ) : messages.data?.length === 0 ? (
+        <EmptyState
+          icon={Inbox}
+          title="Nothing sent yet"
+          description="Texts and emails sent by your workflows and invitations appear here. With no Twilio or Resend account connected, this is where they are delivered."
+        />
+      ) : (
+        <ul className="flex flex-col gap-2" aria-label="Messages">
+          {messages.data?.map((message) => (
+            <li key={message.id} className="rounded-lg border bg-card p-4 shadow-xs" data-testid="outbox-message">
+              <div className="flex flex-wrap items-center gap-2">
+                {message.channel === "sms" ? (
+                  <MessageSquare className="size-4 text-action" aria-label="Text message" />
+                ) : (
+                  <Mail className="size-4 text-primary" aria-label="Email" />
+                )}
+                <span className="font-medium">{message.subject ?? `Text to ${message.to}`}</span>
+                <Badge tone={statusTone[message.status]} className={cn("ml-auto")}>
+                  {message.status === "simulated" ? "Delivered to outbox" : message.status}
+                </Badge>
+              </div>
+              <p className="mt-1 text-xs text-muted-foreground">
+                To {message.to} · from {message.from} · {message.createdAt.toLocaleString()}
+              </p>
+              <p className="mt-2 whitespace-pre-wrap text-sm">{message.body}</p>
+              {message.error ? <p className="mt-2 text-sm text-destructive">{message.error}</p> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import { Plus } from "lucide-react";
+import { Fragment } from "react";
+import { nodeCategories, nodeDefinitionsInCategory, type NodeKind } from "@/engine";
+import { Button } from "@/components/ui/button";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { useEditorStore } from "./editor-store";
+import { NodeIcon } from "./node-icons";
+import { useAddStep } from "./use-add-step";
+
+const stepGroups = nodeCategories
+  .filter((category) => category.id !== "trigger")
+  .map((category) => ({ ...category, definitions: nodeDefinitionsInCategory(category.id) }));
+
+/** The keyboard way to add a step: arrow keys and Enter, no dragging needed. */
+export function AddStepMenu() {
+  const eventType = useEditorStore((state) => state.eventType);
+  const addStep = useAddStep();
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger asChild>
+        <Button variant="secondary" size="sm">
+          <Plus aria-hidden /> Add step
+        </Button>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="start" className="max-h-[70vh] overflow-y-auto">
+        {stepGroups.map((group, index) => (
+          <Fragment key={group.id}>
+            {index > 0 ? <DropdownMenuSeparator /> : null}
+            <DropdownMenuLabel>{group.label}</DropdownMenuLabel>
+            {group.definitions.map((definition) => {
+              const fits = !eventType || definition.fitsEventTypes.includes(eventType);
+              return (
+                <DropdownMenuItem key={definition.kind} disabled={!fits} onSelect={() => addStep(definition.kind as NodeKind)}>
+                  <NodeIcon name={definition.icon} /> {definition.label}
+                </DropdownMenuItem>
+              );
+            })}
+          </Fragment>
+        ))}
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}

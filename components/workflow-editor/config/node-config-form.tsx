@@ -1,0 +1,87 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect, useRef } from "react";
+import { useForm, useWatch, type Resolver } from "react-hook-form";
+import { getNodeDefinition, isNodeKind, type ValidationError } from "@/engine";
+import { useEditorStore, useEditorStoreApi } from "../editor-store";
+import { updateNodeConfig } from "../graph-operations";
+import { problemForField } from "../problem-index";
+import { ConfigField } from "./config-field";
+import { fieldLayouts, type FieldSpec } from "./field-layouts";
+
+type Values = Record<string, unknown>;
+const noProblems: ValidationError[] = [];
+
+/**
+ * The selected step's settings. Every change goes straight to the canvas (and so to validation and
+ * autosave); the form's own zod check marks fields as you type, the engine's check covers the rest.
+ */
+export function NodeConfigForm({ nodeId, kind, config }: { nodeId: string; kind: string; config: unknown }) {
+  const store = useEditorStoreApi();
+  const readOnly = useEditorStore((state) => state.readOnly);
+  const eventType = useEditorStore((state) => state.eventType);
+  const problems = useEditorStore((state) => state.problems.byNode.get(nodeId) ?? noProblems);
+  const definition = getNodeDefinition(kind);
+  const { control, reset, subscribe, getValues, setValue, formState } = useForm<Values>({
+    defaultValues: (config ?? {}) as Values,
+    resolver: definition ? (zodResolver(definition.configSchema as never) as unknown as Resolver<Values>) : undefined,
+    mode: "onChange",
+  });
+  const values = useWatch({ control }) as Values;
+  const lastSent = useRef<unknown>(config);
+
+  // Undo, redo or a restore changed the settings under the form: start again from them.
+  useEffect(() => {
+    if (config !== lastSent.current) {
+      lastSent.current = config;
+      reset((config ?? {}) as Values);
+    }
+  }, [config, reset]);
+
+  useEffect(
+    () =>
+      subscribe({
+        formState: { values: true },
+        callback: ({ values: next, name }) => {
+          // Only edits: a reset (after undo) has no field name and must not echo back as a new edit.
+          if (!name) return;
+          const copy = structuredClone(next);
+          lastSent.current = copy;
+          store.change((graph) => updateNodeConfig(graph, nodeId, copy), { mergeKey: `${nodeId}:${name}` });
+        },
+      }),
+    [nodeId, store, subscribe],
+  );
+
+  if (!definition || !isNodeKind(kind)) {
+    return <p className="text-sm text-muted-foreground">This step isn&apos;t available any more. Delete it and pick another one.</p>;
+  }
+
+  // Switching to a mode with extra settings fills them with sensible starting values.
+  function onSelectChange(spec: FieldSpec, value: string) {
+    if (spec.type !== "select" || !spec.emptyValues?.[value]) return;
+    for (const [name, fallback] of Object.entries(spec.emptyValues[value]!)) {
+      if (getValues(name) === undefined) setValue(name, fallback, { shouldDirty: true, shouldValidate: true });
+    }
+  }
+
+  return (
+    <form className="grid gap-4" onSubmit={(event) => event.preventDefault()} aria-label={`${definition.label} settings`}>
+      <fieldset disabled={readOnly} className="grid gap-4">
+        {fieldLayouts[kind].filter((spec) => !spec.showIf || spec.showIf(values)).map((spec) => (
+          <ConfigField
+            key={spec.name}
+            spec={spec}
+            control={control}
+            values={values}
+            nodeId={nodeId}
+            eventType={eventType}
+            problem={(formState.errors[spec.name]?.message as string | undefined) ?? problemForField(problems, spec.name)}
+            onSelectChange={onSelectChange}
+          />
+        ))}
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+
+import { Copy, MousePointerClick, Trash2 } from "lucide-react";
+import { getNodeDefinition } from "@/engine";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { categoryStyles } from "./category-styles";
+import { BranchToggles } from "./config/branch-toggles";
+import { NodeConfigForm } from "./config/node-config-form";
+import { useEditorStore } from "./editor-store";
+import { NodeIcon } from "./node-icons";
+
+/** The side panel: the selected step's settings, or what to do when none (or several) are selected. */
+export function NodeInspector({ onDelete, onDuplicate }: { onDelete: () => void; onDuplicate: () => void }) {
+  const selectedIds = useEditorStore((state) =>
+    state.graph.nodes
+      .filter((node) => node.selected)
+      .map((node) => node.id)
+      .join(" "),
+  );
+  const readOnly = useEditorStore((state) => state.readOnly);
+  const ids = selectedIds ? selectedIds.split(" ") : [];
+  const node = useEditorStore((state) => (ids.length === 1 ? state.graph.nodes.find((candidate) => candidate.id === ids[0]) : undefined));
+
+  if (ids.length === 0) {
+    return (
+      <div className="flex flex-col items-center gap-2 p-6 text-center text-sm text-muted-foreground">
+        <MousePointerClick className="size-6" aria-hidden />
+        <p>Select a step to change its settings.</p>
+        <p className="text-xs">Shift-drag on the canvas to select several steps.</p>
+      </div>
+    );
+  }
+
+  if (!node) {
+    return (
+      <div className="grid gap-3 p-4">
+        <p className="text-sm font-medium">{ids.length} steps selected</p>
+        {readOnly ? null : (
+          <div className="flex gap-2">
+            <Button variant="secondary" size="sm" onClick={onDuplicate}>
+              <Copy aria-hidden /> Duplicate
+            </Button>
+            <Button variant="secondary" size="sm" onClick={onDelete}>
+              <Trash2 aria-hidden /> Delete
+            </Button>
+          </div>
+        )}
+      </div>
+    );
+  }
+
+  const definition = getNodeDefinition(node.data.kind);
+  return (
+    <div className="grid gap-4 p-4" data-testid="node-inspector">
+      <div className="flex items-start gap-2.5">
+        <span className={cn("flex size-9 shrink-0 items-center justify-center rounded-md", categoryStyles[definition?.category ?? "action"].iconBox)}>
+          <NodeIcon name={definition?.icon} className="size-5" />
+        </span>
+        <div className="min-w-0">
+          <h2 className="font-semibold">{definition?.label ?? "Unknown step"}</h2>
+          <p className="text-xs text-muted-foreground">{definition?.description}</p>
+        </div>
+      </div>
+      <NodeConfigForm key={node.id} nodeId={node.id} kind={node.data.kind} config={node.data.config} />
+      {definition?.category === "condition" ? <BranchToggles nodeId={node.id} kind={node.data.kind} openHandles={node.data.openHandles ?? []} /> : null}
+      {readOnly ? null : (
+        <div className="flex gap-2 border-t pt-4">
+          {definition?.category !== "trigger" ? (
+            <Button variant="secondary" size="sm" onClick={onDuplicate}>
+              <Copy aria-hidden /> Duplicate
+            </Button>
+          ) : null}
+          <Button variant="secondary" size="sm" onClick={onDelete}>
+            <Trash2 aria-hidden /> Delete step
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

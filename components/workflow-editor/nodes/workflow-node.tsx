@@ -1,0 +1,124 @@
+"use client";
+
+import { Handle, Position, type NodeProps } from "@xyflow/react";
+import { CircleAlert, TriangleAlert } from "lucide-react";
+import { memo, useMemo } from "react";
+import { getNodeDefinition, summarizeNode, type NodeCategory } from "@/engine";
+import { cn } from "@/components/ui/cn";
+import { categoryStyles } from "../category-styles";
+import type { EditorNode } from "../editor-graph";
+import { useEditorStore } from "../editor-store";
+import { NodeIcon } from "../node-icons";
+
+const categoryNames: Record<NodeCategory, string> = { trigger: "Trigger", condition: "Condition", action: "Action" };
+
+/** The first problem of a step, as one primitive so the node re-renders only when it changes. */
+function useNodeProblem(nodeId: string): { count: number; message: string; severity: "error" | "warning" } | null {
+  const count = useEditorStore((state) => state.problems.byNode.get(nodeId)?.length ?? 0);
+  const message = useEditorStore((state) => state.problems.byNode.get(nodeId)?.[0]?.message ?? "");
+  const hasError = useEditorStore((state) => state.problems.byNode.get(nodeId)?.some((problem) => problem.severity === "error") ?? false);
+  return count === 0 ? null : { count, message, severity: hasError ? "error" : "warning" };
+}
+
+function WorkflowNodeCard({ id, data, selected, category }: NodeProps<EditorNode> & { category: NodeCategory }) {
+  const definition = getNodeDefinition(data.kind);
+  const styles = categoryStyles[category];
+  const summary = useMemo(() => summarizeNode(data.kind, data.config), [data.kind, data.config]);
+  const problem = useNodeProblem(id);
+  const outputs = definition?.outputs ?? [];
+
+  return (
+    <div
+      data-testid="workflow-node"
+      data-kind={data.kind}
+      data-node-id={id}
+      data-problem={problem?.severity ?? "none"}
+      className={cn(
+        "relative w-60 rounded-lg border bg-card text-left shadow-sm transition-shadow",
+        styles.border,
+        selected && "ring-2 ring-primary ring-offset-1",
+        problem?.severity === "error" && "border-destructive",
+      )}
+    >
+      <div className={cn("absolute inset-x-0 top-0 h-1 rounded-t-lg", styles.accent)} aria-hidden />
+      {category !== "trigger" ? (
+        <Handle type="target" position={Position.Top} className="!size-3 !border-2 !border-card !bg-muted-foreground" aria-label="Input" />
+      ) : null}
+      <div className="flex items-start gap-2.5 p-3 pt-3.5">
+        <span className={cn("mt-0.5 flex size-8 shrink-0 items-center justify-center rounded-md", styles.iconBox)}>
+          <NodeIcon name={definition?.icon} className="size-4" />
+        </span>
+        <div className="min-w-0 flex-1">
+          <p className="text-[11px] font-medium uppercase tracking-wide text-muted-foreground">{categoryNames[category]}</p>
+          <p className="truncate font-medium">{data.label ?? definition?.label ?? "Unknown step"}</p>
+          <p className="line-clamp-2 text-xs text-muted-foreground" data-testid="node-summary">
+            {summary}
+          </p>
+        </div>
+      </div>
+      {problem ? (
+        <span
+          className={cn(
+            "absolute -right-2 -top-2 flex items-center gap-0.5 rounded-full px-1.5 py-0.5 text-[11px] font-semibold text-white shadow",
+            problem.severity === "error" ? "bg-destructive" : "bg-warning text-foreground",
+          )}
+          title={problem.message}
+          data-testid="node-problem-badge"
+        >
+          {problem.severity === "error" ? <CircleAlert className="size-3" aria-hidden /> : <TriangleAlert className="size-3" aria-hidden />}
+          {problem.count}
+          <span className="sr-only">{problem.count === 1 ? "problem" : "problems"}: {problem.message}</span>
+        </span>
+      ) : null}
+      {outputs.length === 1 ? (
+        <Handle
+          type="source"
+          position={Position.Bottom}
+          id={outputs[0]!.id}
+          className="!size-3 !border-2 !border-card !bg-muted-foreground"
+          aria-label={outputs[0]!.label}
+        />
+      ) : (
+        outputs.map((output, index) => {
+          const left = `${((index + 1) / (outputs.length + 1)) * 100}%`;
+          const open = data.openHandles?.includes(output.id as "true" | "false");
+          return (
+            <div key={output.id}>
+              <span
+                className={cn(
+                  "absolute -bottom-5 -translate-x-1/2 rounded px-1 text-[11px] font-semibold",
+                  output.id === "true" ? "text-success" : "text-destructive",
+                )}
+                style={{ left }}
+              >
+                {output.label}
+                {open ? " (open)" : ""}
+              </span>
+              <Handle
+                type="source"
+                position={Position.Bottom}
+                id={output.id}
+                style={{ left }}
+                className={cn("!size-3 !border-2 !border-card", output.id === "true" ? "!bg-success" : "!bg-destructive")}
+                aria-label={`${output.label} path`}
+                data-testid={`handle-${output.id}`}
+              />
+            </div>
+          );
+        })
+      )}
+    </div>
+  );
+}
+
+export const TriggerNode = memo(function TriggerNode(props: NodeProps<EditorNode>) {
+  return <WorkflowNodeCard {...props} category="trigger" />;
+});
+
+export const ConditionNode = memo(function ConditionNode(props: NodeProps<EditorNode>) {
+  return <WorkflowNodeCard {...props} category="condition" />;
+});
+
+export const ActionNode = memo(function ActionNode(props: NodeProps<EditorNode>) {
+  return <WorkflowNodeCard {...props} category="action" />;
+});

@@ -1,0 +1,20 @@
+"use client";
+
+import { useEffect } from "react";
+import { commandForKey, isTypingTarget, worksWhileTyping, type EditorCommand } from "./keyboard-shortcuts";
+
+/** Editor shortcuts on the whole page; typing in a settings field keeps the browser's own keys. */
+export function useEditorShortcuts(run: (command: EditorCommand) => boolean) {
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      const command = commandForKey(event);
+      if (!command) return;
+      if (isTypingTarget(event.target) && !worksWhileTyping(command)) return;
+      // Copying text the user highlighted stays the browser's job.
+      if (command === "copy" && window.getSelection()?.toString()) return;
+      if (run(command)) event.preventDefault();
+    }
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [run]);
+}

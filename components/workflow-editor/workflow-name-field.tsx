@@ -1,0 +1,48 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { toast } from "sonner";
+import { useTRPC } from "@/components/providers/trpc-react";
+
+/** The workflow's name, renamed in place: Enter or leaving the field saves, Escape cancels. */
+export function WorkflowNameField({ workflowId, name, readOnly }: { workflowId: string; name: string; readOnly: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState(name);
+  const rename = useMutation(
+    trpc.workflow.rename.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.workflow.get.queryKey({ workflowId }) }),
+      onError: (error) => {
+        setDraft(name);
+        toast.error(error.message);
+      },
+    }),
+  );
+
+  if (readOnly) return <h1 className="min-w-0 truncate text-base font-semibold">{name}</h1>;
+
+  const commit = () => {
+    const next = draft.trim();
+    if (!next) return setDraft(name);
+    if (next !== name) rename.mutate({ workflowId, name: next });
+  };
+
+  return (
+    <input
+      aria-label="Workflow name"
+      className="field-sizing-content min-w-24 max-w-md shrink truncate rounded-md border border-transparent bg-transparent px-1.5 py-0.5 text-base font-semibold hover:border-border focus:border-border"
+      value={draft}
+      maxLength={120}
+      onChange={(event) => setDraft(event.target.value)}
+      onBlur={commit}
+      onKeyDown={(event) => {
+        if (event.key === "Enter") event.currentTarget.blur();
+        if (event.key === "Escape") {
+          setDraft(name);
+          requestAnimationFrame(() => (event.target as HTMLInputElement).blur());
+        }
+      }}
+    />
+  );
+}

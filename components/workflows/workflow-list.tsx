@@ -1,0 +1,128 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Copy, Trash2, Upload, Workflow } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTRPC } from "@/components/providers/trpc-react";
+import { ConfirmDialog } from "@/components/ui/alert-dialog";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { Switch } from "@/components/ui/switch";
+import { relativeTime } from "@/components/ui/relative-time";
+import { ImportWorkflowDialog } from "./import-workflow-dialog";
+import { NewWorkflowDialog } from "./new-workflow-dialog";
+import { RenameWorkflowDialog } from "./rename-workflow-dialog";
+
+export function WorkflowList({ canEdit }: { canEdit: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const workflows = useQuery({ ...trpc.workflow.list.queryOptions(), refetchInterval: 10_000 });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.workflow.list.queryKey() });
+  const setEnabled = useMutation(trpc.workflow.setEnabled.mutationOptions({ onSuccess: refresh }));
+  const remove = useMutation(trpc.workflow.delete.mutationOptions({ onSuccess: refresh }));
+  const router = useRouter();
+  const duplicate = useMutation(
+    trpc.workflow.duplicate.mutationOptions({
+      onSuccess: async ({ id }) => {
+        await refresh();
+        router.push(`/workflows/${id}`);
+      },
+    }),
+  );
+
+  if (workflows.isLoading) return <Skeleton className="h-40" />;
+  if (workflows.isError) return <p role="alert" className="text-sm text-destructive">Could not load workflows: {workflows.error.message}</p>;
+  if (!workflows.data?.length) {
+    return (
+      <EmptyState
+        icon={Workflow}
+        title="No workflows yet"
+        description="A workflow says what happens when a call or text comes in — for example, text back every caller you missed."
+        action={
+          canEdit ? (
+            <div className="flex gap-2">
+              <NewWorkflowDialog />
+              <ImportWorkflowDialog trigger={<Button variant="secondary"><Upload aria-hidden /> Import a workflow</Button>} />
+            </div>
+          ) : undefined
+        }
+      />
+    );
+  }
+
+  return (
+    <div className="overflow-hidden rounded-lg border bg-card">
+      <table className="w-full text-sm">
+        <thead className="border-b bg-muted/50 text-left text-xs font-medium text-muted-foreground">
+          <tr>
+            <th className="px-4 py-2.5">Workflow</th>
+            <th className="px-4 py-2.5">Status</th>
+            <th className="px-4 py-2.5">Last run</th>
+            <th className="px-4 py-2.5 text-right">Runs (7 days)</th>
+            <th className="px-4 py-2.5 text-right">On</th>
+            <th className="px-4 py-2.5"><span className="sr-only">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody className="divide-y">
+          {workflows.data.map((workflow) => (
+            <tr key={workflow.id} data-testid="workflow-row">
+              <td className="px-4 py-3">
+                <Link href={`/workflows/${workflow.id}`} className="font-medium hover:underline">
+                  {workflow.name}
+                </Link>
+                <p className="text-xs text-muted-foreground">{workflow.triggerLabel}</p>
+              </td>
+              <td className="px-4 py-3"><StatusBadge status={workflow.status} /></td>
+              <td className="px-4 py-3 text-muted-foreground">
+                {workflow.lastRunAt ? (
+                  <span className="flex items-center gap-2">
+                    {workflow.lastRunStatus ? <StatusBadge status={workflow.lastRunStatus} /> : null} {relativeTime(workflow.lastRunAt)}
+                  </span>
+                ) : (
+                  "Never"
+                )}
+              </td>
+              <td className="px-4 py-3 text-right tabular-nums">{workflow.runsLast7Days}</td>
+              <td className="px-4 py-3 text-right">
+                <Switch
+                  checked={workflow.enabled}
+                  disabled={!canEdit || (!workflow.publishedVersionId && !workflow.enabled)}
+                  onCheckedChange={(enabled) => setEnabled.mutate({ workflowId: workflow.id, enabled })}
+                  aria-label={`${workflow.enabled ? "Turn off" : "Turn on"} ${workflow.name}`}
+                  title={workflow.publishedVersionId ? undefined : "Publish the workflow before turning it on"}
+                />
+              </td>
+              <td className="whitespace-nowrap px-4 py-3 text-right">
+                {canEdit ? (
+                  <>
+                  <RenameWorkflowDialog workflowId={workflow.id} name={workflow.name} />
+                  <Button
+                    variant="ghost"
+                    size="icon"
+                    aria-label={`Duplicate ${workflow.name}`}
+                    title="Duplicate"
+                    disabled={duplicate.isPending}
+                    onClick={() => duplicate.mutate({ workflowId: workflow.id })}
+                  >
+                    <Copy aria-hidden />
+                  </Button>
+                  <ConfirmDialog
+                    trigger={<Button variant="ghost" size="icon" aria-label={`Delete ${workflow.name}`} title="Delete"><Trash2 aria-hidden /></Button>}
+                    title={`Delete “${workflow.name}”?`}
+                    description="The workflow, its versions and its run history are deleted. This cannot be undone."
+                    confirmLabel="Delete workflow"
+                    onConfirm={() => remove.mutate({ workflowId: workflow.id })}
+                  />
+                  </>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { sql } from "drizzle-orm";
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { newId } from "../ids";
+import { events } from "./events";
+import { organizations } from "./organizations";
+import { workflows, workflowVersions } from "./workflows";
+
+export type RunStatus = "queued" | "running" | "waiting" | "succeeded" | "failed" | "skipped";
+export type RunMode = "live" | "test";
+export type StepStatus = "running" | "sleeping" | "succeeded" | "failed" | "skipped";
+
+export const workflowRuns = pgTable(
+  "workflow_runs",
+  {
+    id: text("id").primaryKey().$defaultFn(() => newId("run")),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    workflowId: text("workflow_id")
+      .notNull()
+      .references(() => workflows.id, { onDelete: "cascade" }),
+    versionId: text("version_id").references(() => workflowVersions.id, { onDelete: "cascade" }),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    status: text("status").$type<RunStatus>().notNull().default("queued"),
+    mode: text("mode").$type<RunMode>().notNull().default("live"),
+    /** Graph of a test run of a draft (live runs read their version's graph). */
+    testGraph: jsonb("test_graph"),
+    replayOfRunId: text("replay_of_run_id"),
+    /** When a delay ends; the executor resumes the run then. */
+    wakeAt: timestamp("wake_at", { withTimezone: true }),
+    /** The embedded executor's lease: a run whose lease lapsed (crash) is picked up again. */
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    error: text("error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (table) => [
+    // Exactly one live run per (version, event), however often the event is delivered.
+    uniqueIndex("workflow_runs_version_event_idx")
+      .on(table.versionId, table.eventId)
+      .where(sql`${table.mode} = 'live' and ${table.replayOfRunId} is null`),
+    index("workflow_runs_org_created_idx").on(table.organizationId, table.createdAt, table.id),
+    index("workflow_runs_workflow_created_idx").on(table.workflowId, table.createdAt, table.id),
+    index("workflow_runs_unfinished_idx")
+      .on(table.status, table.wakeAt)
+      .where(sql`${table.status} in ('queued', 'running', 'waiting')`),
+  ],
+);
+
+export const runSteps = pgTable(
+  "run_steps",
+  {
+    id: text("id").primaryKey().$defaultFn(() => newId("stp")),
+    runId: text("run_id")
+      .notNull()
+      .references(() => workflowRuns.id, { onDelete: "cascade" }),
+    nodeId: text("node_id").notNull(),
+    nodeKind: text("node_kind").notNull(),
+    status: text("status").$type<StepStatus>().notNull(),
+    branch: text("branch").$type<"true" | "false">(),
+    input: jsonb("input"),
+    output: jsonb("output"),
+    error: jsonb("error").$type<{ message: string; name?: string; code?: string | number; permanent?: boolean }>(),
+    /** What the durable step returned (or its final error): a resumed run returns this instead of running it again. */
+    memo: jsonb("memo").$type<{ ok: true; value: unknown } | { ok: false; error: { message: string; name?: string; code?: string | number } }>(),
+    attempt: integer("attempt").notNull().default(0),
+    wakeAt: timestamp("wake_at", { withTimezone: true }),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (table) => [uniqueIndex("run_steps_run_node_idx").on(table.runId, table.nodeId)],
+);

@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { eventTypes } from "../../events/event-types";
+import { summarizeEvent, type SummaryLine } from "../../events/event-summary";
+import { renderTemplate } from "../../templates/liquid";
+import { joinWithAnd, templatePreview } from "../../conditions/operators";
+import { defineAction, singleOutput } from "../node-definition";
+
+export const emailSubjectMaxLength = 200;
+export const emailBodyMaxLength = 10_000;
+
+export const sendEmailConfigSchema = z
+  .object({
+    to: z.enum(["me", "all_members", "addresses"]),
+    addresses: z.array(z.email("Enter a valid email address")).max(20, "Send to at most 20 addresses").default([]),
+    subject: z
+      .string()
+      .trim()
+      .min(1, "Write a subject")
+      .max(emailSubjectMaxLength, `Keep the subject under ${emailSubjectMaxLength} characters`),
+    body: z
+      .string()
+      .max(emailBodyMaxLength, `Keep the message under ${emailBodyMaxLength.toLocaleString("en-US")} characters`)
+      .default(""),
+    includeSummary: z.boolean().default(true),
+  })
+  .refine((config) => config.to !== "addresses" || config.addresses.length > 0, {
+    message: "Add at least one email address",
+    path: ["addresses"],
+  });
+
+export type SendEmailConfig = z.infer<typeof sendEmailConfigSchema>;
+
+export interface SendEmailInput {
+  /** "me" is the workflow's owner and "all_members" the organisation's members; the server resolves them. */
+  recipients: { type: SendEmailConfig["to"]; addresses: string[] };
+  subject: string;
+  /** Plain text; the sender escapes it if it builds HTML. */
+  body: string;
+  summary: SummaryLine[] | null;
+}
+
+const recipientLabel = (config: SendEmailConfig) => {
+  if (config.to === "me") return "me";
+  if (config.to === "all_members") return "all members";
+  return joinWithAnd(config.addresses, 1);
+};
+
+export const sendEmail = defineAction<"action.send_email", SendEmailConfig, SendEmailInput>({
+  kind: "action.send_email",
+  category: "action",
+  label: "Send an email",
+  description: "Email yourself, your whole team or chosen addresses, with a summary of the call.",
+  icon: "Mail",
+  configSchema: sendEmailConfigSchema,
+  defaultConfig: () => ({
+    to: "me",
+    addresses: [],
+    subject: "Missed call from {{ caller.name | default: caller.phone_number }}",
+    body: "",
+    includeSummary: true,
+  }),
+  outputs: singleOutput,
+  fitsEventTypes: eventTypes,
+  summary: (config) => `Email ${recipientLabel(config)}: ${templatePreview(config.subject, 28) || "…"}`,
+  templateFields: [
+    { field: "subject", label: "Subject", maxLength: emailSubjectMaxLength },
+    { field: "body", label: "Message", maxLength: emailBodyMaxLength },
+  ],
+  prepare: (config, event, ctx) => {
+    const options = { timezone: ctx.org.timezone };
+    return {
+      recipients: { type: config.to, addresses: config.to === "addresses" ? config.addresses : [] },
+      // Subjects are one line: mail headers must not carry line breaks.
+      subject: renderTemplate(config.subject, event, options).replace(/\s*[\r\n]+\s*/g, " ").trim(),
+      body: renderTemplate(config.body, event, options),
+      summary: config.includeSummary ? summarizeEvent(event) : null,
+    };
+  },
+});

@@ -1,0 +1,232 @@
+import { z } from "zod";
+
+export const callStatuses = [
+  "ringing",
+  "in_progress",
+  "answered",
+  "no_answer",
+  "busy",
+  "failed",
+  "canceled",
+  "voicemail",
+] as const;
+export type CallStatus = (typeof callStatuses)[number];
+
+export const callStatusLabels: Record<CallStatus, string> = {
+  ringing: "Ringing",
+  in_progress: "In progress",
+  answered: "Answered",
+  no_answer: "No answer",
+  busy: "Busy",
+  failed: "Failed",
+  canceled: "Canceled",
+  voicemail: "Voicemail",
+};
+
+const text = z.string().max(10_000);
+// Optional facts default to null so every event has the same keys: templates and
+// the variable picker can rely on them, and senders may simply leave them out.
+const optionalText = text.nullable().default(null);
+const timestamp = z.iso.datetime({ offset: true });
+
+const organizationSchema = z.object({ id: z.string().min(1), name: z.string() });
+
+export const callDetailsSchema = z.object({
+  id: z.string().min(1),
+  external_id: optionalText,
+  direction: z.enum(["inbound", "outbound"]),
+  status: z.enum(callStatuses),
+  answered: z.boolean(),
+  duration_seconds: z.number().int().min(0).nullable().default(null),
+  started_at: timestamp,
+  ended_at: timestamp.nullable().default(null),
+  recording_url: optionalText,
+  tags: z.array(z.string().max(100)).max(100).default([]),
+  value: z.number().nullable().default(null),
+  notes: optionalText,
+});
+
+export const callerSchema = z.object({
+  phone_number: z.string().min(1).max(32),
+  name: optionalText,
+  city: optionalText,
+  state: optionalText,
+  country: optionalText,
+  first_call: z.boolean(),
+  prior_calls: z.number().int().min(0).default(0),
+});
+
+export const trackingNumberSchema = z.object({
+  phone_number: z.string().min(1).max(32),
+  label: optionalText,
+  business_phone_number: optionalText,
+});
+
+export const attributionSchema = z.object({
+  source: optionalText,
+  medium: optionalText,
+  campaign: optionalText,
+  keywords: optionalText,
+  landing_page_url: optionalText,
+  referrer: optionalText,
+  gclid: optionalText,
+});
+
+const emptyAttribution = {
+  source: null,
+  medium: null,
+  campaign: null,
+  keywords: null,
+  landing_page_url: null,
+  referrer: null,
+  gclid: null,
+};
+
+export const messageSchema = z.object({
+  id: z.string().min(1),
+  body: z.string().max(10_000),
+  media_urls: z.array(z.string()).max(20).default([]),
+  direction: z.enum(["inbound", "outbound"]),
+});
+
+const formFieldValue = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null(), z.array(z.string())]);
+export type FormFieldValue = z.infer<typeof formFieldValue>;
+
+export const formSchema = z.object({
+  id: z.string().min(1),
+  name: optionalText,
+  url: optionalText,
+  fields: z.record(z.string().max(200), formFieldValue),
+});
+
+export const routingSchema = z.object({
+  destination_phone_number: optionalText,
+  routed_at: timestamp,
+  agent_name: optionalText,
+});
+
+export const callChangesSchema = z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() }));
+
+export const convertAssistSchema = z.object({
+  summary: z.string(),
+  sentiment: z.enum(["positive", "neutral", "negative"]).nullable().default(null),
+  lead_qualified: z.boolean().nullable().default(null),
+  topics: z.array(z.string()).default([]),
+  action_items: z.array(z.string()).default([]),
+});
+
+const base = {
+  id: z.string().min(1).max(200),
+  created_at: timestamp,
+  organization: organizationSchema,
+};
+
+const callParts = {
+  ...base,
+  call: callDetailsSchema,
+  caller: callerSchema,
+  tracking_number: trackingNumberSchema,
+  attribution: attributionSchema.default(emptyAttribution),
+};
+
+const callEvent = <T extends string>(type: T) => z.object({ type: z.literal(type), ...callParts });
+
+const smsEvent = <T extends string>(type: T) =>
+  z.object({
+    type: z.literal(type),
+    ...base,
+    message: messageSchema,
+    caller: callerSchema,
+    tracking_number: trackingNumberSchema,
+    attribution: attributionSchema.default(emptyAttribution),
+  });
+
+export const callAnsweredEventSchema = callEvent("call.answered");
+export const callMissedEventSchema = callEvent("call.missed");
+export const callStartedEventSchema = callEvent("call.started");
+export const callRoutedEventSchema = z.object({ type: z.literal("call.routed"), ...callParts, routing: routingSchema });
+export const callCompletedEventSchema = callEvent("call.completed");
+export const callModifiedEventSchema = z.object({
+  type: z.literal("call.modified"),
+  ...callParts,
+  changes: callChangesSchema,
+});
+export const callOutboundCompletedEventSchema = callEvent("call.outbound_completed");
+export const callOutboundModifiedEventSchema = z.object({
+  type: z.literal("call.outbound_modified"),
+  ...callParts,
+  changes: callChangesSchema,
+});
+export const smsReceivedEventSchema = smsEvent("sms.received");
+export const smsSentEventSchema = smsEvent("sms.sent");
+export const formSubmittedEventSchema = z.object({
+  type: z.literal("form.submitted"),
+  ...base,
+  form: formSchema,
+  // A form may not ask for a phone number, and is not tied to a tracking number.
+  caller: callerSchema.nullable().default(null),
+  tracking_number: trackingNumberSchema.nullable().default(null),
+  attribution: attributionSchema.default(emptyAttribution),
+});
+export const convertAssistCompletedEventSchema = z.object({
+  type: z.literal("convert_assist.completed"),
+  ...callParts,
+  convert_assist: convertAssistSchema,
+});
+
+export const workflowEventSchema = z.discriminatedUnion("type", [
+  callAnsweredEventSchema,
+  callMissedEventSchema,
+  callStartedEventSchema,
+  callRoutedEventSchema,
+  callCompletedEventSchema,
+  callModifiedEventSchema,
+  callOutboundCompletedEventSchema,
+  callOutboundModifiedEventSchema,
+  smsReceivedEventSchema,
+  smsSentEventSchema,
+  formSubmittedEventSchema,
+  convertAssistCompletedEventSchema,
+]);
+
+export type WorkflowEvent = z.output<typeof workflowEventSchema>;
+/** What a sender may submit: optional facts may be left out and default to null. */
+export type WorkflowEventInput = z.input<typeof workflowEventSchema>;
+export type EventOfType<T extends WorkflowEvent["type"]> = Extract<WorkflowEvent, { type: T }>;
+export type CallDetails = z.output<typeof callDetailsSchema>;
+export type Caller = z.output<typeof callerSchema>;
+export type TrackingNumber = z.output<typeof trackingNumberSchema>;
+export type Attribution = z.output<typeof attributionSchema>;
+
+export type CallEvent = Extract<WorkflowEvent, { call: CallDetails }>;
+export type SmsEvent = Extract<WorkflowEvent, { message: unknown }>;
+export type FormEvent = EventOfType<"form.submitted">;
+
+export function eventCall(event: WorkflowEvent): CallDetails | null {
+  return "call" in event ? event.call : null;
+}
+
+export function eventMessage(event: WorkflowEvent): z.output<typeof messageSchema> | null {
+  return "message" in event ? event.message : null;
+}
+
+export function eventForm(event: WorkflowEvent): FormEvent["form"] | null {
+  return event.type === "form.submitted" ? event.form : null;
+}
+
+/** When the thing the event describes happened: the call's start, else when the event was created. */
+export function eventOccurredAt(event: WorkflowEvent): Date {
+  const call = eventCall(event);
+  return new Date(call ? call.started_at : event.created_at);
+}
+
+export type ParseEventResult = { ok: true; event: WorkflowEvent } | { ok: false; issues: string[] };
+
+export function parseWorkflowEvent(input: unknown): ParseEventResult {
+  const result = workflowEventSchema.safeParse(input);
+  if (result.success) return { ok: true, event: result.data };
+  return {
+    ok: false,
+    issues: result.error.issues.map((issue) => `${issue.path.join(".") || "event"}: ${issue.message}`),
+  };
+}

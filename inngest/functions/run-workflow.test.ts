@@ -1,0 +1,371 @@
+import { InngestTestEngine } from "@inngest/test";
+import { eq } from "drizzle-orm";
+import { Inngest } from "inngest";
+import { InngestExecutionEngine } from "inngest/internals";
+import { StepOpCode } from "inngest/types";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { outboxMessages, runSteps, workflowRuns } from "@/db/schema";
+import { sampleEventWith, type WorkflowEvent, type WorkflowGraph } from "@/engine";
+import { edge, graphOf, no, node, trigger, yes } from "@/engine/test-support/graph-builder";
+import { startWebhookReceiver, type WebhookReceiver } from "@/e2e/stand-ins/webhook-receiver";
+import { createExecutionProviders } from "@/server/execution/create-providers";
+import type { ExecutionDeps } from "@/server/execution/execute-run";
+import { fanOutEvent } from "@/server/execution/fan-out-event";
+import { recordEvent } from "@/server/execution/record-event";
+import { createTestDatabase } from "@/test-support/test-database";
+import { createUserWithOrg, testConfig } from "@/test-support/test-context";
+import { createLiveWorkflow } from "@/test-support/workflows";
+import { runRequested } from "../events";
+import { createRunWorkflowFunction } from "./run-workflow";
+
+let handle: DatabaseHandle;
+const config = testConfig({ allowPrivateWebhookTargets: true });
+const networkAttempts: string[] = [];
+
+/** A dev client whose every HTTP attempt is refused and recorded: nothing leaves the process. */
+const quiet = () => {}; // the expected step errors below would otherwise be logged as if something broke
+const inngest = new Inngest({
+  id: "switchboard-test",
+  isDev: true,
+  logger: { info: quiet, warn: quiet, error: quiet, debug: quiet },
+  fetch: (async (input: RequestInfo | URL) => {
+    networkAttempts.push(String(input));
+    throw new Error(`Test Inngest client must not use the network (${String(input)})`);
+  }) as typeof fetch,
+});
+
+/** `state` and outgoing ops from @inngest/test are keyed by the hashed step id (sha1), as Inngest stores them. */
+const hashed = (stepId: string) => InngestExecutionEngine._internals.hashId(stepId);
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+});
+afterAll(async () => {
+  expect(networkAttempts).toEqual([]);
+  await handle?.close();
+});
+
+function deps(): ExecutionDeps {
+  return { db: handle.db, providers: createExecutionProviders(config, handle.db), encryptionKey: config.encryptionKey };
+}
+
+const runWorkflowFunction = () => createRunWorkflowFunction(inngest, async () => deps());
+
+function completedCall(durationSeconds: number, caller: string): WorkflowEvent {
+  return sampleEventWith("call.completed", (event) => {
+    event.call.duration_seconds = durationSeconds;
+    event.call.answered = durationSeconds > 0;
+    event.call.status = durationSeconds > 0 ? "answered" : "no_answer";
+    event.caller.phone_number = caller;
+  });
+}
+
+let keyCounter = 0;
+
+/** A published, enabled workflow and one live run of it for `event`, created the way fan-out creates it. */
+async function runFor(graph: WorkflowGraph, event: WorkflowEvent, name = "Workflow") {
+  const { organization, user } = await createUserWithOrg(handle.db, config, "RunWf");
+  await createLiveWorkflow(handle.db, organization.id, graph, name, user.id);
+  const { eventId } = await recordEvent(handle.db, { organization, source: "api", idempotencyKey: `rw-${++keyCounter}`, event });
+  const runIds = await fanOutEvent(handle.db, eventId);
+  expect(runIds).toHaveLength(1);
+  return { organization, user, runId: runIds[0]! };
+}
+
+/** A fresh engine (fresh mock cache) for one run-workflow execution. */
+function engineFor(runId: string, steps?: InngestTestEngine.MockedStep[]) {
+  return new InngestTestEngine({
+    function: runWorkflowFunction(),
+    events: [{ name: runRequested.name, data: { runId } }],
+    ...(steps ? { steps } : {}),
+  });
+}
+
+type PartialOptions = Record<string, unknown>;
+type CreateExecution = (opts: { partialOptions: PartialOptions }) => unknown;
+
+/**
+ * The function with one change to the options @inngest/test builds each execution from — for
+ * what the engine cannot express itself: choosing the onFailure handler, or memoizing a failed step.
+ */
+function withExecutionOptions<F extends object>(fn: F, change: (options: PartialOptions) => PartialOptions): F {
+  const createExecution = (fn as unknown as { createExecution: CreateExecution }).createExecution.bind(fn);
+  return new Proxy(fn, {
+    get(target, property, receiver) {
+      if (property !== "createExecution") return Reflect.get(target, property, receiver);
+      return ((opts) => createExecution({ ...opts, partialOptions: change(opts.partialOptions) })) as CreateExecution;
+    },
+  });
+}
+
+/**
+ * Memoized step state exactly as Inngest sends it (`{ id, data }` or `{ id, error }`, keyed by hashed id).
+ * Needed for failed steps: @inngest/test 1.0.0 hands inngest 4.x its mock `data` as a Promise, which
+ * the engine reads as "has data", so a mocked step that throws resolves to undefined instead of rejecting.
+ */
+function withMemoizedSteps<F extends object>(fn: F, memo: Record<string, { data: unknown } | { error: unknown }>): F {
+  const stepState = Object.fromEntries(Object.entries(memo).map(([id, op]) => [hashed(id), { id: hashed(id), ...op }]));
+  return withExecutionOptions(fn, (options) => ({ ...options, stepState, stepCompletionOrder: Object.keys(stepState) }));
+}
+
+type SpyCalls = { mock: { calls: unknown[][] } };
+const stepIdsOf = (spy: unknown) => (spy as SpyCalls).mock.calls.map((call) => call[0]);
+
+async function runRow(runId: string) {
+  const [row] = await handle.db.select().from(workflowRuns).where(eq(workflowRuns.id, runId));
+  return row!;
+}
+
+async function stepsOf(runId: string) {
+  const rows = await handle.db.select().from(runSteps).where(eq(runSteps.runId, runId));
+  return Object.fromEntries(rows.map((row) => [row.nodeId, row]));
+}
+
+async function outboxOf(organizationId: string) {
+  return handle.db.select().from(outboxMessages).where(eq(outboxMessages.organizationId, organizationId));
+}
+
+const branchesGraph = graphOf(
+  [
+    trigger("t", "call.completed"),
+    node("long", "condition.call_duration", { operator: "gt", seconds: 10 }),
+    node("sms", "action.send_sms", { body: "Thanks for your {{ call.duration_seconds }}s call!" }),
+    node("mail", "action.send_email", { to: "me", subject: "Short call from {{ caller.phone_number }}", body: "Call back?" }),
+  ],
+  [edge("t", "long"), yes("long", "sms"), no("long", "mail")],
+);
+
+describe("run-workflow Inngest function", () => {
+  it("walks a long call down the Yes branch: one step.run per node id, SMS in the outbox, run succeeded", async () => {
+    const { organization, runId } = await runFor(branchesGraph, completedCall(30, "+14155550001"), "Long");
+    expect((await runRow(runId)).status).toBe("queued");
+
+    const { result, ctx, state } = await engineFor(runId).execute();
+    expect(result).toEqual({ status: "succeeded" });
+
+    // The condition and the action on the taken branch are durable steps named by node id; nothing else is.
+    expect(stepIdsOf(ctx.step.run)).toEqual(["long", "sms"]);
+    expect(stepIdsOf(ctx.step.sleep)).toEqual([]);
+    await expect(state[hashed("long")]).resolves.toEqual({ passed: true, observed: 30 });
+    expect(Object.keys(state).sort()).toEqual([hashed("long"), hashed("sms")].sort());
+
+    const steps = await stepsOf(runId);
+    expect(Object.keys(steps).sort()).toEqual(["long", "mail", "sms", "t"]);
+    expect(steps.t).toMatchObject({ status: "succeeded", nodeKind: "trigger" });
+    expect(steps.long).toMatchObject({ status: "succeeded", branch: "true", nodeKind: "condition.call_duration" });
+    expect(steps.sms).toMatchObject({ status: "succeeded", branch: null, error: null });
+    expect(steps.mail).toMatchObject({ status: "skipped" });
+
+    const outbox = await outboxOf(organization.id);
+    expect(outbox.map((message) => [message.channel, message.to, message.body])).toEqual([
+      ["sms", "+14155550001", "Thanks for your 30s call!"],
+    ]);
+
+    const run = await runRow(runId);
+    expect(run.status).toBe("succeeded");
+    expect(run.error).toBeNull();
+    expect(run.startedAt).not.toBeNull();
+    expect(run.finishedAt).not.toBeNull();
+  });
+
+  it("walks a short call down the No branch: the email is sent, the SMS step never runs", async () => {
+    const { organization, user, runId } = await runFor(branchesGraph, completedCall(5, "+14155550002"), "Short");
+
+    const { result, ctx, state } = await engineFor(runId).execute();
+    expect(result).toEqual({ status: "succeeded" });
+    expect(stepIdsOf(ctx.step.run)).toEqual(["long", "mail"]);
+    await expect(state[hashed("long")]).resolves.toEqual({ passed: false, observed: 5 });
+
+    const steps = await stepsOf(runId);
+    expect(steps.long).toMatchObject({ status: "succeeded", branch: "false" });
+    expect(steps.sms).toMatchObject({ status: "skipped" });
+    expect(steps.mail).toMatchObject({ status: "succeeded" });
+
+    const outbox = await outboxOf(organization.id);
+    expect(outbox.filter((message) => message.channel === "sms")).toEqual([]);
+    const mails = outbox.filter((message) => message.channel === "email");
+    expect(mails.map((message) => [message.to, message.subject])).toEqual([[user.email, "Short call from +14155550002"]]);
+    expect((await runRow(runId)).status).toBe("succeeded");
+  });
+
+  it("replays memoized steps without repeating their side effects", async () => {
+    const { organization, runId } = await runFor(branchesGraph, completedCall(45, "+14155550003"), "Replay");
+    const first = await engineFor(runId).execute();
+    const longOutcome = await first.state[hashed("long")];
+    const smsOutput = await first.state[hashed("sms")];
+
+    // Inngest re-invokes the function with both steps memoized (e.g. a redelivered request).
+    const handlersRan: string[] = [];
+    const { result, ctx } = await engineFor(runId, [
+      { id: "long", handler: () => (handlersRan.push("long"), longOutcome) },
+      { id: "sms", handler: () => (handlersRan.push("sms"), smsOutput) },
+    ]).execute();
+    expect(result).toEqual({ status: "succeeded" });
+    expect(stepIdsOf(ctx.step.run)).toEqual(["long", "sms"]);
+    expect(handlersRan.sort()).toEqual(["long", "sms"]);
+    expect((await outboxOf(organization.id)).filter((message) => message.channel === "sms")).toHaveLength(1);
+    expect((await stepsOf(runId)).sms).toMatchObject({ status: "succeeded" });
+  });
+
+  it("turns a delay node into step.sleep keyed by the node id, and continues after it", async () => {
+    const graph = graphOf(
+      [
+        trigger("t", "call.missed"),
+        node("sms", "action.send_sms", { body: "Sorry we missed you" }),
+        node("wait", "action.delay", { amount: 1, unit: "hours" }),
+        node("mail", "action.send_email", { to: "me", subject: "Follow up", body: "Did they call back?" }),
+      ],
+      [edge("t", "sms"), edge("sms", "wait"), edge("wait", "mail")],
+    );
+    const { organization, runId } = await runFor(graph, completedCall(0, "+14155550004"), "Delay");
+
+    const paused = await engineFor(runId).executeStep("wait");
+    expect(paused.step).toMatchObject({ id: hashed("wait"), op: StepOpCode.Sleep, name: "1h", userland: { id: "wait" } });
+    expect((paused.ctx.step.sleep as unknown as SpyCalls).mock.calls).toEqual([["wait", "1h"]]);
+
+    // Asleep: the SMS went out, the email did not, and the run is not finished.
+    let outbox = await outboxOf(organization.id);
+    expect(outbox.map((message) => message.channel)).toEqual(["sms"]);
+    let run = await runRow(runId);
+    // Shown as waiting, with its wake time, while Inngest holds the sleep.
+    expect(run.status).toBe("waiting");
+    expect(run.wakeAt).not.toBeNull();
+    expect(run.finishedAt).toBeNull();
+    let steps = await stepsOf(runId);
+    expect(steps.sms).toMatchObject({ status: "succeeded" });
+    expect(steps.wait).toBeUndefined();
+
+    // Inngest wakes the run: the SMS step is memoized and the sleep is complete.
+    const smsOutput = await paused.state[hashed("sms")];
+    const { result, ctx } = await engineFor(runId, [
+      { id: "sms", handler: () => smsOutput },
+      { id: "wait", handler: () => null },
+    ]).execute();
+    expect(result).toEqual({ status: "succeeded" });
+    expect(stepIdsOf(ctx.step.run)).toEqual(["sms", "mail"]);
+    expect(stepIdsOf(ctx.step.sleep)).toEqual(["wait"]);
+
+    outbox = await outboxOf(organization.id);
+    expect(outbox.map((message) => message.channel).sort()).toEqual(["email", "sms"]);
+    run = await runRow(runId);
+    expect(run.status).toBe("succeeded");
+    steps = await stepsOf(runId);
+    expect(steps.wait).toMatchObject({ status: "succeeded", input: { duration: "1h" } });
+    expect(steps.mail).toMatchObject({ status: "succeeded" });
+  });
+
+  describe("webhook failures", () => {
+    let receiver: WebhookReceiver;
+    let status = 200;
+    beforeAll(async () => {
+      receiver = await startWebhookReceiver({ respondWith: () => ({ status, body: status === 410 ? "gone" : "oops" }) });
+    });
+    afterAll(async () => {
+      await receiver?.close();
+    });
+
+    const hookGraph = () =>
+      graphOf(
+        [
+          trigger("t", "call.missed"),
+          node("hook", "action.webhook", { urls: [`${receiver.url}/crm`], headers: [] }),
+          node("after", "action.tag_call", { tags: ["after"] }),
+        ],
+        [edge("t", "hook"), edge("hook", "after")],
+      );
+
+    it("makes a receiver's 410 a NonRetriableError from the step, then records the run as failed with the reason", async () => {
+      status = 410;
+      receiver.requests.length = 0;
+      const { runId } = await runFor(hookGraph(), completedCall(0, "+14155550005"), "Gone");
+
+      const attempt = await engineFor(runId).executeStep("hook");
+      // StepFailed is the final op: Inngest will not retry it. The error is serialized as Inngest sends it.
+      expect(attempt.step.op).toBe(StepOpCode.StepFailed);
+      expect(attempt.error).toMatchObject({
+        name: "NonRetriableError",
+        message: `${receiver.url}/crm answered 410`,
+        cause: { name: "PermanentStepError", code: "webhook_rejected" },
+      });
+      expect(receiver.requests).toHaveLength(1);
+
+      // Inngest hands the failed step back to the function, which records it and finishes the run.
+      const { result, ctx } = await new InngestTestEngine({
+        function: withMemoizedSteps(runWorkflowFunction(), { hook: { error: attempt.error } }),
+        events: [{ name: runRequested.name, data: { runId } }],
+      }).execute();
+      expect(result).toEqual({ status: "failed" });
+      expect(stepIdsOf(ctx.step.run)).toEqual(["hook"]);
+      const steps = await stepsOf(runId);
+      expect(steps.hook!.status).toBe("failed");
+      expect(steps.hook!.error).toMatchObject({ message: `${receiver.url}/crm answered 410` });
+      expect(steps.after!.status).toBe("skipped");
+      const run = await runRow(runId);
+      expect(run.status).toBe("failed");
+      expect(run.error).toContain("410");
+      expect(receiver.requests).toHaveLength(1); // no second delivery
+    });
+
+    it("makes a receiver's 500 a retriable step error and leaves the run open for Inngest's retry", async () => {
+      status = 500;
+      receiver.requests.length = 0;
+      const { runId } = await runFor(hookGraph(), completedCall(0, "+14155550006"), "Flaky");
+
+      const attempt = await engineFor(runId).executeStep("hook");
+      // StepError (not StepFailed) is the retriable op; the error is the provider's own, not a NonRetriableError.
+      expect(attempt.step.op).toBe(StepOpCode.StepError);
+      expect(attempt.error).toMatchObject({ name: "TransientWebhookError", message: `${receiver.url}/crm answered 500` });
+      expect(receiver.requests).toHaveLength(1);
+
+      // Nothing is decided yet: no row for the hook, the run is still running.
+      const steps = await stepsOf(runId);
+      expect(steps.hook).toBeUndefined();
+      expect(steps.t).toMatchObject({ status: "succeeded" });
+      expect((await runRow(runId)).status).toBe("running");
+
+      // The retry reaches a healthy receiver: the step succeeds and so does the run.
+      status = 200;
+      const { result } = await engineFor(runId).execute();
+      expect(result).toEqual({ status: "succeeded" });
+      expect((await stepsOf(runId)).hook).toMatchObject({ status: "succeeded" });
+      expect(receiver.requests).toHaveLength(2);
+      expect(new Set(receiver.requests.map((request) => request.headers["webhook-id"])).size).toBe(1);
+    });
+  });
+
+  it("rejects an unknown run id without retrying", async () => {
+    const { error } = (await engineFor("run_does_not_exist").execute()) as { error?: unknown };
+    expect(error).toMatchObject({ name: "NonRetriableError", message: "Run run_does_not_exist does not exist" });
+  });
+
+  it("onFailure marks the run failed with Inngest's error", async () => {
+    const { runId } = await runFor(branchesGraph, completedCall(30, "+14155550007"), "Failure");
+    // @inngest/test always executes the main handler; Inngest picks the failure handler with
+    // `handlerKind: "failure"`, so the engine is given the function with that one option set.
+    const failureHandler = withExecutionOptions(runWorkflowFunction(), (options) => ({ ...options, handlerKind: "failure" }));
+
+    const engine = new InngestTestEngine({
+      function: failureHandler,
+      events: [
+        {
+          name: "inngest/function.failed",
+          data: {
+            function_id: "switchboard-test-run-workflow",
+            run_id: "01JTESTRUN",
+            error: { name: "Error", message: "Database went away after 4 attempts" },
+            event: { name: runRequested.name, data: { runId } },
+          },
+        },
+      ],
+    });
+    const { error } = (await engine.execute()) as { error?: unknown };
+    expect(error).toBeUndefined();
+
+    const run = await runRow(runId);
+    expect(run.status).toBe("failed");
+    expect(run.error).toBe("Database went away after 4 attempts");
+    expect(run.finishedAt).not.toBeNull();
+    expect(await stepsOf(runId)).toEqual({}); // the main handler never ran
+  });
+});

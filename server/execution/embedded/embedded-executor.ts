@@ -1,0 +1,152 @@
+import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { events, workflowRuns } from "@/db/schema";
+import { executeRun, type ExecutionDeps } from "../execute-run";
+import { fanOutEvent } from "../fan-out-event";
+import { loadRun } from "../load-run";
+import type { Executor } from "../executor";
+import { createDurableStepRunner, type RetryPolicy } from "./durable-step-runner";
+import { RunSuspended } from "./run-suspended";
+import { createWorkQueue } from "./work-queue";
+
+export type EmbeddedExecutorOptions = {
+  concurrency?: number;
+  /** How long a run is leased to this process; a lease that lapses (crash) lets the sweep pick the run up again. */
+  leaseMs?: number;
+  sweepIntervalMs?: number;
+  retry?: RetryPolicy;
+  wait?: (ms: number) => Promise<void>;
+  log?: (message: string, error?: unknown) => void;
+};
+
+/**
+ * The single-machine default: the same fan-out and run logic as the Inngest functions, driven
+ * in-process. Runs are leased in the database, steps are memoised in run_steps, delays are
+ * parked with a wake time, and a periodic sweep re-dispatches anything left unfinished.
+ */
+export function createEmbeddedExecutor(deps: ExecutionDeps, options: EmbeddedExecutorOptions = {}): Executor & {
+  start(): void;
+  stop(): Promise<void>;
+  sweep(): Promise<void>;
+  idle(): Promise<void>;
+} {
+  const { db } = deps;
+  const now = deps.now ?? (() => new Date());
+  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const log = options.log ?? ((message: string, error?: unknown) => console.error(`[executor] ${message}`, error ?? ""));
+  const queue = createWorkQueue(options.concurrency ?? 4, (error) => log("job failed", error));
+  let stopped = false;
+  let sweepTimer: ReturnType<typeof setInterval> | undefined;
+  let wakeTimer: ReturnType<typeof setTimeout> | undefined;
+  let nextWake: number | undefined;
+
+  function scheduleWake(at: Date) {
+    if (stopped) return;
+    const time = at.getTime();
+    if (nextWake !== undefined && nextWake <= time) return;
+    if (wakeTimer) clearTimeout(wakeTimer);
+    nextWake = time;
+    wakeTimer = setTimeout(() => {
+      nextWake = undefined;
+      void sweep();
+    }, Math.max(0, time - now().getTime()));
+    wakeTimer.unref?.();
+  }
+
+  async function processRun(runId: string) {
+    const current = now();
+    // Claim the run: only one worker at a time, and only when it is due.
+    const claimed = await db
+      .update(workflowRuns)
+      .set({
+        status: "running",
+        lockedUntil: new Date(current.getTime() + leaseMs),
+        startedAt: sql`coalesce(${workflowRuns.startedAt}, ${current.toISOString()}::timestamptz)`,
+      })
+      .where(
+        and(
+          eq(workflowRuns.id, runId),
+          inArray(workflowRuns.status, ["queued", "running", "waiting"]),
+          or(isNull(workflowRuns.lockedUntil), lte(workflowRuns.lockedUntil, current)),
+          or(isNull(workflowRuns.wakeAt), lte(workflowRuns.wakeAt, current)),
+        ),
+      )
+      .returning({ id: workflowRuns.id });
+    if (claimed.length === 0) return;
+
+    const loaded = await loadRun(db, runId);
+    if (!loaded) return;
+    const nodeKinds = new Map(loaded.graph.nodes.map((node) => [node.id, node.kind]));
+    const step = createDurableStepRunner({ db, runId, nodeKinds, now, retry: options.retry, wait: options.wait });
+    try {
+      await executeRun(deps, loaded, step, { isControlFlowError: (error) => error instanceof RunSuspended });
+    } catch (error) {
+      if (error instanceof RunSuspended) {
+        await db
+          .update(workflowRuns)
+          .set({ status: "waiting", wakeAt: error.wakeAt, lockedUntil: null })
+          .where(eq(workflowRuns.id, runId));
+        scheduleWake(error.wakeAt);
+        return;
+      }
+      // An unexpected error (database down…): release the lease so the sweep retries the run.
+      await db.update(workflowRuns).set({ lockedUntil: null, error: String(error) }).where(eq(workflowRuns.id, runId));
+      throw error;
+    }
+  }
+
+  function enqueueRun(runId: string) {
+    if (!stopped) queue.push(`run:${runId}`, () => processRun(runId));
+  }
+
+  async function dispatchEvent(eventId: string) {
+    if (stopped) return;
+    queue.push(`event:${eventId}`, async () => {
+      for (const runId of await fanOutEvent(db, eventId)) enqueueRun(runId);
+    });
+  }
+
+  async function sweep() {
+    if (stopped) return;
+    const current = now();
+    const pending = await db
+      .select({ id: events.id })
+      .from(events)
+      .where(eq(events.dispatchState, "pending"))
+      .orderBy(asc(events.receivedAt))
+      .limit(500);
+    for (const event of pending) await dispatchEvent(event.id);
+
+    const due = await db
+      .select({ id: workflowRuns.id, status: workflowRuns.status, wakeAt: workflowRuns.wakeAt })
+      .from(workflowRuns)
+      .where(
+        and(
+          inArray(workflowRuns.status, ["queued", "running", "waiting"]),
+          or(isNull(workflowRuns.lockedUntil), lte(workflowRuns.lockedUntil, current)),
+        ),
+      )
+      .orderBy(asc(workflowRuns.createdAt))
+      .limit(500);
+    for (const run of due) {
+      if (run.wakeAt && run.wakeAt.getTime() > current.getTime()) scheduleWake(run.wakeAt);
+      else enqueueRun(run.id);
+    }
+  }
+
+  return {
+    dispatchEvent,
+    start() {
+      void sweep().catch((error) => log("sweep failed", error));
+      sweepTimer = setInterval(() => void sweep().catch((error) => log("sweep failed", error)), options.sweepIntervalMs ?? 15_000);
+      sweepTimer.unref?.();
+    },
+    async stop() {
+      stopped = true;
+      if (sweepTimer) clearInterval(sweepTimer);
+      if (wakeTimer) clearTimeout(wakeTimer);
+      await queue.idle();
+    },
+    sweep,
+    idle: () => queue.idle(),
+  };
+}

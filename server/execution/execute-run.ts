@@ -1,0 +1,98 @@
+import { and, count, eq, gte } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { calls, runSteps, workflowRuns } from "@/db/schema";
+import { runWorkflow, type ActionExecutors, type NodeResult, type StepRunner, type WorkflowNode, type WorkflowRunResult } from "@/engine";
+import { createLiveActionExecutors, dryRunActionExecutors } from "./action-executors";
+import type { ExecutionProviders } from "./execution-providers";
+import type { LoadedRun } from "./load-run";
+
+export type ExecutionDeps = {
+  db: Database;
+  providers: ExecutionProviders;
+  encryptionKey: Buffer;
+  now?: () => Date;
+  /** Called once a live run has failed for good (alerts the workflow's owners). */
+  onRunFailed?: (run: { runId: string; workflowId: string; organizationId: string; error: string | null }) => Promise<void>;
+};
+
+/** Persists a decided node for the run log; safe to repeat (a resumed run reports finished nodes again). */
+async function recordNode(db: Database, runId: string, nodeId: string, result: NodeResult, node: WorkflowNode, now: Date) {
+  const values = {
+    status: result.status,
+    branch: result.branch ?? null,
+    input: result.input ?? null,
+    output: result.output ?? null,
+    error: result.error ?? null,
+    finishedAt: now,
+  };
+  await db
+    .insert(runSteps)
+    .values({ runId, nodeId, nodeKind: node.kind, startedAt: now, ...values })
+    .onConflictDoUpdate({ target: [runSteps.runId, runSteps.nodeId], set: values });
+}
+
+function summarizeFailure(result: WorkflowRunResult): string | null {
+  if (result.error) return result.error.message;
+  const failed = Object.values(result.nodes).filter((node) => node.status === "failed");
+  if (failed.length === 0) return null;
+  return failed.map((node) => node.error?.message ?? "A step failed").join("; ");
+}
+
+/**
+ * Walks one run with the engine and records every node as it is decided. The step runner is
+ * Inngest's `step` or the embedded executor's durable equivalent; this code is the same for both.
+ */
+export async function executeRun(
+  deps: ExecutionDeps,
+  loaded: LoadedRun,
+  step: StepRunner,
+  options: { isControlFlowError?: (error: unknown) => boolean } = {},
+): Promise<WorkflowRunResult> {
+  const { db } = deps;
+  const now = deps.now ?? (() => new Date());
+  const { run, organization } = loaded;
+  const actions: ActionExecutors =
+    run.mode === "test"
+      ? dryRunActionExecutors
+      : createLiveActionExecutors(
+          db,
+          deps.providers,
+          {
+            runId: run.id,
+            organizationId: organization.id,
+            workflowCreatorUserId: loaded.workflowCreatorUserId,
+            webhookSecretEncrypted: organization.webhookSecretEncrypted,
+          },
+          deps.encryptionKey,
+        );
+
+  const result = await runWorkflow(loaded.graph, loaded.event, {
+    step,
+    actions,
+    org: { id: organization.id, name: organization.name, timezone: organization.timezone },
+    run: { id: run.id, workflowId: run.workflowId, workflowName: loaded.workflowName, mode: run.mode },
+    now,
+    async callsFromNumberSince(phoneNumber, since) {
+      const [row] = await db
+        .select({ total: count() })
+        .from(calls)
+        .where(and(eq(calls.organizationId, organization.id), eq(calls.callerNumber, phoneNumber), gte(calls.startedAt, since)));
+      return row?.total ?? 0;
+    },
+    onNodeFinished: (nodeId, nodeResult, node) => recordNode(db, run.id, nodeId, nodeResult, node, now()),
+    isControlFlowError: options.isControlFlowError,
+  });
+
+  const error = summarizeFailure(result);
+  await db
+    .update(workflowRuns)
+    .set({ status: result.status, finishedAt: now(), error, lockedUntil: null, wakeAt: null })
+    .where(eq(workflowRuns.id, run.id));
+  if (result.status === "failed" && run.mode === "live" && deps.onRunFailed) {
+    // An alert that cannot be sent must not turn a recorded run into a retried one.
+    await deps.onRunFailed({ runId: run.id, workflowId: run.workflowId, organizationId: organization.id, error }).catch((alertError: unknown) => {
+      console.error(`[executor] could not send the failure alert for run ${run.id}`, alertError);
+    });
+  }
+  return result;
+}

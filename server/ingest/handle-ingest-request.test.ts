@@ -1,0 +1,121 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { apiKeys, events } from "@/db/schema";
+import { sampleEvent } from "@/engine";
+import { generateApiKey } from "@/server/api-keys/api-key-format";
+import { createTokenBucketLimiter } from "@/server/rate-limit/token-bucket";
+import { setupTestDatabase } from "@/test-support/test-database";
+import { createUserWithOrg, testConfig } from "@/test-support/test-context";
+import { handleIngestRequest } from "./handle-ingest-request";
+
+const handle = setupTestDatabase();
+const config = testConfig();
+const dispatched: string[] = [];
+const executor = { dispatchEvent: async (eventId: string) => void dispatched.push(eventId) };
+const unlimited = () => ({ allowed: true as const });
+
+
+async function orgWithKey() {
+  const { organization, user } = await createUserWithOrg(handle.db, config, "Api");
+  const key = generateApiKey();
+  const [row] = await handle.db
+    .insert(apiKeys)
+    .values({ organizationId: organization.id, createdByUserId: user.id, name: "test", prefix: key.prefix, hash: key.hash })
+    .returning();
+  return { organization, key: key.key, keyId: row!.id };
+}
+
+function post(body: unknown, headers: Record<string, string> = {}) {
+  return new Request("http://localhost/api/v1/events", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+const missedCall = (id: string) => ({ ...sampleEvent("call.missed"), id, organization: undefined });
+
+describe("POST /api/v1/events", () => {
+  it("refuses a missing, unknown or revoked key with a message saying what to send", async () => {
+    const { key, keyId } = await orgWithKey();
+    for (const authorization of [undefined, "Bearer sb_live_not-a-real-key-at-all-000000", "Basic abc"]) {
+      const response = await handleIngestRequest(post(missedCall("a"), authorization ? { authorization } : {}), { db: handle.db, executor, rateLimit: unlimited });
+      expect(response.status).toBe(401);
+      expect((await response.json()).error.message).toContain("Authorization: Bearer");
+    }
+    await handle.db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, keyId));
+    const revoked = await handleIngestRequest(post(missedCall("a"), { authorization: `Bearer ${key}` }), { db: handle.db, executor, rateLimit: unlimited });
+    expect(revoked.status).toBe(401);
+  });
+
+  it("answers 202 once the event is stored, stamps the key's organization, and hands it to the executor", async () => {
+    const { organization, key } = await orgWithKey();
+    dispatched.length = 0;
+    const response = await handleIngestRequest(post({ ...missedCall("ext-1"), organization: { id: "org_spoofed", name: "Evil" } }, { authorization: `Bearer ${key}` }), {
+      db: handle.db,
+      executor,
+      rateLimit: unlimited,
+    });
+    expect(response.status).toBe(202);
+    const body = await response.json();
+    expect(body).toMatchObject({ id: "ext-1", duplicate: false });
+    const [stored] = await handle.db.select().from(events).where(eq(events.id, body.event_id));
+    expect(stored!.organizationId).toBe(organization.id);
+    expect((stored!.payload as { organization: { id: string } }).organization.id).toBe(organization.id);
+    expect(dispatched).toEqual([body.event_id]);
+  });
+
+  it("is idempotent on the event id and the Idempotency-Key header, even for concurrent retries", async () => {
+    const { organization, key } = await orgWithKey();
+    dispatched.length = 0;
+    const deps = { db: handle.db, executor, rateLimit: unlimited };
+    const responses = await Promise.all([1, 2, 3].map(() => handleIngestRequest(post(missedCall("same"), { authorization: `Bearer ${key}` }), deps)));
+    const bodies = await Promise.all(responses.map((response) => response.json()));
+    expect(new Set(bodies.map((body) => body.event_id)).size).toBe(1);
+    expect(bodies.filter((body) => !body.duplicate)).toHaveLength(1);
+    expect(dispatched).toHaveLength(1);
+
+    const { id: _id, ...withoutId } = missedCall("x");
+    const first = await (await handleIngestRequest(post(withoutId, { authorization: `Bearer ${key}`, "idempotency-key": "hdr-1" }), deps)).json();
+    const second = await (await handleIngestRequest(post(withoutId, { authorization: `Bearer ${key}`, "idempotency-key": "hdr-1" }), deps)).json();
+    expect(second).toMatchObject({ event_id: first.event_id, duplicate: true });
+    const stored = await handle.db.select().from(events).where(eq(events.organizationId, organization.id));
+    expect(stored).toHaveLength(2);
+  });
+
+  it("accepts a batch, and refuses the whole batch when one event is invalid", async () => {
+    const { key } = await orgWithKey();
+    const deps = { db: handle.db, executor, rateLimit: unlimited };
+    const ok = await handleIngestRequest(post([missedCall("b1"), missedCall("b2")], { authorization: `Bearer ${key}` }), deps);
+    expect(ok.status).toBe(202);
+    expect((await ok.json()).accepted.map((item: { id: string }) => item.id)).toEqual(["b1", "b2"]);
+
+    const bad = await handleIngestRequest(post([missedCall("b3"), { ...missedCall("b4"), caller: { phone_number: "" } }], { authorization: `Bearer ${key}` }), deps);
+    expect(bad.status).toBe(422);
+    const error = (await bad.json()).error;
+    expect(error.issues[0]).toMatchObject({ index: 1 });
+    expect(error.message).toContain("caller");
+  });
+
+  it("explains bad input with 4xx answers, never a 500", async () => {
+    const { key } = await orgWithKey();
+    const deps = { db: handle.db, executor, rateLimit: unlimited };
+    const auth = { authorization: `Bearer ${key}` };
+    expect((await handleIngestRequest(post("{not json", auth), deps)).status).toBe(400);
+    expect((await handleIngestRequest(post({ ...missedCall("t"), type: "call.exploded" }, auth), deps)).status).toBe(422);
+    expect((await handleIngestRequest(post({ type: "call.missed" }, auth), deps)).status).toBe(422);
+    const wrongType = new Request("http://localhost/api/v1/events", { method: "POST", headers: { ...auth, "content-type": "text/plain" }, body: "hi" });
+    expect((await handleIngestRequest(wrongType, deps)).status).toBe(415);
+    const huge = await handleIngestRequest(post({ ...missedCall("big"), padding: "x".repeat(300 * 1024) }, auth), deps);
+    expect(huge.status).toBe(413);
+  });
+
+  it("rate-limits per key with 429 and Retry-After", async () => {
+    const { key } = await orgWithKey();
+    const deps = { db: handle.db, executor, rateLimit: createTokenBucketLimiter({ capacity: 1, refillPerSecond: 0.5, now: () => 0 }) };
+    expect((await handleIngestRequest(post(missedCall("r1"), { authorization: `Bearer ${key}` }), deps)).status).toBe(202);
+    const limited = await handleIngestRequest(post(missedCall("r2"), { authorization: `Bearer ${key}` }), deps);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("2");
+  });
+});

@@ -1,0 +1,41 @@
+import type { Queryable } from "@/db/client";
+import { memberships, organizations } from "@/db/schema";
+import { newId } from "@/db/ids";
+import { encryptSecret } from "../crypto/secret-box";
+import { newWebhookSecret } from "../crypto/tokens";
+
+function slugify(name: string): string {
+  const base = name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
+  return base || "org";
+}
+
+/** Creates an organization with its owner; the slug gets a random suffix so it never collides. */
+export async function createOrganization(
+  db: Queryable,
+  input: { name: string; ownerUserId: string; timezone?: string },
+  encryptionKey: Buffer,
+) {
+  const id = newId("org");
+  const [organization] = await db
+    .insert(organizations)
+    .values({
+      id,
+      name: input.name,
+      slug: `${slugify(input.name)}-${id.slice(-6)}`,
+      timezone: input.timezone ?? "UTC",
+      webhookSecretEncrypted: encryptSecret(newWebhookSecret(), encryptionKey),
+    })
+    .returning();
+  await db.insert(memberships).values({ organizationId: id, userId: input.ownerUserId, role: "owner" });
+  return organization!;
+}
+
+export function personalOrganizationName(user: { name?: string | null; email?: string | null }): string {
+  const who = user.name?.trim() || user.email?.split("@")[0] || "My";
+  return `${who}'s workspace`;
+}

@@ -1,0 +1,30 @@
+import { createCallerFactory, createTRPCRouter } from "./init";
+import { invitationRouter } from "./routers/invitation/invitation.router";
+import { memberRouter } from "./routers/member/member.router";
+import { organizationRouter } from "./routers/organization/organization.router";
+import { outboxRouter } from "./routers/outbox/outbox.router";
+import { apiKeyRouter } from "./routers/api-key/api-key.router";
+import { eventRouter } from "./routers/event/event.router";
+import { runRouter } from "./routers/run/run.router";
+import { webhookSecretRouter } from "./routers/webhook-secret/webhook-secret.router";
+import { workflowRouter } from "./routers/workflow/workflow.router";
+import { trackingNumberRouter } from "./routers/tracking-number/tracking-number.router";
+import { callrailRouter } from "./routers/callrail/callrail.router";
+
+export const appRouter = createTRPCRouter({
+  organization: organizationRouter,
+  member: memberRouter,
+  invitation: invitationRouter,
+  outbox: outboxRouter,
+  apiKey: apiKeyRouter,
+  webhookSecret: webhookSecretRouter,
+  workflow: workflowRouter,
+  event: eventRouter,
+  run: runRouter,
+  trackingNumber: trackingNumberRouter,
+  callrail: callrailRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

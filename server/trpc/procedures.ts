@@ -1,0 +1,47 @@
+import { TRPCError } from "@trpc/server";
+import type { organizations } from "@/db/schema";
+import type { SessionUser, TRPCContext } from "./context";
+import { resolveActiveMembership } from "../organizations/resolve-membership";
+import { hasRole, roleLabels, type Role } from "@/lib/roles";
+import { t } from "./init";
+
+export const publicProcedure = t.procedure;
+
+export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.user) {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in again: your session has ended." });
+  }
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/**
+ * Every tenant procedure goes through here: it resolves the caller's membership in the active
+ * organization and refuses roles below `minimumRole`. Handlers scope every query by `ctx.org.id`.
+ */
+export function orgProcedure(minimumRole: Role) {
+  return protectedProcedure.use(async ({ ctx, next }) => {
+    const membership = await resolveActiveMembership(
+      ctx.db,
+      ctx.user,
+      ctx.activeOrganizationId,
+      ctx.config.encryptionKey,
+    );
+    if (!hasRole(membership.role, minimumRole)) {
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `This needs the ${roleLabels[minimumRole]} role or higher; you are ${roleLabels[membership.role]} in ${membership.organization.name}.`,
+      });
+    }
+    return next({
+      ctx: { ...ctx, org: membership.organization, role: membership.role, membershipId: membership.membershipId },
+    });
+  });
+}
+
+
+export type ProtectedContext = TRPCContext & { user: SessionUser };
+export type OrgProcedureContext = ProtectedContext & {
+  org: typeof organizations.$inferSelect;
+  role: Role;
+  membershipId: string;
+};

@@ -1,0 +1,43 @@
+import { TRPCError } from "@trpc/server";
+import { and, asc, eq } from "drizzle-orm";
+import type { z } from "zod";
+import { events, runSteps, workflowRuns, workflows, workflowVersions } from "@/db/schema";
+import type { OrgProcedureContext } from "../../procedures";
+import type { getRunSchema } from "./run.schemas";
+
+export async function getRun({ ctx, input }: { ctx: OrgProcedureContext; input: z.infer<typeof getRunSchema> }) {
+  const [row] = await ctx.db
+    .select({
+      run: workflowRuns,
+      workflowName: workflows.name,
+      versionNumber: workflowVersions.number,
+      versionGraph: workflowVersions.graph,
+      event: { id: events.id, type: events.type, source: events.source, payload: events.payload, receivedAt: events.receivedAt },
+    })
+    .from(workflowRuns)
+    .innerJoin(workflows, eq(workflows.id, workflowRuns.workflowId))
+    .innerJoin(events, eq(events.id, workflowRuns.eventId))
+    .leftJoin(workflowVersions, eq(workflowVersions.id, workflowRuns.versionId))
+    .where(and(eq(workflowRuns.id, input.runId), eq(workflowRuns.organizationId, ctx.org.id)))
+    .limit(1);
+  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "That run was not found." });
+  const steps = await ctx.db
+    .select({
+      nodeId: runSteps.nodeId,
+      nodeKind: runSteps.nodeKind,
+      status: runSteps.status,
+      branch: runSteps.branch,
+      input: runSteps.input,
+      output: runSteps.output,
+      error: runSteps.error,
+      attempt: runSteps.attempt,
+      wakeAt: runSteps.wakeAt,
+      startedAt: runSteps.startedAt,
+      finishedAt: runSteps.finishedAt,
+    })
+    .from(runSteps)
+    .where(eq(runSteps.runId, row.run.id))
+    .orderBy(asc(runSteps.startedAt), asc(runSteps.id));
+  const { testGraph, ...run } = row.run;
+  return { ...row, run, graph: testGraph ?? row.versionGraph, versionGraph: undefined, steps };
+}

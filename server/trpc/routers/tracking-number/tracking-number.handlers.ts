@@ -1,0 +1,148 @@
+import { TRPCError } from "@trpc/server";
+import { and, asc, eq, ne } from "drizzle-orm";
+import type { z } from "zod";
+import type { Queryable } from "@/db/client";
+import { trackingNumbers } from "@/db/schema";
+import { twilioWebhookUrls } from "@/server/call-tracking/webhook-urls";
+import type { OrgProcedureContext } from "../../procedures";
+import type { createTrackingNumberSchema, trackingNumberIdSchema, updateTrackingNumberSchema } from "./tracking-number.schemas";
+
+type Row = typeof trackingNumbers.$inferSelect;
+
+function present(row: Row, appUrl: string) {
+  return {
+    id: row.id,
+    phoneNumber: row.phoneNumber,
+    label: row.label,
+    source: row.source,
+    businessNumber: row.businessNumber,
+    defaultSmsSender: row.defaultSmsSender,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    /** What to paste into the number's configuration in Twilio's console. */
+    webhookUrls: twilioWebhookUrls(appUrl),
+  };
+}
+
+export type TrackingNumberView = ReturnType<typeof present>;
+
+async function findInOrg(db: Queryable, organizationId: string, trackingNumberId: string) {
+  const [row] = await db
+    .select()
+    .from(trackingNumbers)
+    .where(and(eq(trackingNumbers.id, trackingNumberId), eq(trackingNumbers.organizationId, organizationId)))
+    .limit(1);
+  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "That tracking number was not found." });
+  return row;
+}
+
+async function refuseTaken(db: Queryable, organizationId: string, phoneNumber: string, exceptId?: string) {
+  const [taken] = await db
+    .select({ id: trackingNumbers.id, organizationId: trackingNumbers.organizationId, label: trackingNumbers.label })
+    .from(trackingNumbers)
+    .where(and(eq(trackingNumbers.phoneNumber, phoneNumber), exceptId ? ne(trackingNumbers.id, exceptId) : undefined))
+    .limit(1);
+  if (!taken) return;
+  throw new TRPCError({
+    code: "CONFLICT",
+    message:
+      taken.organizationId === organizationId
+        ? `${phoneNumber} is already one of your tracking numbers (“${taken.label}”).`
+        : `${phoneNumber} is already connected to another Switchboard organization. A number can belong to only one.`,
+  });
+}
+
+function refuseLoop(phoneNumber: string, businessNumber: string) {
+  if (phoneNumber === businessNumber) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: "The business number must be a different phone from the tracking number, or calls would forward to themselves.",
+    });
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let cause: unknown = error; cause; cause = (cause as { cause?: unknown }).cause) {
+    if ((cause as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}
+
+/** At most one default SMS sender per organization: clear the others before setting one. */
+async function clearOtherDefaults(db: Queryable, organizationId: string, exceptId?: string) {
+  await db
+    .update(trackingNumbers)
+    .set({ defaultSmsSender: false })
+    .where(
+      and(
+        eq(trackingNumbers.organizationId, organizationId),
+        eq(trackingNumbers.defaultSmsSender, true),
+        exceptId ? ne(trackingNumbers.id, exceptId) : undefined,
+      ),
+    );
+}
+
+export async function listTrackingNumbers({ ctx }: { ctx: OrgProcedureContext }) {
+  const rows = await ctx.db
+    .select()
+    .from(trackingNumbers)
+    .where(eq(trackingNumbers.organizationId, ctx.org.id))
+    .orderBy(asc(trackingNumbers.createdAt), asc(trackingNumbers.id));
+  return rows.map((row) => present(row, ctx.config.appUrl));
+}
+
+/** Whether Twilio is connected (webhooks can be verified) and the addresses to configure. */
+export function trackingSetup({ ctx }: { ctx: OrgProcedureContext }) {
+  return { twilioConnected: ctx.config.sms.kind === "twilio", webhookUrls: twilioWebhookUrls(ctx.config.appUrl) };
+}
+
+export async function createTrackingNumber({ ctx, input }: { ctx: OrgProcedureContext; input: z.output<typeof createTrackingNumberSchema> }) {
+  refuseLoop(input.phoneNumber, input.businessNumber);
+  await refuseTaken(ctx.db, ctx.org.id, input.phoneNumber);
+  try {
+    const row = await ctx.db.transaction(async (tx) => {
+      if (input.defaultSmsSender) await clearOtherDefaults(tx, ctx.org.id);
+      const [created] = await tx
+        .insert(trackingNumbers)
+        .values({ organizationId: ctx.org.id, ...input })
+        .returning();
+      return created!;
+    });
+    return present(row, ctx.config.appUrl);
+  } catch (error) {
+    if (isUniqueViolation(error)) await refuseTaken(ctx.db, ctx.org.id, input.phoneNumber);
+    throw error;
+  }
+}
+
+export async function updateTrackingNumber({ ctx, input }: { ctx: OrgProcedureContext; input: z.output<typeof updateTrackingNumberSchema> }) {
+  const existing = await findInOrg(ctx.db, ctx.org.id, input.trackingNumberId);
+  const phoneNumber = input.phoneNumber ?? existing.phoneNumber;
+  refuseLoop(phoneNumber, input.businessNumber ?? existing.businessNumber);
+  if (phoneNumber !== existing.phoneNumber) await refuseTaken(ctx.db, ctx.org.id, phoneNumber, existing.id);
+  const { trackingNumberId: _id, ...changes } = input;
+  try {
+    const row = await ctx.db.transaction(async (tx) => {
+      if (changes.defaultSmsSender) await clearOtherDefaults(tx, ctx.org.id, existing.id);
+      const [updated] = await tx
+        .update(trackingNumbers)
+        .set({ ...changes, updatedAt: new Date() })
+        .where(and(eq(trackingNumbers.id, existing.id), eq(trackingNumbers.organizationId, ctx.org.id)))
+        .returning();
+      return updated!;
+    });
+    return present(row, ctx.config.appUrl);
+  } catch (error) {
+    if (isUniqueViolation(error)) await refuseTaken(ctx.db, ctx.org.id, phoneNumber, existing.id);
+    throw error;
+  }
+}
+
+export async function deleteTrackingNumber({ ctx, input }: { ctx: OrgProcedureContext; input: z.output<typeof trackingNumberIdSchema> }) {
+  const deleted = await ctx.db
+    .delete(trackingNumbers)
+    .where(and(eq(trackingNumbers.id, input.trackingNumberId), eq(trackingNumbers.organizationId, ctx.org.id)))
+    .returning({ id: trackingNumbers.id });
+  if (deleted.length === 0) throw new TRPCError({ code: "NOT_FOUND", message: "That tracking number was not found." });
+  return { deleted: input.trackingNumberId };
+}

@@ -1,0 +1,100 @@
+import { TRPCError } from "@trpc/server";
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { z } from "zod";
+import { workflowRuns, workflows } from "@/db/schema";
+import { draftGraphSchema, eventTypeInfo, workflowGraphSchema, type EventType } from "@/engine";
+import { createWorkflow } from "@/server/workflows/create-workflow";
+import type { OrgProcedureContext } from "../../procedures";
+import { findWorkflowInOrg } from "./find-workflow";
+import { publishOrExplain } from "./publish-or-explain";
+import type { importWorkflowSchema, publishWorkflowSchema, setEnabledSchema, workflowIdSchema } from "./workflow.schemas";
+
+type Ctx = { ctx: OrgProcedureContext };
+
+export async function listWorkflows({ ctx }: Ctx) {
+  const weekAgo = new Date(Date.now() - 7 * 24 * 60 * 60 * 1000);
+  const rows = await ctx.db
+    .select({
+      id: workflows.id,
+      name: workflows.name,
+      description: workflows.description,
+      enabled: workflows.enabled,
+      publishedVersionId: workflows.publishedVersionId,
+      triggerEventType: workflows.triggerEventType,
+      draftGraph: workflows.draftGraph,
+      updatedAt: workflows.updatedAt,
+      runsLast7Days: sql<number>`(select count(*)::int from ${workflowRuns} where ${workflowRuns.workflowId} = ${workflows.id} and ${workflowRuns.createdAt} >= ${weekAgo.toISOString()}::timestamptz)`,
+      lastRunStatus: sql<string | null>`(select ${workflowRuns.status} from ${workflowRuns} where ${workflowRuns.workflowId} = ${workflows.id} order by ${workflowRuns.createdAt} desc limit 1)`,
+      lastRunAt: sql<string | null>`(select ${workflowRuns.createdAt} from ${workflowRuns} where ${workflowRuns.workflowId} = ${workflows.id} order by ${workflowRuns.createdAt} desc limit 1)`,
+    })
+    .from(workflows)
+    .where(eq(workflows.organizationId, ctx.org.id))
+    .orderBy(desc(workflows.updatedAt));
+  return rows.map(({ draftGraph, ...row }) => {
+    const draftTrigger = draftGraphSchema.safeParse(draftGraph).data?.nodes.find((node) => node.kind === "trigger");
+    const eventType = (row.triggerEventType ?? (draftTrigger?.config as { eventType?: string } | undefined)?.eventType) as EventType | undefined;
+    return {
+      ...row,
+      lastRunAt: row.lastRunAt ? new Date(row.lastRunAt) : null,
+      triggerLabel: eventType ? (eventTypeInfo[eventType]?.label ?? eventType) : "No trigger yet",
+      status: row.enabled ? ("active" as const) : row.publishedVersionId ? ("paused" as const) : ("draft" as const),
+    };
+  });
+}
+
+export async function importWorkflow({ ctx, input }: Ctx & { input: z.infer<typeof importWorkflowSchema> }) {
+  const draft = draftGraphSchema.safeParse(input.graph);
+  if (!draft.success) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "That is not a workflow graph: it needs \"version\": 1, \"nodes\" and \"edges\"." });
+  }
+  const workflow = await createWorkflow(ctx.db, {
+    organizationId: ctx.org.id,
+    name: input.name,
+    description: input.description,
+    graph: draft.data,
+    createdByUserId: ctx.user.id,
+  });
+  if (input.publish) {
+    const graph = workflowGraphSchema.safeParse(input.graph);
+    if (!graph.success) throw new TRPCError({ code: "BAD_REQUEST", message: "Saved as a draft: some steps' settings are invalid, so it cannot be published yet." });
+    await publishOrExplain(ctx.db, {
+      organizationId: ctx.org.id,
+      workflowId: workflow.id,
+      graph: graph.data,
+      publishedByUserId: ctx.user.id,
+      allowPrivateWebhookTargets: ctx.config.allowPrivateWebhookTargets,
+    });
+  }
+  return { id: workflow.id };
+}
+
+export async function publishWorkflow({ ctx, input }: Ctx & { input: z.infer<typeof publishWorkflowSchema> }) {
+  const workflow = await findWorkflowInOrg(ctx.db, ctx.org.id, input.workflowId);
+  const graph = workflowGraphSchema.safeParse(workflow.draftGraph);
+  if (!graph.success) throw new TRPCError({ code: "BAD_REQUEST", message: "Some steps' settings are invalid; fix them before publishing." });
+  const version = await publishOrExplain(ctx.db, {
+    organizationId: ctx.org.id,
+    workflowId: workflow.id,
+    graph: graph.data,
+    note: input.note,
+    publishedByUserId: ctx.user.id,
+    allowPrivateWebhookTargets: ctx.config.allowPrivateWebhookTargets,
+  });
+  return { versionId: version.id, number: version.number };
+}
+
+export async function setWorkflowEnabled({ ctx, input }: Ctx & { input: z.infer<typeof setEnabledSchema> }) {
+  const workflow = await findWorkflowInOrg(ctx.db, ctx.org.id, input.workflowId);
+  if (input.enabled && !workflow.publishedVersionId) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Publish this workflow before turning it on." });
+  }
+  await ctx.db.update(workflows).set({ enabled: input.enabled, updatedAt: new Date() }).where(eq(workflows.id, workflow.id));
+  return { enabled: input.enabled };
+}
+
+export async function deleteWorkflow({ ctx, input }: Ctx & { input: z.infer<typeof workflowIdSchema> }) {
+  const workflow = await findWorkflowInOrg(ctx.db, ctx.org.id, input.workflowId);
+  await ctx.db.delete(workflows).where(and(eq(workflows.id, workflow.id), eq(workflows.organizationId, ctx.org.id)));
+  return { deleted: workflow.id };
+}
+
