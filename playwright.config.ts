@@ -18,7 +18,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
+  // Long user journeys on a 2-core machine; a hang still fails well before CI gives up.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [
     ["list"],

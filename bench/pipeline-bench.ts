@@ -26,10 +26,11 @@ export type PipelineRow = {
   bytesPerThousandRuns: number | null;
 };
 
-const PORT = 3300;
+// Away from the e2e ports (3100+), so a benchmark can run beside a test run.
+const PORT = Number(process.env.BENCH_PORT ?? 3900);
 
 async function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn("npx", ["next", "start", "-p", String(PORT)], {
+  const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

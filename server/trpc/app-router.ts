@@ -10,6 +10,7 @@ import { webhookSecretRouter } from "./routers/webhook-secret/webhook-secret.rou
 import { workflowRouter } from "./routers/workflow/workflow.router";
 import { trackingNumberRouter } from "./routers/tracking-number/tracking-number.router";
 import { callrailRouter } from "./routers/callrail/callrail.router";
+import { dashboardRouter } from "./routers/dashboard/dashboard.router";
 
 export const appRouter = createTRPCRouter({
   organization: organizationRouter,
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   run: runRouter,
   trackingNumber: trackingNumberRouter,
   callrail: callrailRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;
