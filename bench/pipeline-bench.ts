@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import path from "node:path";
@@ -7,11 +6,14 @@ import postgres from "postgres";
 import { openDatabase, type DatabaseTarget } from "@/db/client";
 import { benchEventBody, seedBenchOrganization } from "./bench-setup";
 import { startCountingReceiver } from "./counting-receiver";
+import { startBenchServer, stopBenchServer } from "./bench-server";
 import { directorySize, wait } from "./bench-utils";
 
 export type PipelineRow = {
   database: "postgres" | "pglite";
   concurrency: number;
+  /** Requests per second autocannon was held to; null = as fast as the connections go. */
+  rate: number | null;
   seconds: number;
   accepted: number;
   ingestRps: number;
@@ -29,32 +31,6 @@ export type PipelineRow = {
 // Away from the e2e ports (3100+), so a benchmark can run beside a test run.
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
 
-async function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  child.stdout!.on("data", (chunk) => (log += chunk));
-  child.stderr!.on("data", (chunk) => (log += chunk));
-  for (let i = 0; i < 120; i++) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${PORT}/sign-in`);
-      if (response.ok) return child;
-    } catch {
-      /* not up yet */
-    }
-    await wait(500);
-  }
-  child.kill("SIGTERM");
-  throw new Error(`The server did not start:\n${log}`);
-}
-
-async function stopServer(child: ChildProcess) {
-  child.kill("SIGTERM");
-  await new Promise((resolve) => child.once("exit", resolve));
-}
-
 async function databaseBytes(target: DatabaseTarget, dataDir?: string): Promise<number> {
   if (target.kind === "postgres") {
     const sql = postgres(target.url, { max: 1 });
@@ -66,7 +42,9 @@ async function databaseBytes(target: DatabaseTarget, dataDir?: string): Promise<
 }
 
 /** Ingest → run → webhook, driven over HTTP against the production build. */
-export async function benchPipeline(options: { database: "postgres" | "pglite"; concurrencies: number[]; seconds: number; postgresUrl: string }): Promise<PipelineRow[]> {
+export type LoadLevel = { connections: number; rate?: number };
+
+export async function benchPipeline(options: { database: "postgres" | "pglite"; levels: LoadLevel[]; seconds: number; postgresUrl: string }): Promise<PipelineRow[]> {
   const encryptionKey = randomBytes(32);
   const receiver = await startCountingReceiver();
   let target: DatabaseTarget;
@@ -99,17 +77,18 @@ export async function benchPipeline(options: { database: "postgres" | "pglite"; 
     APP_URL: `http://127.0.0.1:${PORT}`,
     ...(target.kind === "postgres" ? { DATABASE_URL: target.url } : { DATA_DIR: dataDir, DATABASE_URL: "" }),
   };
-  const server = await startServer(env);
+  const server = await startBenchServer(PORT, env);
   const rows: PipelineRow[] = [];
   let counter = 0;
   try {
-    for (const concurrency of options.concurrencies) {
+    for (const { connections: concurrency, rate } of options.levels) {
       receiver.reset();
       const sizeBefore = await databaseBytes(target, dataDir).catch(() => null);
       const result = await autocannon({
         url: `http://127.0.0.1:${PORT}/api/v1/events`,
         method: "POST",
         connections: concurrency,
+        ...(rate ? { overallRate: rate } : {}),
         duration: options.seconds,
         headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
         requests: [{ setupRequest: (request) => ({ ...request, body: benchEventBody(`bench-${concurrency}-${++counter}`) }) }],
@@ -124,6 +103,7 @@ export async function benchPipeline(options: { database: "postgres" | "pglite"; 
       rows.push({
         database: options.database,
         concurrency,
+        rate: rate ?? null,
         seconds: options.seconds,
         accepted,
         ingestRps: Math.round(accepted / options.seconds),
@@ -140,7 +120,7 @@ export async function benchPipeline(options: { database: "postgres" | "pglite"; 
       await wait(1_000);
     }
   } finally {
-    await stopServer(server);
+    await stopBenchServer(server);
     await receiver.close();
     await dropDatabase();
   }

@@ -3,6 +3,7 @@
 // BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres); set BENCH_QUICK=1 for a short run.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { benchEditor } from "./editor-bench";
 import { benchEngine } from "./engine-bench";
 import { benchMatching } from "./matching-bench";
 import { benchPipeline } from "./pipeline-bench";
@@ -11,8 +12,9 @@ const quick = process.env.BENCH_QUICK === "1";
 const postgresUrl = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const skipPostgres = process.env.BENCH_SKIP_POSTGRES === "1";
 const seconds = quick ? 5 : 15;
-const concurrencies = quick ? [10, 50] : [10, 50, 200];
-const parts = new Set((process.env.BENCH_PARTS ?? "engine,matching,pipeline").split(","));
+// Fixed concurrency levels (as fast as they go), then a steady 500 requests/s for the latency target.
+const levels = [...(quick ? [10, 50] : [10, 50, 200]).map((connections) => ({ connections })), { connections: 50, rate: 500 }];
+const parts = new Set((process.env.BENCH_PARTS ?? "engine,matching,pipeline,editor").split(","));
 
 const engine = parts.has("engine") ? await benchEngine([10, 100, 500]) : [];
 console.log("\nEngine (median per call)");
@@ -26,14 +28,14 @@ console.log("\nMatching one event (median)");
 console.table(matching.map((row) => ({ database: row.database, "non-matching workflows": row.nonMatching, "µs": row.medianMicros, matched: row.matched })));
 
 const pipeline = !parts.has("pipeline") ? [] : [
-  ...(skipPostgres ? [] : await benchPipeline({ database: "postgres", concurrencies, seconds, postgresUrl })),
-  ...(await benchPipeline({ database: "pglite", concurrencies, seconds, postgresUrl })),
+  ...(skipPostgres ? [] : await benchPipeline({ database: "postgres", levels, seconds, postgresUrl })),
+  ...(await benchPipeline({ database: "pglite", levels, seconds, postgresUrl })),
 ];
 console.log(`\nPipeline: POST /api/v1/events → run → webhook (${seconds} s per level)`);
 console.table(
   pipeline.map((row) => ({
     database: row.database,
-    concurrency: row.concurrency,
+    load: row.rate ? `${row.rate} req/s` : `${row.concurrency} conns`,
     "ingest req/s": row.ingestRps,
     "p50 ms": row.p50,
     "p97.5 ms": row.p975,
@@ -46,8 +48,15 @@ console.table(
   })),
 );
 
+const editor = parts.has("editor") ? await benchEditor({ sizes: [200, 500], runs: quick ? 1 : 3 }) : null;
+if (editor) {
+  console.log("\nEditor (headless Chromium, production build)");
+  console.table(editor.rows.map((row) => ({ steps: row.nodes, "open → all visible ms": row.openMs, "pan fps": row.panFps })));
+  console.log(`Editor route JavaScript: ${editor.editorRouteJsGzipKb} KB gzipped in ${editor.editorRouteJsFiles} files`);
+}
+
 const directory = path.resolve("bench/results");
 mkdirSync(directory, { recursive: true });
 const file = path.join(directory, `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), quick, seconds, engine, matching, pipeline }, null, 2));
+writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), quick, seconds, engine, matching, pipeline, editor }, null, 2));
 console.log(`\nWrote ${path.relative(process.cwd(), file)}`);
