@@ -25,11 +25,26 @@ export type PipelineRow = {
   runsPerSecond: number;
   drainSeconds: number;
   delivered: number;
+  /** Deliveries whose webhook-id had arrived before (at-least-once retries); 0 when nothing timed out. */
+  duplicates: number;
   bytesPerThousandRuns: number | null;
+  /** PostgreSQL only: transactions committed per delivered run, ingest included. */
+  transactionsPerRun: number | null;
 };
 
 // Away from the e2e ports (3100+), so a benchmark can run beside a test run.
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
+
+/** Committed transactions so far (each statement outside a transaction is one): a proxy for round trips. */
+async function transactionCount(target: DatabaseTarget): Promise<number | null> {
+  if (target.kind !== "postgres") return null;
+  const sql = postgres(target.url, { max: 1 });
+  // Statistics reach the view when a backend goes idle (up to a second late); give them time.
+  await wait(1_500);
+  const [row] = await sql<{ count: string }[]>`select (xact_commit + xact_rollback)::text as count from pg_stat_database where datname = current_database()`;
+  await sql.end();
+  return Number(row!.count);
+}
 
 async function databaseBytes(target: DatabaseTarget, dataDir?: string): Promise<number> {
   if (target.kind === "postgres") {
@@ -84,6 +99,7 @@ export async function benchPipeline(options: { database: "postgres" | "pglite"; 
     for (const { connections: concurrency, rate } of options.levels) {
       receiver.reset();
       const sizeBefore = await databaseBytes(target, dataDir).catch(() => null);
+      const transactionsBefore = await transactionCount(target);
       const result = await autocannon({
         url: `http://127.0.0.1:${PORT}/api/v1/events`,
         method: "POST",
@@ -100,6 +116,7 @@ export async function benchPipeline(options: { database: "postgres" | "pglite"; 
       while (receiver.state.count < accepted && performance.now() < deadline) await wait(100);
       const { count, firstAt, lastAt } = receiver.state;
       const sizeAfter = await databaseBytes(target, dataDir).catch(() => null);
+      const transactionsAfter = await transactionCount(target);
       rows.push({
         database: options.database,
         concurrency,
@@ -115,6 +132,9 @@ export async function benchPipeline(options: { database: "postgres" | "pglite"; 
         runsPerSecond: count > 1 ? Math.round((count - 1) / ((lastAt - firstAt) / 1000)) : 0,
         drainSeconds: Math.max(0, Math.round((lastAt - loadEndedAt) / 100) / 10),
         delivered: count,
+        duplicates: receiver.state.duplicates,
+        transactionsPerRun:
+          transactionsBefore !== null && transactionsAfter !== null && count > 0 ? Math.round(((transactionsAfter - transactionsBefore) / count) * 10) / 10 : null,
         bytesPerThousandRuns: sizeBefore !== null && sizeAfter !== null && count > 0 ? Math.round(((sizeAfter - sizeBefore) / count) * 1000) : null,
       });
       await wait(1_000);

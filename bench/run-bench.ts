@@ -43,6 +43,8 @@ console.table(
     "runs/s": row.runsPerSecond,
     "drain s": row.drainSeconds,
     "delivered/accepted": `${row.delivered}/${row.accepted}`,
+    duplicates: row.duplicates,
+    "tx/run": row.transactionsPerRun ?? "—",
     errors: row.errors + row.non2xx,
     "KB per 1k runs": row.bytesPerThousandRuns === null ? "—" : Math.round(row.bytesPerThousandRuns / 1024),
   })),
