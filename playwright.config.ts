@@ -5,6 +5,14 @@ import { defineConfig } from "@playwright/test";
 // E2E_PORT lets a second run (another checkout, a helper) use other ports than CI.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const oidcPort = port + 1;
+// Texts go through the real Twilio SDK to a local stand-in of Twilio's API (and, as always, to the
+// Outbox page); the same credentials let the app verify the signed Twilio webhooks tests post.
+const twilioPort = port + 2;
+const twilio = {
+  TWILIO_ACCOUNT_SID: `AC${"e2e0".repeat(8)}`,
+  TWILIO_AUTH_TOKEN: "e2e-only-twilio-auth-token",
+  TWILIO_API_BASE_URL: `http://127.0.0.1:${twilioPort}`,
+};
 const baseURL = `http://localhost:${port}`;
 const chromiumPath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
   (candidate): candidate is string => Boolean(candidate && existsSync(candidate)),
@@ -49,6 +57,12 @@ export default defineConfig({
       env: { OIDC_PORT: String(oidcPort), OIDC_APP_URL: baseURL },
     },
     {
+      command: "npx tsx e2e/stand-ins/twilio-api-server.ts",
+      port: twilioPort,
+      reuseExistingServer: false,
+      env: { TWILIO_STAND_IN_PORT: String(twilioPort), ...twilio },
+    },
+    {
       command: `node scripts/start-fresh.mjs ${dataDir} -- npx next start -p ${port}`,
       url: `${baseURL}/sign-in`,
       reuseExistingServer: false,
@@ -65,6 +79,7 @@ export default defineConfig({
         DATABASE_URL: "",
         // The test webhook receiver listens on 127.0.0.1.
         ALLOW_PRIVATE_WEBHOOK_TARGETS: "true",
+        ...twilio,
       },
     },
   ],

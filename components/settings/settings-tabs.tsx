@@ -9,6 +9,7 @@ const tabs = [
   { href: "/settings/members", label: "Members" },
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/webhooks", label: "Webhooks" },
+  { href: "/settings/callrail", label: "CallRail" },
 ];
 
 export function SettingsTabs() {

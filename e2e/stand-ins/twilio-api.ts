@@ -77,7 +77,7 @@ function newSid(prefix: string) {
   return prefix + randomBytes(16).toString("hex");
 }
 
-export async function startTwilioApi(options: { accountSid: string; authToken: string }): Promise<TwilioApiStandIn> {
+export async function startTwilioApi(options: { accountSid: string; authToken: string; port?: number }): Promise<TwilioApiStandIn> {
   const messages: RecordedSms[] = [];
   const failures: Array<{ code: number; status: number; message: string }> = [];
   const expectedAuth = `Basic ${Buffer.from(`${options.accountSid}:${options.authToken}`).toString("base64")}`;
@@ -149,7 +149,7 @@ export async function startTwilioApi(options: { accountSid: string; authToken: s
     }
   });
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 
   return {

@@ -2,6 +2,8 @@ import { and, eq, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { calls, memberships, users } from "@/db/schema";
 import type { ActionExecutors, ActionInputs, ExecutableActionKind, WorkflowNode } from "@/engine";
+import { optedOutReason } from "../calls/sms-consent";
+import { recordSmsSentEvent } from "../calls/sms-sent-event";
 import { decryptSecret } from "../crypto/secret-box";
 import type { ExecutionProviders } from "./execution-providers";
 import { PermanentStepError } from "./permanent-error";
@@ -40,6 +42,8 @@ export function createLiveActionExecutors(db: Database, providers: ExecutionProv
   const key = (node: WorkflowNode) => `${run.runId}:${node.id}`;
   const executors: { [K in ExecutableActionKind]: Executor<K> } = {
     async "action.send_sms"(input, node) {
+      const optedOut = await optedOutReason(db, run.organizationId, input.to);
+      if (optedOut) throw new PermanentStepError(optedOut, "sms_opted_out");
       const sentToday = await providers.smsSentToday(run.organizationId, input.to);
       if (sentToday >= providers.smsDailyLimit) {
         throw new PermanentStepError(
@@ -56,6 +60,9 @@ export function createLiveActionExecutors(db: Database, providers: ExecutionProv
         runId: run.runId,
         nodeId: node.id,
       });
+      const messageId = result.providerMessageId ?? result.outboxId ?? key(node);
+      const sent = { organizationId: run.organizationId, runId: run.runId, nodeId: node.id, to: input.to, from: input.from, body: input.body, messageId };
+      await recordSmsSentEvent(db, sent);
       return { ...result, to: input.to, from: input.from, segments: input.segments };
     },
     async "action.send_email"(input, node) {

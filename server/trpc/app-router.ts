@@ -10,6 +10,7 @@ import { webhookSecretRouter } from "./routers/webhook-secret/webhook-secret.rou
 import { workflowRouter } from "./routers/workflow/workflow.router";
 import { trackingNumberRouter } from "./routers/tracking-number/tracking-number.router";
 import { callrailRouter } from "./routers/callrail/callrail.router";
+import { callRouter } from "./routers/call/call.router";
 import { dashboardRouter } from "./routers/dashboard/dashboard.router";
 
 export const appRouter = createTRPCRouter({
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   run: runRouter,
   trackingNumber: trackingNumberRouter,
   callrail: callrailRouter,
+  calls: callRouter,
   dashboard: dashboardRouter,
 });
 

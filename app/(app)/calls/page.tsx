@@ -1,19 +1,16 @@
-import { PhoneCall } from "lucide-react";
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import { CallList } from "@/components/calls/call-list";
+import { filtersFromSearchParams } from "@/components/calls/call-filters";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Calls" };
 
-export default function CallsPage() {
+export default async function CallsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const filters = filtersFromSearchParams(await searchParams);
   return (
     <>
-      <PageHeader title="Calls" description="Calls to your tracking numbers and where they came from." />
-      <EmptyState
-        icon={PhoneCall}
-        title="No calls yet"
-        description="Calls to your tracking numbers will appear here with the caller, the marketing source, whether they were answered, and the workflows they ran."
-      />
+      <PageHeader title="Calls" description="Calls to your tracking numbers, where they came from, and the workflows they ran." />
+      <CallList initialFilters={filters} />
     </>
   );
 }

@@ -1,19 +1,17 @@
-import { Hash } from "lucide-react";
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import { TrackingNumberList } from "@/components/numbers/tracking-number-list";
 import { PageHeader } from "@/components/ui/page-header";
+import { hasRole, roleLabels } from "@/lib/roles";
+import { getServerCaller } from "@/server/trpc/server-caller";
 
 export const metadata: Metadata = { title: "Numbers" };
 
-export default function NumbersPage() {
+export default async function NumbersPage() {
+  const { role } = await (await getServerCaller()).organization.current();
   return (
     <>
       <PageHeader title="Tracking numbers" description="One phone number per marketing source, so every call is attributed." />
-      <EmptyState
-        icon={Hash}
-        title="No tracking numbers yet"
-        description="Tracking numbers will be listed here, each with its marketing source, the business line it forwards to, and the webhook URLs to paste into Twilio."
-      />
+      <TrackingNumberList canEdit={hasRole(role, "admin")} roleLabel={roleLabels[role]} />
     </>
   );
 }
