@@ -1,17 +1,20 @@
 import { getAppConfig } from "./config/app-config";
 import { getDatabaseHandle } from "./db";
 import { getExecutor } from "./execution/execution-runtime";
+import { startRunRetentionTimer } from "./runs/run-retention-timer";
 
 /** Start-up work: open the database and apply pending migrations before the first request. */
 export async function startServer() {
   const config = getAppConfig();
   if (config.isProductionBuild) return;
-  const { target } = await getDatabaseHandle();
+  const { target, db } = await getDatabaseHandle();
   const where = target.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : target.kind === "pglite" ? `embedded PGlite in ${target.dataDir}` : "in-memory PGlite";
   console.info(`[switchboard] database ready: ${where}; migrations applied`);
   const executor = await getExecutor();
   executor.start();
   console.info(`[switchboard] workflows run ${config.inngest.enabled ? "on Inngest" : "in-process (embedded executor)"}`);
+  // With Inngest, its cron function deletes old runs instead.
+  if (!config.inngest.enabled) startRunRetentionTimer(db, { retentionDays: config.runRetentionDays });
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       // Finish in-flight steps; anything unfinished is picked up by the next start's sweep.

@@ -18,6 +18,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     email: { kind: "outbox", from: "Switchboard <test@switchboard.local>" },
     sms: { kind: "outbox" },
     smsDailyLimit: 3,
+    runRetentionDays: 30,
     inngest: { enabled: false, dev: false },
     allowPrivateWebhookTargets: false,
     isProductionBuild: false,

@@ -1,110 +1,100 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ChevronRight } from "lucide-react";
-import { eventTypeInfo, getNodeDefinition, summarizeNode, type EventType } from "@/engine";
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { draftGraphSchema } from "@/engine";
 import { useTRPC } from "@/components/providers/trpc-react";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { JsonView } from "@/components/ui/json-view";
-import { formatDurationMs } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
-import { StatusBadge } from "@/components/ui/status-badge";
+import { EventJsonCard } from "./event-json-card";
+import { ReplayButton } from "./replay-button";
+import { RunCanvas } from "./run-canvas";
+import { runPathOf } from "./run-path";
+import { RunStepTimeline } from "./run-step-timeline";
+import { RunSummary } from "./run-summary";
 
-type GraphNode = { id: string; kind: string; config: unknown; label?: string };
+const finished = new Set(["succeeded", "failed", "skipped"]);
 
-export function RunDetail({ runId }: { runId: string }) {
+/** One run: the workflow as it ran with the path highlighted, each step's story beside it, and the event. */
+export function RunDetail({ runId, canReplay }: { runId: string; canReplay: boolean }) {
   const trpc = useTRPC();
   const detail = useQuery({
     ...trpc.run.get.queryOptions({ runId }),
-    refetchInterval: (query) => (["succeeded", "failed", "skipped"].includes(query.state.data?.run.status ?? "") ? false : 2_000),
+    // A run in progress updates itself; a finished one never changes (but may gain replays).
+    refetchInterval: (query) => (finished.has(query.state.data?.run.status ?? "") ? 15_000 : 2_000),
   });
-  if (detail.isLoading) return <Skeleton className="h-64" />;
-  if (detail.isError) return <p role="alert" className="text-sm text-destructive">{detail.error.message}</p>;
-  const data = detail.data!;
-  const nodes = new Map(((data.graph as { nodes?: GraphNode[] } | null)?.nodes ?? []).map((node) => [node.id, node]));
-  const { run } = data;
+  const [selectedNodeId, setSelectedNodeId] = useState<string | null>(null);
+
+  const graph = useMemo(() => {
+    const parsed = draftGraphSchema.safeParse(detail.data?.graph);
+    return parsed.success ? parsed.data : null;
+  }, [detail.data?.graph]);
+  const steps = detail.data?.steps;
+  const path = useMemo(() => (graph && steps ? runPathOf(graph, steps) : null), [graph, steps]);
+  const branches = useMemo(
+    () => new Map((steps ?? []).flatMap((step) => (step.branch ? [[step.nodeId, step.branch] as const] : []))),
+    [steps],
+  );
+
+  if (detail.isLoading) {
+    return (
+      <div className="grid gap-4" aria-label="Loading the run">
+        <Skeleton className="h-24" />
+        <Skeleton className="h-[28rem]" />
+      </div>
+    );
+  }
+  if (detail.isError || !detail.data) {
+    return (
+      <div role="alert" className="grid justify-items-start gap-2 rounded-lg border p-4 text-sm">
+        <p className="font-medium text-destructive">This run could not be opened: {detail.error?.message ?? "it was not found"}.</p>
+        <p className="text-muted-foreground">It may belong to another workspace, or have been deleted after the retention period.</p>
+        <Button asChild variant="secondary" size="sm">
+          <Link href="/runs">Back to all runs</Link>
+        </Button>
+      </div>
+    );
+  }
+
+  const data = detail.data;
+  const replayDisabledReason =
+    data.run.mode === "test"
+      ? "Test runs can't be replayed; run the test again from the editor."
+      : data.workflowHasPublishedVersion
+        ? null
+        : "Publish the workflow first: a replay runs on its published version.";
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
-      <Card>
-        <CardHeader>
-          <CardTitle>Steps</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <ol className="flex flex-col gap-2" aria-label="Steps">
-            {data.steps.map((step) => {
-              const node = nodes.get(step.nodeId);
-              const definition = getNodeDefinition(step.nodeKind);
-              const title = node?.label || definition?.label || step.nodeKind;
-              return (
-                <li key={step.nodeId} className="rounded-md border" data-testid="run-step" data-status={step.status}>
-                  <details>
-                    <summary className="flex cursor-pointer list-none items-center gap-3 px-3 py-2.5">
-                      <ChevronRight className="size-4 text-muted-foreground" aria-hidden />
-                      <span className="min-w-0 flex-1">
-                        <span className="block font-medium">{title}</span>
-                        <span className="block truncate text-xs text-muted-foreground">
-                          {node ? summarizeNode(node.kind, node.config) : step.nodeKind}
-                          {step.branch ? ` → ${step.branch === "true" ? "Yes" : "No"}` : ""}
-                        </span>
-                      </span>
-                      {step.attempt > 1 ? <span className="text-xs text-muted-foreground">{step.attempt} attempts</span> : null}
-                      <StatusBadge status={step.status} />
-                    </summary>
-                    <div className="grid gap-3 border-t px-3 py-3">
-                      {step.error ? (
-                        <div>
-                          <p className="text-sm font-medium text-destructive">{step.error.message}</p>
-                        </div>
-                      ) : null}
-                      {step.input != null ? (
-                        <div>
-                          <p className="mb-1 text-xs font-medium text-muted-foreground">Input</p>
-                          <JsonView value={step.input} />
-                        </div>
-                      ) : null}
-                      {step.output != null ? (
-                        <div>
-                          <p className="mb-1 text-xs font-medium text-muted-foreground">Output</p>
-                          <JsonView value={step.output} />
-                        </div>
-                      ) : null}
-                      {step.finishedAt ? (
-                        <p className="text-xs text-muted-foreground">
-                          Took {formatDurationMs(Math.max(0, step.finishedAt.getTime() - step.startedAt.getTime()))}
-                        </p>
-                      ) : null}
-                    </div>
-                  </details>
-                </li>
-              );
-            })}
-          </ol>
-        </CardContent>
-      </Card>
-      <div className="flex flex-col gap-4">
-        <Card>
-          <CardHeader>
-            <CardTitle>Run</CardTitle>
-          </CardHeader>
-          <CardContent className="grid gap-2 text-sm">
-            <p className="flex items-center justify-between">Status <StatusBadge status={run.status} /></p>
-            <p className="flex justify-between"><span className="text-muted-foreground">Workflow</span> {data.workflowName}</p>
-            {data.versionNumber ? <p className="flex justify-between"><span className="text-muted-foreground">Version</span> v{data.versionNumber}</p> : null}
-            <p className="flex justify-between"><span className="text-muted-foreground">Trigger</span> {eventTypeInfo[data.event.type as EventType]?.label ?? data.event.type}</p>
-            <p className="flex justify-between"><span className="text-muted-foreground">Started</span> {(run.startedAt ?? run.createdAt).toLocaleString()}</p>
-            {run.error ? <p className="rounded-md bg-destructive/10 p-2 text-destructive">{run.error}</p> : null}
-          </CardContent>
+    <div className="grid gap-4">
+      {canReplay ? (
+        <div className="flex justify-end">
+          <ReplayButton runId={data.run.id} workflowName={data.workflowName} disabledReason={replayDisabledReason} />
+        </div>
+      ) : null}
+      <RunSummary data={data} />
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
+        <Card className="min-h-[28rem] overflow-hidden">
+          {graph && path ? (
+            <div className="h-[32rem] lg:h-full">
+              <RunCanvas graph={graph} path={path} branches={branches} focusedNodeId={selectedNodeId} onSelectNode={setSelectedNodeId} />
+            </div>
+          ) : (
+            <p className="p-5 text-sm text-muted-foreground">The drawing of this workflow version is not available; the steps are listed beside.</p>
+          )}
         </Card>
         <Card>
           <CardHeader>
-            <CardTitle>Event</CardTitle>
+            <CardTitle>Steps</CardTitle>
+            <p className="text-xs text-muted-foreground">Select a step here or on the canvas to see what it did.</p>
           </CardHeader>
           <CardContent>
-            <JsonView value={data.event.payload} />
+            <RunStepTimeline steps={data.steps} nodes={graph?.nodes ?? []} selectedNodeId={selectedNodeId} onSelect={setSelectedNodeId} />
           </CardContent>
         </Card>
       </div>
+      <EventJsonCard payload={data.event.payload} receivedAt={data.event.receivedAt} source={data.event.source} />
     </div>
   );
 }

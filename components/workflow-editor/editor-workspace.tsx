@@ -2,19 +2,21 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useReactFlow } from "@xyflow/react";
-import { ArrowLeft, LayoutGrid, PhoneIncoming, Redo2, Undo2 } from "lucide-react";
+import { ArrowLeft, FlaskConical, LayoutGrid, PhoneIncoming, Redo2, Undo2 } from "lucide-react";
 import Link from "next/link";
 import { useCallback, useRef, useState, type ReactNode } from "react";
 import { toast } from "sonner";
 import { useTRPC } from "@/components/providers/trpc-react";
+import type { RunPath } from "@/components/runs/run-path";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Switch } from "@/components/ui/switch";
+import { FailureAlertsMenu } from "@/components/workflows/failure-alerts-menu";
 import { SimulateCallDialog } from "@/components/workflows/simulate-call-dialog";
 import type { DraftWorkflowGraph } from "@/engine";
 import { AddStepMenu } from "./add-step-menu";
 import { clipHasTriggerOnly, copySelection, pasteClip, type Clip } from "./clipboard";
-import { editorGraphFrom, type EditorGraph } from "./editor-graph";
+import { editorGraphFrom, storedGraphOf, type EditorGraph } from "./editor-graph";
 import { createEditorStore, EditorStoreContext, useEditorStore, useEditorStoreOf } from "./editor-store";
 import { hasSelection, removeSelected, selectAll, selectOnly, withSelectionOf } from "./graph-operations";
 import { canRedo, canUndo } from "./history";
@@ -24,6 +26,8 @@ import { NodePalette } from "./node-palette";
 import { ProblemsList } from "./problems-list";
 import { PublishDialog } from "./publish-dialog";
 import { SaveStatusIndicator } from "./save-status";
+import { TestRunOverlayProvider } from "./test-run/test-run-overlay";
+import { TestRunPanel } from "./test-run/test-run-panel";
 import { useAutosave } from "./use-autosave";
 import { useEditorShortcuts } from "./use-editor-shortcuts";
 import { VersionHistoryPanel } from "./version-history-panel";
@@ -35,6 +39,7 @@ export interface EditableWorkflow {
   id: string;
   name: string;
   enabled: boolean;
+  alertsEnabled: boolean;
   draftGraph: DraftWorkflowGraph;
   draftRevision: number;
   viewport: { x: number; y: number; zoom: number } | null;
@@ -85,6 +90,8 @@ export function EditorWorkspace({ workflow, canEdit }: { workflow: EditableWorkf
   const [tab, setTab] = useState<SideTab>("settings");
   const [viewingVersionId, setViewingVersionId] = useState<string | null>(null);
   const clipboard = useRef<{ clip: Clip; pastes: number } | null>(null);
+  const [testing, setTesting] = useState(false);
+  const [testPath, setTestPath] = useState<RunPath | null>(null);
   const eventType = useEditorStoreOf(store, (state) => state.eventType);
   const contentVersion = useEditorStoreOf(store, (state) => state.contentVersion);
   // What was last published, as the editor's change counter: null until published from this page.
@@ -214,6 +221,12 @@ export function EditorWorkspace({ workflow, canEdit }: { workflow: EditableWorkf
     }
   }
 
+  const currentGraph = useCallback(() => storedGraphOf(store.getState().graph), [store]);
+  const closeTest = useCallback(() => {
+    setTesting(false);
+    setTestPath(null);
+  }, []);
+
   const tabs: Array<{ id: SideTab; label: ReactNode }> = [
     { id: "settings", label: "Settings" },
     { id: "problems", label: <ProblemsTabLabel /> },
@@ -222,6 +235,7 @@ export function EditorWorkspace({ workflow, canEdit }: { workflow: EditableWorkf
 
   return (
     <EditorStoreContext.Provider value={store}>
+      <TestRunOverlayProvider value={viewingVersionId ? null : testPath}>
       <div className="fixed inset-y-0 left-60 right-0 z-10 flex flex-col bg-background" data-testid="workflow-editor">
         <header className="flex items-center gap-2 border-b bg-card px-3 py-2">
           <div className="flex min-w-0 flex-1 items-center gap-2">
@@ -242,6 +256,16 @@ export function EditorWorkspace({ workflow, canEdit }: { workflow: EditableWorkf
                 <AddStepMenu />
                 <Button variant="secondary" size="sm" onClick={() => void tidyUp()}>
                   <LayoutGrid aria-hidden /> Tidy up
+                </Button>
+                <Button
+                  variant={testing ? "primary" : "secondary"}
+                  size="sm"
+                  onClick={() => (testing ? closeTest() : setTesting(true))}
+                  disabled={!eventType || Boolean(viewingVersionId)}
+                  title={eventType ? "Try the draft on a sample or recent event; nothing is sent" : "Choose what starts the workflow first"}
+                  aria-pressed={testing}
+                >
+                  <FlaskConical aria-hidden /> Test
                 </Button>
                 <SimulateCallDialog
                   defaultType={eventType ?? undefined}
@@ -275,6 +299,7 @@ export function EditorWorkspace({ workflow, canEdit }: { workflow: EditableWorkf
                 <PublishDialog onPublish={publishNow} busy={publish.isPending} />
               </>
             ) : null}
+            <FailureAlertsMenu workflowId={workflow.id} alertsEnabled={workflow.alertsEnabled} canEdit={canEdit} />
           </div>
         </header>
         {autosave.status === "conflict" ? (
@@ -291,7 +316,7 @@ export function EditorWorkspace({ workflow, canEdit }: { workflow: EditableWorkf
               <NodePalette />
             </aside>
           ) : null}
-          <div className="min-w-0 flex-1">
+          <div className="relative min-w-0 flex-1">
             {viewingVersionId ? (
               <VersionPreview
                 workflowId={workflow.id}
@@ -304,6 +329,9 @@ export function EditorWorkspace({ workflow, canEdit }: { workflow: EditableWorkf
             ) : (
               <WorkflowCanvas defaultViewport={workflow.viewport} onViewportChange={autosave.noteViewport} />
             )}
+            {testing && eventType && !viewingVersionId ? (
+              <TestRunPanel key={eventType} workflowId={workflow.id} eventType={eventType} currentGraph={currentGraph} onPathChange={setTestPath} onClose={closeTest} />
+            ) : null}
           </div>
           <aside className="flex w-80 shrink-0 flex-col border-l bg-card" aria-label="Side panel">
             <div role="tablist" className="flex border-b">
@@ -324,13 +352,14 @@ export function EditorWorkspace({ workflow, canEdit }: { workflow: EditableWorkf
               ))}
             </div>
             <div role="tabpanel" className="min-h-0 flex-1 overflow-y-auto">
-              {tab === "settings" ? <NodeInspector onDelete={remove} onDuplicate={duplicate} /> : null}
+              {tab === "settings" ? <NodeInspector workflowId={workflow.id} onDelete={remove} onDuplicate={duplicate} /> : null}
               {tab === "problems" ? <ProblemsList onShowNode={showNode} /> : null}
               {tab === "versions" ? <VersionHistoryPanel workflowId={workflow.id} viewingId={viewingVersionId} onView={setViewingVersionId} /> : null}
             </div>
           </aside>
         </div>
       </div>
+      </TestRunOverlayProvider>
     </EditorStoreContext.Provider>
   );
 }

@@ -9,9 +9,10 @@ import { BranchToggles } from "./config/branch-toggles";
 import { NodeConfigForm } from "./config/node-config-form";
 import { useEditorStore } from "./editor-store";
 import { NodeIcon } from "./node-icons";
+import { WebhookTestPanel } from "./webhook-test/webhook-test-panel";
 
 /** The side panel: the selected step's settings, or what to do when none (or several) are selected. */
-export function NodeInspector({ onDelete, onDuplicate }: { onDelete: () => void; onDuplicate: () => void }) {
+export function NodeInspector({ workflowId, onDelete, onDuplicate }: { workflowId?: string; onDelete: () => void; onDuplicate: () => void }) {
   const selectedIds = useEditorStore((state) =>
     state.graph.nodes
       .filter((node) => node.selected)
@@ -19,6 +20,7 @@ export function NodeInspector({ onDelete, onDuplicate }: { onDelete: () => void;
       .join(" "),
   );
   const readOnly = useEditorStore((state) => state.readOnly);
+  const eventType = useEditorStore((state) => state.eventType);
   const ids = selectedIds ? selectedIds.split(" ") : [];
   const node = useEditorStore((state) => (ids.length === 1 ? state.graph.nodes.find((candidate) => candidate.id === ids[0]) : undefined));
 
@@ -52,7 +54,7 @@ export function NodeInspector({ onDelete, onDuplicate }: { onDelete: () => void;
 
   const definition = getNodeDefinition(node.data.kind);
   return (
-    <div className="grid gap-4 p-4" data-testid="node-inspector">
+    <div className="grid grid-cols-1 gap-4 p-4" data-testid="node-inspector">
       <div className="flex items-start gap-2.5">
         <span className={cn("flex size-9 shrink-0 items-center justify-center rounded-md", categoryStyles[definition?.category ?? "action"].iconBox)}>
           <NodeIcon name={definition?.icon} className="size-5" />
@@ -64,6 +66,9 @@ export function NodeInspector({ onDelete, onDuplicate }: { onDelete: () => void;
       </div>
       <NodeConfigForm key={node.id} nodeId={node.id} kind={node.data.kind} config={node.data.config} />
       {definition?.category === "condition" ? <BranchToggles nodeId={node.id} kind={node.data.kind} openHandles={node.data.openHandles ?? []} /> : null}
+      {node.data.kind === "action.webhook" && workflowId && eventType && !readOnly ? (
+        <WebhookTestPanel key={`${node.id}:${eventType}`} workflowId={workflowId} nodeId={node.id} config={node.data.config} eventType={eventType} />
+      ) : null}
       {readOnly ? null : (
         <div className="flex gap-2 border-t pt-4">
           {definition?.category !== "trigger" ? (

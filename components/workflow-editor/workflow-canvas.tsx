@@ -24,10 +24,13 @@ import { useEditorStore, useEditorStoreApi } from "./editor-store";
 import { addNode, checkConnection, connectNodes, nodeFromKind } from "./graph-operations";
 import { nodeTypes } from "./nodes/node-types";
 import { droppedKind, isStepDrag } from "./step-drag";
+import { edgeOutcomeOf, useTestRunPath } from "./test-run/test-run-overlay";
 
 const defaultEdgeOptions = { type: "smoothstep" } as const;
 const proOptions = { hideAttribution: true };
 const problemEdgeStyle = { stroke: "var(--color-destructive)", strokeWidth: 2 };
+const takenEdgeStyle = { stroke: "var(--color-success)", strokeWidth: 2.5 };
+const notTakenEdgeStyle = { opacity: 0.3 };
 // Box selection with Shift+drag; Ctrl/Cmd+click adds to the selection.
 const multiSelectKeys = ["Meta", "Control"];
 
@@ -53,13 +56,20 @@ export function WorkflowCanvas({
   const problemEdgeIds = useEditorStore((state) => state.problems.edgeIds);
   const readOnly = useEditorStore((state) => state.readOnly);
   const hint = useEditorStore((state) => state.connectionHint);
+  const testPath = useTestRunPath();
   const { screenToFlowPosition } = useReactFlow();
 
-  const shownEdges = useMemo<Edge[]>(
-    () =>
-      problemEdgeIds.size === 0 ? edges : edges.map((edge) => (problemEdgeIds.has(edge.id) ? { ...edge, style: problemEdgeStyle, className: "edge-problem" } : edge)),
-    [edges, problemEdgeIds],
-  );
+  const shownEdges = useMemo<Edge[]>(() => {
+    const withProblems =
+      problemEdgeIds.size === 0 ? edges : edges.map((edge) => (problemEdgeIds.has(edge.id) ? { ...edge, style: problemEdgeStyle, className: "edge-problem" } : edge));
+    if (!testPath) return withProblems;
+    // A test run's result on the canvas: the path it took stands out, the rest fades.
+    return withProblems.map((edge) =>
+      edgeOutcomeOf(testPath, edge.id) === "taken"
+        ? { ...edge, animated: true, style: takenEdgeStyle, className: "edge-taken" }
+        : { ...edge, style: { ...edge.style, ...notTakenEdgeStyle }, className: "edge-not-taken" },
+    );
+  }, [edges, problemEdgeIds, testPath]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<EditorNode>[]) => {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Copy, Trash2, Upload, Workflow } from "lucide-react";
+import { CircleAlert, Copy, Trash2, Upload, Workflow } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "@/components/providers/trpc-react";
@@ -15,6 +15,22 @@ import { relativeTime } from "@/components/ui/relative-time";
 import { ImportWorkflowDialog } from "./import-workflow-dialog";
 import { NewWorkflowDialog } from "./new-workflow-dialog";
 import { RenameWorkflowDialog } from "./rename-workflow-dialog";
+
+/** A red badge linking to the failed runs when the last live run failed or some failed in the last 24 hours. */
+function FailureBadge({ workflowId, lastRunStatus, failedLast24Hours }: { workflowId: string; lastRunStatus: string | null; failedLast24Hours: number }) {
+  if (failedLast24Hours === 0 && lastRunStatus !== "failed") return null;
+  const label = failedLast24Hours > 0 ? `${failedLast24Hours} failed in 24 h` : "Last run failed";
+  return (
+    <Link
+      href={`/runs?workflow=${encodeURIComponent(workflowId)}&status=failed`}
+      className="inline-flex items-center gap-1 rounded-full bg-destructive/10 px-2 py-0.5 text-xs font-medium text-destructive hover:bg-destructive/20"
+      title="See the failed runs"
+      data-testid="workflow-failure-badge"
+    >
+      <CircleAlert className="size-3" aria-hidden /> {label}
+    </Link>
+  );
+}
 
 export function WorkflowList({ canEdit }: { canEdit: boolean }) {
   const trpc = useTRPC();
@@ -70,9 +86,12 @@ export function WorkflowList({ canEdit }: { canEdit: boolean }) {
           {workflows.data.map((workflow) => (
             <tr key={workflow.id} data-testid="workflow-row">
               <td className="px-4 py-3">
-                <Link href={`/workflows/${workflow.id}`} className="font-medium hover:underline">
-                  {workflow.name}
-                </Link>
+                <span className="flex flex-wrap items-center gap-2">
+                  <Link href={`/workflows/${workflow.id}`} className="font-medium hover:underline">
+                    {workflow.name}
+                  </Link>
+                  <FailureBadge workflowId={workflow.id} lastRunStatus={workflow.lastRunStatus} failedLast24Hours={workflow.failedLast24Hours} />
+                </span>
                 <p className="text-xs text-muted-foreground">{workflow.triggerLabel}</p>
               </td>
               <td className="px-4 py-3"><StatusBadge status={workflow.status} /></td>
@@ -85,7 +104,11 @@ export function WorkflowList({ canEdit }: { canEdit: boolean }) {
                   "Never"
                 )}
               </td>
-              <td className="px-4 py-3 text-right tabular-nums">{workflow.runsLast7Days}</td>
+              <td className="px-4 py-3 text-right tabular-nums">
+                <Link href={`/workflows/${workflow.id}/runs`} className="hover:underline" aria-label={`${workflow.runsLast7Days} runs of ${workflow.name} in 7 days: see them`}>
+                  {workflow.runsLast7Days}
+                </Link>
+              </td>
               <td className="px-4 py-3 text-right">
                 <Switch
                   checked={workflow.enabled}

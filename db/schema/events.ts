@@ -3,7 +3,7 @@ import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex }
 import { newId } from "../ids";
 import { organizations } from "./organizations";
 
-export type EventSource = "api" | "simulator" | "twilio" | "callrail" | "replay";
+export type EventSource = "api" | "simulator" | "twilio" | "callrail" | "replay" | "test" | "workflow";
 export type DispatchState = "pending" | "dispatched";
 
 /** Every event that came in, stored before it is acknowledged: nothing accepted is lost. */
@@ -26,6 +26,8 @@ export const events = pgTable(
   (table) => [
     uniqueIndex("events_org_idempotency_idx").on(table.organizationId, table.idempotencyKey),
     index("events_org_received_idx").on(table.organizationId, table.receivedAt),
+    // A call's events and the runs they started (call page, runs count on the Calls page).
+    index("events_call_idx").on(table.callId).where(sql`${table.callId} is not null`),
     index("events_pending_idx")
       .on(table.receivedAt)
       .where(sql`${table.dispatchState} = 'pending'`),
@@ -59,5 +61,8 @@ export const calls = pgTable(
     uniqueIndex("calls_org_external_idx").on(table.organizationId, table.externalId),
     index("calls_org_caller_started_idx").on(table.organizationId, table.callerNumber, table.startedAt),
     index("calls_org_started_idx").on(table.organizationId, table.startedAt),
+    // The Calls page's filters by tracking number and by source, newest first.
+    index("calls_org_tracking_started_idx").on(table.organizationId, table.trackingNumber, table.startedAt),
+    index("calls_org_source_started_idx").on(table.organizationId, table.source, table.startedAt),
   ],
 );

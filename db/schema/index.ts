@@ -6,3 +6,4 @@ export * from "./events";
 export * from "./runs";
 export * from "./api-keys";
 export * from "./tracking-numbers";
+export * from "./webhook-test-deliveries";

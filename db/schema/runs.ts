@@ -28,6 +28,10 @@ export const workflowRuns = pgTable(
     /** Graph of a test run of a draft (live runs read their version's graph). */
     testGraph: jsonb("test_graph"),
     replayOfRunId: text("replay_of_run_id"),
+    /** Copied from the event when the run starts, so the Runs page filters and searches one table by index. */
+    eventType: text("event_type"),
+    callerNumber: text("caller_number"),
+    callerName: text("caller_name"),
     /** When a delay ends; the executor resumes the run then. */
     wakeAt: timestamp("wake_at", { withTimezone: true }),
     /** The embedded executor's lease: a run whose lease lapsed (crash) is picked up again. */
@@ -44,6 +48,17 @@ export const workflowRuns = pgTable(
       .where(sql`${table.mode} = 'live' and ${table.replayOfRunId} is null`),
     index("workflow_runs_org_created_idx").on(table.organizationId, table.createdAt, table.id),
     index("workflow_runs_workflow_created_idx").on(table.workflowId, table.createdAt, table.id),
+    // The Runs page's filters, each walked newest first with the keyset (created_at, id).
+    index("workflow_runs_org_status_created_idx").on(table.organizationId, table.status, table.createdAt, table.id),
+    index("workflow_runs_org_event_type_created_idx").on(table.organizationId, table.eventType, table.createdAt, table.id),
+    index("workflow_runs_org_caller_created_idx").on(table.organizationId, table.callerNumber, table.createdAt, table.id),
+    index("workflow_runs_replay_of_idx")
+      .on(table.replayOfRunId)
+      .where(sql`${table.replayOfRunId} is not null`),
+    // Retention deletes the oldest runs of every organization in batches.
+    index("workflow_runs_created_idx").on(table.createdAt),
+    // Runs of an event: fan-out, a call's runs on the Calls page.
+    index("workflow_runs_event_idx").on(table.eventId),
     index("workflow_runs_unfinished_idx")
       .on(table.status, table.wakeAt)
       .where(sql`${table.status} in ('queued', 'running', 'waiting')`),

@@ -24,6 +24,8 @@ export type AppConfig = {
   sms: { kind: "twilio"; accountSid: string; authToken: string; apiBaseUrl?: string } | { kind: "outbox" };
   /** The cost guard: texts one workflow may send one caller per day. */
   smsDailyLimit: number;
+  /** Finished runs (and their steps) older than this many days are deleted by a daily job. */
+  runRetentionDays: number;
   /** Set when Inngest runs workflows; otherwise the embedded executor does. */
   inngest: { enabled: boolean; dev: boolean; baseUrl?: string; eventKey?: string; signingKey?: string };
   allowPrivateWebhookTargets: boolean;
@@ -71,6 +73,7 @@ export function loadAppConfig(): AppConfig {
         ? { kind: "twilio", accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, apiBaseUrl: env.TWILIO_API_BASE_URL }
         : { kind: "outbox" },
     smsDailyLimit: env.SMS_DAILY_LIMIT,
+    runRetentionDays: env.RUN_RETENTION_DAYS,
     inngest: {
       enabled: Boolean(env.INNGEST_DEV || env.INNGEST_BASE_URL || env.INNGEST_EVENT_KEY),
       dev: Boolean(env.INNGEST_DEV),

@@ -46,13 +46,18 @@ export async function executeRun(
   deps: ExecutionDeps,
   loaded: LoadedRun,
   step: StepRunner,
-  options: { isControlFlowError?: (error: unknown) => boolean } = {},
+  options: {
+    isControlFlowError?: (error: unknown) => boolean;
+    /** A test run the user asked to send for real passes live executors here. */
+    actions?: ActionExecutors;
+  } = {},
 ): Promise<WorkflowRunResult> {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
   const { run, organization } = loaded;
   const actions: ActionExecutors =
-    run.mode === "test"
+    options.actions ??
+    (run.mode === "test"
       ? dryRunActionExecutors
       : createLiveActionExecutors(
           db,
@@ -64,7 +69,7 @@ export async function executeRun(
             webhookSecretEncrypted: organization.webhookSecretEncrypted,
           },
           deps.encryptionKey,
-        );
+        ));
 
   const result = await runWorkflow(loaded.graph, loaded.event, {
     step,

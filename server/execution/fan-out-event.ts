@@ -8,6 +8,7 @@ import {
   workflowEventSchema,
   workflowGraphSchema,
 } from "@/engine";
+import { runSearchFieldsOf } from "../runs/run-search-fields";
 
 /** The enabled workflows whose published trigger this event fires: one indexed lookup, then the trigger's filters. */
 export async function findMatchingVersions(db: Database, organizationId: string, eventPayload: unknown) {
@@ -41,6 +42,7 @@ export async function fanOutEvent(db: Database, eventId: string): Promise<string
   const matches = await findMatchingVersions(db, event.organizationId, event.payload);
 
   if (matches.length > 0) {
+    const searchFields = runSearchFieldsOf(event);
     await db
       .insert(workflowRuns)
       .values(
@@ -50,6 +52,7 @@ export async function fanOutEvent(db: Database, eventId: string): Promise<string
           versionId: match.versionId,
           eventId: event.id,
           mode: "live" as const,
+          ...searchFields,
         })),
       )
       .onConflictDoNothing({

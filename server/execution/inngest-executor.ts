@@ -2,7 +2,7 @@ import { and, asc, eq, lt } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { events } from "@/db/schema";
 import { inngest } from "@/inngest/client";
-import { eventReceived } from "@/inngest/events";
+import { eventReceived, runRequested } from "@/inngest/events";
 import type { Executor } from "./executor";
 
 /**
@@ -21,6 +21,15 @@ export function createInngestExecutor(db: Database): Executor & { start(): void;
     }
   }
 
+  async function dispatchRun(runId: string) {
+    try {
+      // Same deduplication id as fan-out uses: one run-workflow per run.
+      await inngest.send({ name: runRequested.name, data: { runId }, id: `run-${runId}` });
+    } catch (error) {
+      console.error(`[executor] could not hand run ${runId} to Inngest`, error);
+    }
+  }
+
   async function sweep() {
     const stale = await db
       .select({ id: events.id })
@@ -33,6 +42,7 @@ export function createInngestExecutor(db: Database): Executor & { start(): void;
 
   return {
     dispatchEvent,
+    dispatchRun,
     start() {
       timer = setInterval(() => void sweep().catch((error) => console.error("[executor] sweep failed", error)), 60_000);
       timer.unref?.();

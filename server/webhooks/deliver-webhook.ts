@@ -40,8 +40,10 @@ const RESERVED_HEADERS = new Set([
   "user-agent",
 ]);
 
-/** One signed attempt at every URL of a webhook action, one after another; never throws for a bad target. */
-export async function deliverWebhook(input: DeliverWebhookInput): Promise<{ deliveries: WebhookDelivery[] }> {
+/** The exact body and headers one attempt sends (the editor's "Preview payload" shows this too). */
+export function buildWebhookRequest(
+  input: Pick<DeliverWebhookInput, "extraHeaders" | "payload" | "webhookId" | "secret" | "test" | "now">,
+): { body: string; headers: Record<string, string> } {
   const body = JSON.stringify(input.payload ?? null);
   const timestamp = (input.now ?? (() => new Date()))();
   const headers: Record<string, string> = {};
@@ -55,7 +57,12 @@ export async function deliverWebhook(input: DeliverWebhookInput): Promise<{ deli
     ...(input.test ? { "x-switchboard-test": "true" } : {}),
     ...signWebhook({ secret: input.secret, webhookId: input.webhookId, timestamp, body }),
   });
+  return { body, headers };
+}
 
+/** One signed attempt at every URL of a webhook action, one after another; never throws for a bad target. */
+export async function deliverWebhook(input: DeliverWebhookInput): Promise<{ deliveries: WebhookDelivery[] }> {
+  const { body, headers } = buildWebhookRequest(input);
   const deliveries: WebhookDelivery[] = [];
   for (const url of input.urls) {
     const request = { method: "POST" as const, headers, body };

@@ -1,7 +1,7 @@
 "use client";
 
 import { Handle, Position, type NodeProps } from "@xyflow/react";
-import { CircleAlert, TriangleAlert } from "lucide-react";
+import { Check, CircleAlert, TriangleAlert, X } from "lucide-react";
 import { memo, useMemo } from "react";
 import { getNodeDefinition, summarizeNode, type NodeCategory } from "@/engine";
 import { cn } from "@/components/ui/cn";
@@ -9,6 +9,7 @@ import { categoryStyles } from "../category-styles";
 import type { EditorNode } from "../editor-graph";
 import { useEditorStore } from "../editor-store";
 import { NodeIcon } from "../node-icons";
+import { useTestRunNodeOutcome } from "../test-run/test-run-overlay";
 
 const categoryNames: Record<NodeCategory, string> = { trigger: "Trigger", condition: "Condition", action: "Action" };
 
@@ -25,6 +26,7 @@ function WorkflowNodeCard({ id, data, selected, category }: NodeProps<EditorNode
   const styles = categoryStyles[category];
   const summary = useMemo(() => summarizeNode(data.kind, data.config), [data.kind, data.config]);
   const problem = useNodeProblem(id);
+  const outcome = useTestRunNodeOutcome(id);
   const outputs = definition?.outputs ?? [];
 
   return (
@@ -33,9 +35,14 @@ function WorkflowNodeCard({ id, data, selected, category }: NodeProps<EditorNode
       data-kind={data.kind}
       data-node-id={id}
       data-problem={problem?.severity ?? "none"}
+      data-outcome={outcome ?? undefined}
       className={cn(
         "relative w-60 rounded-lg border bg-card text-left shadow-sm transition-shadow",
         styles.border,
+        outcome === "succeeded" && "ring-2 ring-success ring-offset-2",
+        outcome === "failed" && "ring-2 ring-destructive ring-offset-2",
+        (outcome === "waiting" || outcome === "running") && "ring-2 ring-warning ring-offset-2",
+        (outcome === "skipped" || outcome === "not-reached") && "opacity-40",
         selected && "ring-2 ring-primary ring-offset-1",
         problem?.severity === "error" && "border-destructive",
       )}
@@ -56,6 +63,18 @@ function WorkflowNodeCard({ id, data, selected, category }: NodeProps<EditorNode
           </p>
         </div>
       </div>
+      {outcome === "succeeded" || outcome === "failed" ? (
+        <span
+          className={cn(
+            "absolute -top-2.5 left-2 flex items-center gap-0.5 rounded-full px-1.5 py-0.5 text-[10px] font-semibold text-white shadow",
+            outcome === "succeeded" ? "bg-success" : "bg-destructive",
+          )}
+          data-testid="node-outcome-badge"
+        >
+          {outcome === "succeeded" ? <Check className="size-3" aria-hidden /> : <X className="size-3" aria-hidden />}
+          {outcome === "succeeded" ? "Ran in test" : "Failed in test"}
+        </span>
+      ) : null}
       {problem ? (
         <span
           className={cn(

@@ -135,6 +135,9 @@ export function createEmbeddedExecutor(deps: ExecutionDeps, options: EmbeddedExe
 
   return {
     dispatchEvent,
+    async dispatchRun(runId: string) {
+      enqueueRun(runId);
+    },
     start() {
       void sweep().catch((error) => log("sweep failed", error));
       sweepTimer = setInterval(() => void sweep().catch((error) => log("sweep failed", error)), options.sweepIntervalMs ?? 15_000);

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { events, runSteps, workflowRuns, workflows, workflowVersions } from "@/db/schema";
 import type { OrgProcedureContext } from "../../procedures";
@@ -10,6 +10,7 @@ export async function getRun({ ctx, input }: { ctx: OrgProcedureContext; input: 
     .select({
       run: workflowRuns,
       workflowName: workflows.name,
+      workflowPublishedVersionId: workflows.publishedVersionId,
       versionNumber: workflowVersions.number,
       versionGraph: workflowVersions.graph,
       event: { id: events.id, type: events.type, source: events.source, payload: events.payload, receivedAt: events.receivedAt },
@@ -21,6 +22,7 @@ export async function getRun({ ctx, input }: { ctx: OrgProcedureContext; input: 
     .where(and(eq(workflowRuns.id, input.runId), eq(workflowRuns.organizationId, ctx.org.id)))
     .limit(1);
   if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "That run was not found." });
+
   const steps = await ctx.db
     .select({
       nodeId: runSteps.nodeId,
@@ -38,6 +40,29 @@ export async function getRun({ ctx, input }: { ctx: OrgProcedureContext; input: 
     .from(runSteps)
     .where(eq(runSteps.runId, row.run.id))
     .orderBy(asc(runSteps.startedAt), asc(runSteps.id));
+
+  const linkedRun = { id: workflowRuns.id, status: workflowRuns.status, createdAt: workflowRuns.createdAt };
+  const inThisOrg = eq(workflowRuns.organizationId, ctx.org.id);
+  const [replayOf] = row.run.replayOfRunId
+    ? await ctx.db.select(linkedRun).from(workflowRuns).where(and(eq(workflowRuns.id, row.run.replayOfRunId), inThisOrg)).limit(1)
+    : [];
+  const replays = await ctx.db
+    .select(linkedRun)
+    .from(workflowRuns)
+    .where(and(eq(workflowRuns.replayOfRunId, row.run.id), inThisOrg))
+    .orderBy(desc(workflowRuns.createdAt))
+    .limit(20);
+
   const { testGraph, ...run } = row.run;
-  return { ...row, run, graph: testGraph ?? row.versionGraph, versionGraph: undefined, steps };
+  const { versionGraph, workflowPublishedVersionId, ...rest } = row;
+  return {
+    ...rest,
+    run,
+    graph: testGraph ?? versionGraph,
+    workflowHasPublishedVersion: workflowPublishedVersionId !== null,
+    steps,
+    /** The run this one replayed, unless retention has deleted it (then only `run.replayOfRunId` remains). */
+    replayOf: replayOf ?? null,
+    replays,
+  };
 }

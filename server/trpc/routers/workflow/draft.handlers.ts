@@ -31,6 +31,7 @@ export async function getWorkflow({ ctx, input }: Ctx & { input: z.infer<typeof 
     name: workflow.name,
     description: workflow.description,
     enabled: workflow.enabled,
+    alertsEnabled: workflow.alertsEnabled,
     draftGraph: draftGraphSchema.parse(workflow.draftGraph),
     draftRevision: workflow.draftRevision,
     viewport: workflow.viewport as { x: number; y: number; zoom: number } | null,

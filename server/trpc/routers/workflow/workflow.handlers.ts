@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { workflowRuns, workflows } from "@/db/schema";
+import { workflows } from "@/db/schema";
 import { draftGraphSchema, eventTypeInfo, workflowGraphSchema, type EventType } from "@/engine";
 import { createWorkflow } from "@/server/workflows/create-workflow";
 import type { OrgProcedureContext } from "../../procedures";
@@ -12,7 +12,10 @@ import type { importWorkflowSchema, publishWorkflowSchema, setEnabledSchema, wor
 type Ctx = { ctx: OrgProcedureContext };
 
 export async function listWorkflows({ ctx }: Ctx) {
-  const weekAgo = new Date(Date.now() - 7 * 24 * 60 * 60 * 1000);
+  const now = Date.now();
+  const weekAgo = new Date(now - 7 * 24 * 60 * 60 * 1000);
+  const dayAgo = new Date(now - 24 * 60 * 60 * 1000);
+  // Only live runs count here: test runs from the editor are tries, not what the workflow did.
   const rows = await ctx.db
     .select({
       id: workflows.id,
@@ -23,9 +26,12 @@ export async function listWorkflows({ ctx }: Ctx) {
       triggerEventType: workflows.triggerEventType,
       draftGraph: workflows.draftGraph,
       updatedAt: workflows.updatedAt,
-      runsLast7Days: sql<number>`(select count(*)::int from ${workflowRuns} where ${workflowRuns.workflowId} = ${workflows.id} and ${workflowRuns.createdAt} >= ${weekAgo.toISOString()}::timestamptz)`,
-      lastRunStatus: sql<string | null>`(select ${workflowRuns.status} from ${workflowRuns} where ${workflowRuns.workflowId} = ${workflows.id} order by ${workflowRuns.createdAt} desc limit 1)`,
-      lastRunAt: sql<string | null>`(select ${workflowRuns.createdAt} from ${workflowRuns} where ${workflowRuns.workflowId} = ${workflows.id} order by ${workflowRuns.createdAt} desc limit 1)`,
+      // Written with table-qualified names: drizzle renders columns inside `sql` unqualified, and an
+      // unqualified "id" in these subqueries would be the run's id, not the workflow's.
+      runsLast7Days: sql<number>`(select count(*)::int from workflow_runs r where r.workflow_id = workflows.id and r.mode = 'live' and r.created_at >= ${weekAgo.toISOString()}::timestamptz)`,
+      failedLast24Hours: sql<number>`(select count(*)::int from workflow_runs r where r.workflow_id = workflows.id and r.mode = 'live' and r.status = 'failed' and r.created_at >= ${dayAgo.toISOString()}::timestamptz)`,
+      lastRunStatus: sql<string | null>`(select r.status from workflow_runs r where r.workflow_id = workflows.id and r.mode = 'live' order by r.created_at desc, r.id desc limit 1)`,
+      lastRunAt: sql<string | null>`(select r.created_at from workflow_runs r where r.workflow_id = workflows.id and r.mode = 'live' order by r.created_at desc, r.id desc limit 1)`,
     })
     .from(workflows)
     .where(eq(workflows.organizationId, ctx.org.id))

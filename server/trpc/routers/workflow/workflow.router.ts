@@ -1,5 +1,7 @@
 import { createTRPCRouter } from "../../init";
 import { orgProcedure } from "../../procedures";
+import { setAlertsEnabled } from "./alerts.handler";
+import { setAlertsEnabledSchema } from "./alerts.schema";
 import {
   createBlank,
   createFromTemplate,
@@ -24,6 +26,10 @@ import {
   versionSchema,
   workflowIdSchema,
 } from "./workflow.schemas";
+import { testEvents, testRun } from "./test-run.handler";
+import { testEventsSchema, testRunSchema } from "./test-run.schema";
+import { previewTestWebhook, sendWebhookTest, webhookTestDeliveries } from "./webhook-test.handler";
+import { webhookTestDeliveriesSchema, webhookTestSchema } from "./webhook-test.schema";
 
 export const workflowRouter = createTRPCRouter({
   list: orgProcedure("viewer").query(listWorkflows),
@@ -40,4 +46,10 @@ export const workflowRouter = createTRPCRouter({
   publish: orgProcedure("editor").input(publishWorkflowSchema).mutation(publishWorkflow),
   setEnabled: orgProcedure("editor").input(setEnabledSchema).mutation(setWorkflowEnabled),
   delete: orgProcedure("editor").input(workflowIdSchema).mutation(deleteWorkflow),
+  setAlertsEnabled: orgProcedure("editor").input(setAlertsEnabledSchema).mutation(setAlertsEnabled),
+  testRun: orgProcedure("editor").input(testRunSchema).mutation(testRun),
+  testEvents: orgProcedure("editor").input(testEventsSchema).query(testEvents),
+  previewTestWebhook: orgProcedure("editor").input(webhookTestSchema).mutation(previewTestWebhook),
+  sendTestWebhook: orgProcedure("editor").input(webhookTestSchema).mutation(sendWebhookTest),
+  testWebhookDeliveries: orgProcedure("viewer").input(webhookTestDeliveriesSchema).query(webhookTestDeliveries),
 });

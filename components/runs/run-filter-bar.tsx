@@ -1,0 +1,160 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { Search, X } from "lucide-react";
+import { useEffect, useState } from "react";
+import { useTRPC } from "@/components/providers/trpc-react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { eventTypeOptions } from "./event-labels";
+import { hasRunFilters, runStatuses, type RunFilterParams } from "./run-filters";
+
+const statusLabels: Record<string, string> = {
+  succeeded: "Succeeded",
+  failed: "Failed",
+  skipped: "Skipped",
+  waiting: "Waiting",
+  running: "Running",
+  queued: "Queued",
+};
+
+const any = "any";
+
+/** A text box that updates the address bar once typing pauses, not on every key. */
+function DebouncedInput({
+  value,
+  onCommit,
+  ...props
+}: Omit<React.ComponentProps<typeof Input>, "value" | "onChange"> & { value: string; onCommit: (value: string) => void }) {
+  const [draft, setDraft] = useState(value);
+  const [committed, setCommitted] = useState(value);
+  // The address bar changed from elsewhere (back button, "Clear filters"): show that.
+  if (value !== committed) {
+    setCommitted(value);
+    setDraft(value);
+  }
+  useEffect(() => {
+    if (draft === committed) return;
+    const timer = setTimeout(() => onCommit(draft.trim()), 350);
+    return () => clearTimeout(timer);
+  }, [draft, committed, onCommit]);
+  return (
+    <Input
+      {...props}
+      value={draft}
+      onChange={(event) => setDraft(event.target.value)}
+      onKeyDown={(event) => {
+        if (event.key === "Enter") onCommit(draft.trim());
+      }}
+    />
+  );
+}
+
+export function RunFilterBar({
+  params,
+  onChange,
+  showWorkflow,
+}: {
+  params: RunFilterParams;
+  onChange: (next: RunFilterParams) => void;
+  showWorkflow: boolean;
+}) {
+  const trpc = useTRPC();
+  const workflows = useQuery({ ...trpc.workflow.list.queryOptions(), enabled: showWorkflow });
+  const set = (patch: Partial<RunFilterParams>) => onChange({ ...params, ...patch });
+
+  return (
+    <div className="mb-4 grid gap-3 rounded-lg border bg-card p-3" role="search" aria-label="Filter runs">
+      <div className="relative">
+        <Search className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
+        <DebouncedInput
+          className="pl-9"
+          value={params.q ?? ""}
+          onCommit={(q) => set({ q: q || undefined })}
+          placeholder="Search by caller number or name, or workflow name"
+          aria-label="Search runs"
+        />
+      </div>
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="grid gap-1.5">
+          <Label htmlFor="run-filter-status" className="text-xs text-muted-foreground">Status</Label>
+          <Select value={params.status ?? any} onValueChange={(value) => set({ status: value === any ? undefined : (value as RunFilterParams["status"]) })}>
+            <SelectTrigger id="run-filter-status" className="w-36" aria-label="Status">
+              <SelectValue />
+            </SelectTrigger>
+            <SelectContent>
+              <SelectItem value={any}>Any status</SelectItem>
+              {runStatuses.map((status) => (
+                <SelectItem key={status} value={status}>{statusLabels[status]}</SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
+        </div>
+        {showWorkflow ? (
+          <div className="grid gap-1.5">
+            <Label htmlFor="run-filter-workflow" className="text-xs text-muted-foreground">Workflow</Label>
+            <Select value={params.workflow ?? any} onValueChange={(value) => set({ workflow: value === any ? undefined : value })}>
+              <SelectTrigger id="run-filter-workflow" className="w-52" aria-label="Workflow">
+                <SelectValue />
+              </SelectTrigger>
+              <SelectContent>
+                <SelectItem value={any}>All workflows</SelectItem>
+                {params.workflow && !workflows.data?.some((workflow) => workflow.id === params.workflow) ? (
+                  <SelectItem value={params.workflow}>{workflows.isLoading ? "Loading…" : "A deleted workflow"}</SelectItem>
+                ) : null}
+                {workflows.data?.map((workflow) => (
+                  <SelectItem key={workflow.id} value={workflow.id}>{workflow.name}</SelectItem>
+                ))}
+              </SelectContent>
+            </Select>
+          </div>
+        ) : null}
+        <div className="grid gap-1.5">
+          <Label htmlFor="run-filter-trigger" className="text-xs text-muted-foreground">Trigger</Label>
+          <Select value={params.trigger ?? any} onValueChange={(value) => set({ trigger: value === any ? undefined : value })}>
+            <SelectTrigger id="run-filter-trigger" className="w-48" aria-label="Trigger">
+              <SelectValue />
+            </SelectTrigger>
+            <SelectContent>
+              <SelectItem value={any}>Any trigger</SelectItem>
+              {eventTypeOptions.map((option) => (
+                <SelectItem key={option.value} value={option.value}>{option.label}</SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="run-filter-from" className="text-xs text-muted-foreground">From</Label>
+          <Input id="run-filter-from" type="date" className="w-40" value={params.from ?? ""} max={params.to} onChange={(event) => set({ from: event.target.value || undefined })} />
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="run-filter-to" className="text-xs text-muted-foreground">To</Label>
+          <Input id="run-filter-to" type="date" className="w-40" value={params.to ?? ""} min={params.from} onChange={(event) => set({ to: event.target.value || undefined })} />
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="run-filter-caller" className="text-xs text-muted-foreground">Caller number</Label>
+          <DebouncedInput
+            id="run-filter-caller"
+            className="w-44"
+            inputMode="tel"
+            placeholder="+1 415 555 0123"
+            value={params.caller ?? ""}
+            onCommit={(caller) => set({ caller: caller || undefined })}
+          />
+        </div>
+        {hasRunFilters(params, showWorkflow ? [] : ["workflow"]) ? (
+          <Button
+            variant="ghost"
+            size="sm"
+            className="mb-0.5"
+            onClick={() => onChange(showWorkflow ? {} : { workflow: params.workflow })}
+          >
+            <X aria-hidden /> Clear filters
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,182 @@
+import { TRPCError } from "@trpc/server";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { events, memberships, outboxMessages, workflowRuns } from "@/db/schema";
+import { sampleEventWith, type WorkflowEvent } from "@/engine";
+import { edge, graphOf, no, node, trigger, yes } from "@/engine/test-support/graph-builder";
+import { createExecutionProviders } from "@/server/execution/create-providers";
+import { createEmbeddedExecutor } from "@/server/execution/embedded/embedded-executor";
+import { recordEvent } from "@/server/execution/record-event";
+import { createWorkflow } from "@/server/workflows/create-workflow";
+import { publishVersion } from "@/server/workflows/publish-version";
+import { callerFor, createUserWithOrg, testConfig } from "@/test-support/test-context";
+import { setupTestDatabase } from "@/test-support/test-database";
+import { createLiveWorkflow } from "@/test-support/workflows";
+
+const handle = setupTestDatabase();
+const config = testConfig();
+
+async function codeOf(call: () => Promise<unknown>) {
+  const error = await call().then(() => null, (caught: unknown) => caught);
+  return error instanceof TRPCError ? error.code : error;
+}
+
+async function messageOf(call: () => Promise<unknown>) {
+  const error = await call().then(() => null, (caught: unknown) => caught);
+  return error instanceof Error ? error.message : null;
+}
+
+function completedCall(durationSeconds: number, caller: string): WorkflowEvent {
+  return sampleEventWith("call.completed", (event) => {
+    event.call.duration_seconds = durationSeconds;
+    event.call.answered = durationSeconds > 0;
+    event.call.status = durationSeconds > 0 ? "answered" : "no_answer";
+    event.caller.phone_number = caller;
+    event.caller.name = "Dana Whitfield";
+  });
+}
+
+const branches = graphOf(
+  [
+    trigger("t", "call.completed"),
+    node("long", "condition.call_duration", { operator: "gt", seconds: 10 }),
+    node("sms", "action.send_sms", { body: "Thanks for your call!" }),
+    node("tag", "action.tag_call", { tags: ["short"] }),
+  ],
+  [edge("t", "long"), yes("long", "sms"), no("long", "tag")],
+);
+
+/** An organization with the branching workflow live, an embedded executor, and callers for each role. */
+async function setup() {
+  const owner = await createUserWithOrg(handle.db, config, "Owner");
+  const viewer = await createUserWithOrg(handle.db, config, "Viewer");
+  await handle.db.insert(memberships).values({ organizationId: owner.organization.id, userId: viewer.user.id, role: "viewer" });
+  const executor = createEmbeddedExecutor(
+    { db: handle.db, providers: createExecutionProviders(config, handle.db), encryptionKey: config.encryptionKey },
+    { wait: async () => {} },
+  );
+  const { workflow } = await createLiveWorkflow(handle.db, owner.organization.id, branches, "Call follow-up", owner.user.id);
+  const asOwner = callerFor(handle.db, config, owner.user, owner.organization.id, executor);
+  const asViewer = callerFor(handle.db, config, viewer.user, owner.organization.id, executor);
+
+  let key = 0;
+  async function runFor(event: WorkflowEvent) {
+    const { eventId } = await recordEvent(handle.db, { organization: owner.organization, source: "api", idempotencyKey: `k-${++key}-${Math.random()}`, event });
+    await executor.dispatchEvent(eventId);
+    await executor.idle();
+    const [run] = await handle.db.select().from(workflowRuns).where(eq(workflowRuns.eventId, eventId));
+    return run!;
+  }
+  return { owner, workflow, executor, asOwner, asViewer, runFor };
+}
+
+describe("run procedures", () => {
+  it("list filters and pages runs, with what each run did", async () => {
+    const { asOwner, asViewer, runFor, workflow } = await setup();
+    const long = await runFor(completedCall(45, "+14155550101"));
+    const short = await runFor(completedCall(3, "+14155550102"));
+
+    const all = await asViewer.run.list({});
+    expect(all.runs.map((run) => run.id)).toEqual([short.id, long.id]);
+    expect(all.runs[1]).toMatchObject({
+      status: "succeeded",
+      workflowName: "Call follow-up",
+      eventType: "call.completed",
+      callerNumber: "+14155550101",
+      callerName: "Dana Whitfield",
+      actionsTaken: ["action.send_sms"],
+    });
+    expect(all.runs[0]!.actionsTaken).toEqual(["action.tag_call"]);
+
+    const first = await asOwner.run.list({ limit: 1, workflowId: workflow.id });
+    expect(first.runs.map((run) => run.id)).toEqual([short.id]);
+    const second = await asOwner.run.list({ limit: 1, workflowId: workflow.id, cursor: first.nextCursor });
+    expect(second.runs.map((run) => run.id)).toEqual([long.id]);
+    expect(second.nextCursor).toBeNull();
+
+    expect((await asOwner.run.list({ callerNumber: "(415) 555-0102" })).runs.map((run) => run.id)).toEqual([short.id]);
+    expect((await asOwner.run.list({ search: "dana" })).runs).toHaveLength(2);
+    expect((await asOwner.run.list({ search: "follow-up", status: "failed" })).runs).toEqual([]);
+    expect((await asOwner.run.list({ eventType: "call.missed" })).runs).toEqual([]);
+  });
+
+  it("replays a run's event on the current published version as a new linked run that executes", async () => {
+    const { owner, workflow, asOwner, executor, runFor } = await setup();
+    const original = await runFor(completedCall(45, "+14155550201"));
+    expect(original.status).toBe("succeeded");
+
+    // The workflow changes after the run: the replay uses what is published now.
+    const v2 = graphOf(
+      [trigger("t", "call.completed"), node("sms", "action.send_sms", { body: "Version two says hi" })],
+      [edge("t", "sms")],
+    );
+    const published = await publishVersion(handle.db, {
+      organizationId: owner.organization.id,
+      workflowId: workflow.id,
+      graph: v2,
+      publishedByUserId: owner.user.id,
+      allowPrivateWebhookTargets: true,
+    });
+
+    const { runId } = await asOwner.run.replay({ runId: original.id });
+    expect(runId).not.toBe(original.id);
+    await executor.idle();
+
+    const detail = await asOwner.run.get({ runId });
+    expect(detail.run).toMatchObject({ status: "succeeded", mode: "live", replayOfRunId: original.id, versionId: published.id, eventId: original.eventId });
+    expect(detail.replayOf).toMatchObject({ id: original.id, status: "succeeded" });
+    expect(detail.steps.find((step) => step.nodeId === "sms")).toMatchObject({ status: "succeeded", input: expect.objectContaining({ body: "Version two says hi" }) });
+    const texts = await handle.db.select().from(outboxMessages).where(eq(outboxMessages.organizationId, owner.organization.id));
+    expect(texts.map((message) => message.body)).toEqual(["Thanks for your call!", "Version two says hi"]);
+
+    const originalDetail = await asOwner.run.get({ runId: original.id });
+    expect(originalDetail.replays.map((replay) => replay.id)).toEqual([runId]);
+    expect(originalDetail.graph).toEqual(branches);
+
+    // Replaying again is allowed: each replay is a run of its own.
+    const again = await asOwner.run.replay({ runId: original.id });
+    await executor.idle();
+    expect((await asOwner.run.get({ runId: original.id })).replays.map((replay) => replay.id)).toEqual([again.runId, runId]);
+  });
+
+  it("refuses to replay when the workflow has no published version, and test runs", async () => {
+    const { owner, asOwner } = await setup();
+    const draft = await createWorkflow(handle.db, { organizationId: owner.organization.id, name: "Never published", graph: branches, createdByUserId: owner.user.id });
+    const { eventId } = await recordEvent(handle.db, { organization: owner.organization, source: "api", idempotencyKey: "unpublished", event: completedCall(5, "+14155550301") });
+    const [testRun] = await handle.db
+      .insert(workflowRuns)
+      .values({ organizationId: owner.organization.id, workflowId: draft.id, eventId, mode: "test", testGraph: branches, status: "succeeded" })
+      .returning();
+    const [orphan] = await handle.db
+      .insert(workflowRuns)
+      .values({ organizationId: owner.organization.id, workflowId: draft.id, eventId, mode: "live", status: "failed" })
+      .returning();
+
+    expect(await codeOf(() => asOwner.run.replay({ runId: orphan!.id }))).toBe("PRECONDITION_FAILED");
+    expect(await messageOf(() => asOwner.run.replay({ runId: orphan!.id }))).toMatch(/no published version.*Publish it/);
+    expect(await codeOf(() => asOwner.run.replay({ runId: testRun!.id }))).toBe("BAD_REQUEST");
+    const runs = await handle.db.select().from(workflowRuns).where(eq(workflowRuns.workflowId, draft.id));
+    expect(runs).toHaveLength(2);
+  });
+
+  it("lets viewers read runs but not replay them", async () => {
+    const { asViewer, runFor } = await setup();
+    const run = await runFor(completedCall(45, "+14155550401"));
+    expect((await asViewer.run.get({ runId: run.id })).run.id).toBe(run.id);
+    expect(await codeOf(() => asViewer.run.replay({ runId: run.id }))).toBe("FORBIDDEN");
+    expect(await handle.db.select().from(workflowRuns).where(eq(workflowRuns.replayOfRunId, run.id))).toEqual([]);
+  });
+
+  it("answers not-found for another organization's runs and lists none of them", async () => {
+    const { runFor, workflow } = await setup();
+    const run = await runFor(completedCall(45, "+14155550501"));
+    const stranger = await createUserWithOrg(handle.db, config, "Stranger");
+    const asStranger = callerFor(handle.db, config, stranger.user, stranger.organization.id);
+    expect(await codeOf(() => asStranger.run.get({ runId: run.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(() => asStranger.run.replay({ runId: run.id }))).toBe("NOT_FOUND");
+    expect((await asStranger.run.list({})).runs).toEqual([]);
+    expect((await asStranger.run.list({ workflowId: workflow.id })).runs).toEqual([]);
+    expect((await asStranger.run.list({ search: "Call follow-up" })).runs).toEqual([]);
+    expect(await handle.db.select().from(events).where(eq(events.organizationId, stranger.organization.id))).toEqual([]);
+  });
+});
