@@ -181,7 +181,8 @@ describe("the runs list over 100,000 runs", () => {
       { filters: { status: "failed" }, index: /workflow_runs_org_status_created_idx/ },
       // A workflow with a third of the runs is as quick to find by walking the newest runs; either index will do.
       { filters: { workflowId: workflowIds[0] }, index: /workflow_runs_\w+_idx/ },
-      { filters: { eventType: "call.missed" }, index: /workflow_runs_org_event_type_created_idx/ },
+      // A third of the runs are missed calls: walking the newest runs finds a page as fast as the type index.
+      { filters: { eventType: "call.missed" }, index: /workflow_runs_org_event_type_created_idx|workflow_runs_(org_)?created_idx/ },
       { filters: { callerNumber: "+14155550042" }, index: /workflow_runs_org_caller_created_idx/ },
       { filters: { from: new Date(base + 1_000), to: new Date(base + 2_000) }, index: /workflow_runs_org_created_idx|workflow_runs_created_idx/ },
     ];
