@@ -41,9 +41,10 @@ export async function fanOutEvent(db: Database, eventId: string): Promise<string
   if (!event) return [];
   const matches = await findMatchingVersions(db, event.organizationId, event.payload);
 
+  let created: string[] = [];
   if (matches.length > 0) {
     const searchFields = runSearchFieldsOf(event);
-    await db
+    const inserted = await db
       .insert(workflowRuns)
       .values(
         matches.map((match) => ({
@@ -58,12 +59,15 @@ export async function fanOutEvent(db: Database, eventId: string): Promise<string
       .onConflictDoNothing({
         target: [workflowRuns.versionId, workflowRuns.eventId],
         where: sql`${workflowRuns.mode} = 'live' and ${workflowRuns.replayOfRunId} is null`,
-      });
+      })
+      .returning({ id: workflowRuns.id });
+    created = inserted.map((run) => run.id);
   }
   if (event.dispatchState !== "dispatched") {
     await db.update(events).set({ dispatchState: "dispatched", dispatchedAt: new Date() }).where(eq(events.id, event.id));
   }
-  if (matches.length === 0) return [];
+  // The usual case: every run is new. A redelivered event also picks up its unfinished runs.
+  if (created.length === matches.length) return created;
   const runs = await db
     .select({ id: workflowRuns.id })
     .from(workflowRuns)

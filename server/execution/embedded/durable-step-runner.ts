@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { runSteps } from "@/db/schema";
 import type { StepRunner } from "@/engine";
@@ -27,14 +27,21 @@ export function createDurableStepRunner(options: {
   const retry = options.retry ?? defaultRetryPolicy;
   const wait = options.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
+  type StoredStep = { memo: (typeof runSteps.$inferSelect)["memo"]; attempt: number; wakeAt: Date | null };
+  // One read of every step of the run, the first time a step asks: this process holds the run's
+  // lease, so nothing else writes its steps meanwhile. Each step reads its own row from here.
+  let storedSteps: Promise<Map<string, StoredStep>> | undefined;
   const load = async (nodeId: string) => {
-    const [row] = await db
-      .select({ memo: runSteps.memo, attempt: runSteps.attempt, wakeAt: runSteps.wakeAt })
+    storedSteps ??= db
+      .select({ nodeId: runSteps.nodeId, memo: runSteps.memo, attempt: runSteps.attempt, wakeAt: runSteps.wakeAt })
       .from(runSteps)
-      .where(and(eq(runSteps.runId, runId), eq(runSteps.nodeId, nodeId)))
-      .limit(1);
-    return row;
+      .where(eq(runSteps.runId, runId))
+      .then((rows) => new Map(rows.map(({ nodeId: id, ...row }) => [id, row])));
+    return (await storedSteps).get(nodeId);
   };
+  // Conditions only read: a crash while one is evaluated just evaluates it again, so the
+  // "running" row that guards the attempt count of an action would be a wasted write.
+  const hasSideEffects = (nodeId: string) => !(nodeKinds.get(nodeId) ?? "").startsWith("condition.");
 
   const upsert = (nodeId: string, values: Partial<typeof runSteps.$inferInsert> & { status: typeof runSteps.$inferInsert.status }) =>
     db
@@ -52,12 +59,13 @@ export function createDurableStepRunner(options: {
       let attempt = existing?.attempt ?? 0;
       for (;;) {
         attempt += 1;
-        await upsert(nodeId, { status: "running", attempt, startedAt: now() });
+        const startedAt = now();
+        if (hasSideEffects(nodeId) || attempt > 1) await upsert(nodeId, { status: "running", attempt, startedAt });
         try {
           const value = await fn();
           // JSON round-trip: what a resumed run reads back must equal what this run saw.
           const stored = value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
-          await upsert(nodeId, { status: "succeeded", memo: { ok: true, value: stored }, attempt, finishedAt: now() });
+          await upsert(nodeId, { status: "succeeded", memo: { ok: true, value: stored }, attempt, startedAt, finishedAt: now() });
           return stored as T;
         } catch (error) {
           const stored = toStoredStepError(error);
