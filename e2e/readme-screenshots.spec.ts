@@ -5,13 +5,55 @@ import { signInWithMagicLink, uniqueEmail } from "./fixtures/auth";
 test.skip(!process.env.UPDATE_SCREENSHOTS, "only when refreshing the README screenshots");
 
 test("README screenshots", async ({ page }) => {
+  test.setTimeout(180_000);
   await page.setViewportSize({ width: 1360, height: 820 });
   await page.goto("/sign-in");
   await page.screenshot({ path: "docs/screenshots/sign-in.png" });
   await signInWithMagicLink(page, uniqueEmail("maria"));
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
-  await page.screenshot({ path: "docs/screenshots/home.png" });
   await page.goto("/settings/members");
   await expect(page.getByRole("list", { name: "Members" })).toBeVisible();
   await page.screenshot({ path: "docs/screenshots/members.png" });
+
+  // A workflow from the gallery, published and switched on.
+  await page.goto("/workflows");
+  await page.getByRole("button", { name: "New workflow" }).first().click();
+  await page.getByRole("dialog").getByRole("radio", { name: /Missed call → text the caller back/ }).check();
+  await page.getByRole("dialog").getByRole("button", { name: "Create and open" }).click();
+  await expect(page.getByTestId("workflow-node")).toHaveCount(2);
+  await page.getByTestId("workflow-node").nth(1).click();
+  await page.screenshot({ path: "docs/screenshots/editor.png" });
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Publish now" }).click();
+  await expect(page.getByText("Published version 1")).toBeVisible();
+
+  await page.goto("/workflows");
+  const row = page.getByTestId("workflow-row").first();
+  await row.getByRole("switch").click();
+  await expect(row).toContainText("Active");
+
+  for (const [number, name] of [["+14155550111", "Grace"], ["+14155550122", "Ada"], ["+14155550133", "Linus"]] as const) {
+    await page.getByRole("button", { name: "Simulate a call" }).click();
+    await page.getByLabel("Caller number").fill(number);
+    await page.getByLabel("Caller name").fill(name);
+    await page.getByRole("button", { name: "Send simulated event" }).click();
+    await expect(page.getByText("Simulated event sent").first()).toBeVisible();
+  }
+  await page.goto("/runs");
+  await expect(page.getByTestId("run-row")).toHaveCount(3);
+  await expect(page.getByTestId("run-row").filter({ hasText: "Succeeded" })).toHaveCount(3);
+  await page.goto("/workflows");
+  await expect(page.getByTestId("workflow-row").first()).toContainText("3");
+  await page.screenshot({ path: "docs/screenshots/workflows.png" });
+  await page.goto("/runs");
+  await page.screenshot({ path: "docs/screenshots/runs.png" });
+  await page.getByTestId("run-row").first().getByRole("link").first().click();
+  await expect(page.locator('[data-testid="run-node"][data-outcome="succeeded"]')).toHaveCount(2);
+  await page.locator('[data-testid="run-node"]').nth(1).click();
+  await page.screenshot({ path: "docs/screenshots/run-detail.png" });
+
+  await page.goto("/");
+  await expect(page.getByTestId("stat-Runs today")).toHaveText("3");
+  await page.waitForTimeout(1_000); // the chart animates in
+  await page.screenshot({ path: "docs/screenshots/home.png" });
 });
