@@ -199,7 +199,7 @@ test("a 200-step workflow opens with every step and no problems", async ({ page 
   await page.getByLabel("Name").fill("Two hundred steps");
   await page.getByLabel("Workflow JSON").fill(JSON.stringify(largeWorkflowGraph(200)));
   await page.getByRole("button", { name: "Import workflow" }).click();
-  const link = page.getByTestId("workflow-row").filter({ hasText: "Two hundred steps" }).getByRole("link", { name: "Two hundred steps" });
+  const link = page.getByTestId("workflow-row").filter({ hasText: "Two hundred steps" }).getByRole("link", { name: "Two hundred steps", exact: true });
   const href = await link.getAttribute("href");
 
   const started = Date.now();
