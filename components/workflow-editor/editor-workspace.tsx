@@ -244,7 +244,9 @@ export function EditorWorkspace({ workflow, canEdit }: { workflow: EditableWorkf
             </Link>
             <WorkflowNameField workflowId={workflow.id} name={workflow.name} readOnly={!canEdit} />
             {canEdit ? (
-              <SaveStatusIndicator status={autosave.status} errorMessage={autosave.errorMessage} onRetry={() => void autosave.saveNow()} />
+              <div className="shrink-0">
+                <SaveStatusIndicator status={autosave.status} errorMessage={autosave.errorMessage} onRetry={() => void autosave.saveNow()} />
+              </div>
             ) : (
               <span className="shrink-0 rounded bg-muted px-2 py-0.5 text-xs">View only</span>
             )}
@@ -254,8 +256,9 @@ export function EditorWorkspace({ workflow, canEdit }: { workflow: EditableWorkf
               <>
                 <UndoRedoButtons onUndo={store.undo} onRedo={store.redo} />
                 <AddStepMenu />
-                <Button variant="secondary" size="sm" onClick={() => void tidyUp()}>
-                  <LayoutGrid aria-hidden /> Tidy up
+                {/* Icon-only below 2xl so the header never squeezes the workflow's name. */}
+                <Button variant="secondary" size="sm" onClick={() => void tidyUp()} aria-label="Tidy up" title="Tidy up the layout">
+                  <LayoutGrid aria-hidden /> <span className="hidden 2xl:inline">Tidy up</span>
                 </Button>
                 <Button
                   variant={testing ? "primary" : "secondary"}
@@ -270,8 +273,8 @@ export function EditorWorkspace({ workflow, canEdit }: { workflow: EditableWorkf
                 <SimulateCallDialog
                   defaultType={eventType ?? undefined}
                   trigger={
-                    <Button variant="secondary" size="sm">
-                      <PhoneIncoming aria-hidden /> Simulate a call
+                    <Button variant="secondary" size="sm" aria-label="Simulate a call" title="Simulate a call">
+                      <PhoneIncoming aria-hidden /> <span className="hidden 2xl:inline">Simulate a call</span>
                     </Button>
                   }
                 />
