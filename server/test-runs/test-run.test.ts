@@ -10,6 +10,7 @@ import { recordEvent } from "@/server/execution/record-event";
 import { callerFor, createUserWithOrg, testConfig } from "@/test-support/test-context";
 import { setupTestDatabase } from "@/test-support/test-database";
 import { createLiveWorkflow } from "@/test-support/workflows";
+import { trpcCodeOf } from "@/test-support/rejections";
 
 const handle = setupTestDatabase();
 const config = testConfig({ allowPrivateWebhookTargets: true });
@@ -21,11 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await receiver?.close();
 });
-
-async function codeOf(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
-  return error instanceof TRPCError ? error.code : error;
-}
 
 /** Missed call → is it longer than a minute? yes: text the caller and post a webhook; no: email the team. */
 function branchingGraph(url: string): WorkflowGraph {
@@ -169,16 +165,16 @@ describe("test runs from the editor", () => {
     const graph = branchingGraph(`${receiver.url}/roles`);
     const sample = { source: "sample" as const, payload: sampleEvent("call.answered") };
 
-    expect(await codeOf(asViewer.workflow.testRun({ workflowId: owner.workflowId, graph, event: sample }))).toBe("FORBIDDEN");
-    expect(await codeOf(asViewer.workflow.testEvents({ workflowId: owner.workflowId, eventType: "call.answered" }))).toBe("FORBIDDEN");
-    expect(await codeOf(other.caller.workflow.testRun({ workflowId: owner.workflowId, graph, event: sample }))).toBe("NOT_FOUND");
-    expect(await codeOf(other.caller.workflow.testEvents({ workflowId: owner.workflowId, eventType: "call.answered" }))).toBe("NOT_FOUND");
+    expect(await trpcCodeOf(() => asViewer.workflow.testRun({ workflowId: owner.workflowId, graph, event: sample }))).toBe("FORBIDDEN");
+    expect(await trpcCodeOf(() => asViewer.workflow.testEvents({ workflowId: owner.workflowId, eventType: "call.answered" }))).toBe("FORBIDDEN");
+    expect(await trpcCodeOf(() => other.caller.workflow.testRun({ workflowId: owner.workflowId, graph, event: sample }))).toBe("NOT_FOUND");
+    expect(await trpcCodeOf(() => other.caller.workflow.testEvents({ workflowId: owner.workflowId, eventType: "call.answered" }))).toBe("NOT_FOUND");
 
     const { eventId } = await recordEvent(handle.db, { organization: owner.organization, source: "api", idempotencyKey: "owner-real", event: sampleEvent("call.answered") });
-    expect(await codeOf(other.caller.workflow.testRun({ workflowId: other.workflowId, graph, event: { source: "recent", eventId } }))).toBe("NOT_FOUND");
+    expect(await trpcCodeOf(() => other.caller.workflow.testRun({ workflowId: other.workflowId, graph, event: { source: "recent", eventId } }))).toBe("NOT_FOUND");
 
     const { runId } = await owner.caller.workflow.testRun({ workflowId: owner.workflowId, graph, event: sample });
     await finishedRun(owner.caller, runId);
-    expect(await codeOf(other.caller.run.get({ runId }))).toBe("NOT_FOUND");
+    expect(await trpcCodeOf(() => other.caller.run.get({ runId }))).toBe("NOT_FOUND");
   });
 });

@@ -9,6 +9,7 @@ import type { AppConfig } from "@/server/config/app-config";
 import { recordEvent } from "@/server/execution/record-event";
 import { callerFor, createUserWithOrg, testConfig } from "@/test-support/test-context";
 import { setupTestDatabase } from "@/test-support/test-database";
+import { trpcCodeOf } from "@/test-support/rejections";
 
 const handle = setupTestDatabase();
 const permissive = testConfig({ allowPrivateWebhookTargets: true });
@@ -21,11 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await receiver?.close();
 });
-
-async function codeOf(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
-  return error instanceof TRPCError ? error.code : error;
-}
 
 async function setup(name: string, config: AppConfig = permissive) {
   const { user, organization } = await createUserWithOrg(handle.db, config, name);
@@ -132,13 +128,13 @@ describe("the Test webhook button", () => {
     const input = { workflowId: owner.workflowId, nodeId: "hook", config: hookConfig(`${receiver.url}/roles`), event: sample };
     const before = receiver.requests.length;
 
-    expect(await codeOf(asViewer.workflow.sendTestWebhook(input))).toBe("FORBIDDEN");
-    expect(await codeOf(asViewer.workflow.previewTestWebhook(input))).toBe("FORBIDDEN");
-    expect(await codeOf(other.caller.workflow.sendTestWebhook(input))).toBe("NOT_FOUND");
-    expect(await codeOf(other.caller.workflow.testWebhookDeliveries({ workflowId: owner.workflowId, nodeId: "hook" }))).toBe("NOT_FOUND");
+    expect(await trpcCodeOf(() => asViewer.workflow.sendTestWebhook(input))).toBe("FORBIDDEN");
+    expect(await trpcCodeOf(() => asViewer.workflow.previewTestWebhook(input))).toBe("FORBIDDEN");
+    expect(await trpcCodeOf(() => other.caller.workflow.sendTestWebhook(input))).toBe("NOT_FOUND");
+    expect(await trpcCodeOf(() => other.caller.workflow.testWebhookDeliveries({ workflowId: owner.workflowId, nodeId: "hook" }))).toBe("NOT_FOUND");
     expect(receiver.requests.length).toBe(before);
 
     const { eventId } = await recordEvent(handle.db, { organization: owner.organization, source: "api", idempotencyKey: "owner-event", event: sampleEvent("call.missed") });
-    expect(await codeOf(other.caller.workflow.previewTestWebhook({ ...input, workflowId: other.workflowId, event: { source: "recent", eventId } }))).toBe("NOT_FOUND");
+    expect(await trpcCodeOf(() => other.caller.workflow.previewTestWebhook({ ...input, workflowId: other.workflowId, event: { source: "recent", eventId } }))).toBe("NOT_FOUND");
   });
 });

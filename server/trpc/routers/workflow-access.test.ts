@@ -4,14 +4,10 @@ import { memberships } from "@/db/schema";
 import { findWorkflowTemplate } from "@/engine";
 import { callerFor, createUserWithOrg, testConfig } from "@/test-support/test-context";
 import { setupTestDatabase } from "@/test-support/test-database";
+import { trpcCodeOf } from "@/test-support/rejections";
 
 const handle = setupTestDatabase();
 const config = testConfig();
-
-async function codeOf(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
-  return error instanceof TRPCError ? error.code : error;
-}
 
 const template = findWorkflowTemplate("missed-call-text-back")!;
 
@@ -30,11 +26,11 @@ describe("workflow, run, event and API-key procedures", () => {
 
     const { id } = await asOwner.workflow.importJson({ name: "Text back", graph: template.graph, publish: true });
     expect((await asViewer.workflow.list()).map((workflow) => workflow.name)).toEqual(["Text back"]);
-    expect(await codeOf(asViewer.workflow.setEnabled({ workflowId: id, enabled: true }))).toBe("FORBIDDEN");
-    expect(await codeOf(asViewer.workflow.importJson({ name: "x", graph: template.graph, publish: false }))).toBe("FORBIDDEN");
-    expect(await codeOf(asViewer.event.simulate({ type: "call.missed" }))).toBe("FORBIDDEN");
-    expect(await codeOf(asEditor.apiKey.list())).toBe("FORBIDDEN");
-    expect(await codeOf(asEditor.webhookSecret.get())).toBe("FORBIDDEN");
+    expect(await trpcCodeOf(() => asViewer.workflow.setEnabled({ workflowId: id, enabled: true }))).toBe("FORBIDDEN");
+    expect(await trpcCodeOf(() => asViewer.workflow.importJson({ name: "x", graph: template.graph, publish: false }))).toBe("FORBIDDEN");
+    expect(await trpcCodeOf(() => asViewer.event.simulate({ type: "call.missed" }))).toBe("FORBIDDEN");
+    expect(await trpcCodeOf(() => asEditor.apiKey.list())).toBe("FORBIDDEN");
+    expect(await trpcCodeOf(() => asEditor.webhookSecret.get())).toBe("FORBIDDEN");
     await asEditor.workflow.setEnabled({ workflowId: id, enabled: true });
     expect((await asOwner.webhookSecret.get()).secret).toMatch(/^whsec_/);
   });
@@ -52,10 +48,10 @@ describe("workflow, run, event and API-key procedures", () => {
     const { fanOutEvent } = await import("@/server/execution/fan-out-event");
     const [runId] = await fanOutEvent(handle.db, eventId);
 
-    expect(await codeOf(asA.workflow.setEnabled({ workflowId: id, enabled: false }))).toBe("NOT_FOUND");
-    expect(await codeOf(asA.workflow.delete({ workflowId: id }))).toBe("NOT_FOUND");
-    expect(await codeOf(asA.workflow.publish({ workflowId: id }))).toBe("NOT_FOUND");
-    expect(await codeOf(asA.run.get({ runId: runId! }))).toBe("NOT_FOUND");
+    expect(await trpcCodeOf(() => asA.workflow.setEnabled({ workflowId: id, enabled: false }))).toBe("NOT_FOUND");
+    expect(await trpcCodeOf(() => asA.workflow.delete({ workflowId: id }))).toBe("NOT_FOUND");
+    expect(await trpcCodeOf(() => asA.workflow.publish({ workflowId: id }))).toBe("NOT_FOUND");
+    expect(await trpcCodeOf(() => asA.run.get({ runId: runId! }))).toBe("NOT_FOUND");
     expect((await asA.run.list({ limit: 25 })).runs).toEqual([]);
     expect((await asA.workflow.list())).toEqual([]);
     expect((await asB.run.get({ runId: runId! })).run.id).toBe(runId);

@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { events, memberships, outboxMessages, workflowRuns } from "@/db/schema";
@@ -12,19 +11,10 @@ import { publishVersion } from "@/server/workflows/publish-version";
 import { callerFor, createUserWithOrg, testConfig } from "@/test-support/test-context";
 import { setupTestDatabase } from "@/test-support/test-database";
 import { createLiveWorkflow } from "@/test-support/workflows";
+import { errorMessageOf, trpcCodeOf } from "@/test-support/rejections";
 
 const handle = setupTestDatabase();
 const config = testConfig();
-
-async function codeOf(call: () => Promise<unknown>) {
-  const error = await call().then(() => null, (caught: unknown) => caught);
-  return error instanceof TRPCError ? error.code : error;
-}
-
-async function messageOf(call: () => Promise<unknown>) {
-  const error = await call().then(() => null, (caught: unknown) => caught);
-  return error instanceof Error ? error.message : null;
-}
 
 function completedCall(durationSeconds: number, caller: string): WorkflowEvent {
   return sampleEventWith("call.completed", (event) => {
@@ -152,9 +142,9 @@ describe("run procedures", () => {
       .values({ organizationId: owner.organization.id, workflowId: draft.id, eventId, mode: "live", status: "failed" })
       .returning();
 
-    expect(await codeOf(() => asOwner.run.replay({ runId: orphan!.id }))).toBe("PRECONDITION_FAILED");
-    expect(await messageOf(() => asOwner.run.replay({ runId: orphan!.id }))).toMatch(/no published version.*Publish it/);
-    expect(await codeOf(() => asOwner.run.replay({ runId: testRun!.id }))).toBe("BAD_REQUEST");
+    expect(await trpcCodeOf(() => asOwner.run.replay({ runId: orphan!.id }))).toBe("PRECONDITION_FAILED");
+    expect(await errorMessageOf(() => asOwner.run.replay({ runId: orphan!.id }))).toMatch(/no published version.*Publish it/);
+    expect(await trpcCodeOf(() => asOwner.run.replay({ runId: testRun!.id }))).toBe("BAD_REQUEST");
     const runs = await handle.db.select().from(workflowRuns).where(eq(workflowRuns.workflowId, draft.id));
     expect(runs).toHaveLength(2);
   });
@@ -163,7 +153,7 @@ describe("run procedures", () => {
     const { asViewer, runFor } = await setup();
     const run = await runFor(completedCall(45, "+14155550401"));
     expect((await asViewer.run.get({ runId: run.id })).run.id).toBe(run.id);
-    expect(await codeOf(() => asViewer.run.replay({ runId: run.id }))).toBe("FORBIDDEN");
+    expect(await trpcCodeOf(() => asViewer.run.replay({ runId: run.id }))).toBe("FORBIDDEN");
     expect(await handle.db.select().from(workflowRuns).where(eq(workflowRuns.replayOfRunId, run.id))).toEqual([]);
   });
 
@@ -172,8 +162,8 @@ describe("run procedures", () => {
     const run = await runFor(completedCall(45, "+14155550501"));
     const stranger = await createUserWithOrg(handle.db, config, "Stranger");
     const asStranger = callerFor(handle.db, config, stranger.user, stranger.organization.id);
-    expect(await codeOf(() => asStranger.run.get({ runId: run.id }))).toBe("NOT_FOUND");
-    expect(await codeOf(() => asStranger.run.replay({ runId: run.id }))).toBe("NOT_FOUND");
+    expect(await trpcCodeOf(() => asStranger.run.get({ runId: run.id }))).toBe("NOT_FOUND");
+    expect(await trpcCodeOf(() => asStranger.run.replay({ runId: run.id }))).toBe("NOT_FOUND");
     expect((await asStranger.run.list({})).runs).toEqual([]);
     expect((await asStranger.run.list({ workflowId: workflow.id })).runs).toEqual([]);
     expect((await asStranger.run.list({ search: "Call follow-up" })).runs).toEqual([]);

@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { memberships, workflowRuns } from "@/db/schema";
 import { sampleEvent } from "@/engine";
@@ -7,14 +6,10 @@ import { recordEvent } from "@/server/execution/record-event";
 import { callerFor, createUserWithOrg, testConfig } from "@/test-support/test-context";
 import { setupTestDatabase } from "@/test-support/test-database";
 import { createLiveWorkflow } from "@/test-support/workflows";
+import { trpcCodeOf } from "@/test-support/rejections";
 
 const handle = setupTestDatabase();
 const config = testConfig();
-
-async function codeOf(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
-  return error instanceof TRPCError ? error.code : error;
-}
 
 const graph = graphOf([trigger("t"), node("sms", "action.send_sms")], [edge("t", "sms")]);
 
@@ -32,9 +27,9 @@ describe("failure alerts and the failure badge", () => {
     expect((await asOwner.workflow.get({ workflowId })).alertsEnabled).toBe(false);
 
     const asViewer = callerFor(handle.db, config, viewer.user, owner.organization.id);
-    expect(await codeOf(asViewer.workflow.setAlertsEnabled({ workflowId, alertsEnabled: true }))).toBe("FORBIDDEN");
+    expect(await trpcCodeOf(() => asViewer.workflow.setAlertsEnabled({ workflowId, alertsEnabled: true }))).toBe("FORBIDDEN");
     const asOther = callerFor(handle.db, config, other.user, other.organization.id);
-    expect(await codeOf(asOther.workflow.setAlertsEnabled({ workflowId, alertsEnabled: true }))).toBe("NOT_FOUND");
+    expect(await trpcCodeOf(() => asOther.workflow.setAlertsEnabled({ workflowId, alertsEnabled: true }))).toBe("NOT_FOUND");
     expect((await asOwner.workflow.get({ workflowId })).alertsEnabled).toBe(false);
   });
 

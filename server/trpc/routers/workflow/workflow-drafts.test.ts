@@ -1,15 +1,11 @@
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { memberships } from "@/db/schema";
 import { callerFor, createUserWithOrg, testConfig } from "@/test-support/test-context";
 import { setupTestDatabase } from "@/test-support/test-database";
+import { trpcErrorOf } from "@/test-support/rejections";
 
 const handle = setupTestDatabase();
 const config = testConfig();
-
-async function errorOf(promise: Promise<unknown>) {
-  return promise.then(() => null, (caught: unknown) => caught as TRPCError);
-}
 
 async function editorSession() {
   const { user, organization } = await createUserWithOrg(handle.db, config, "Editor");
@@ -24,7 +20,7 @@ describe("workflow drafts, versions and templates", () => {
     expect(loaded.draftRevision).toBe(1);
     const tabA = await caller.workflow.saveDraft({ workflowId: id, graph: loaded.draftGraph, expectedRevision: 1, viewport: { x: 1, y: 2, zoom: 1 } });
     expect(tabA.revision).toBe(2);
-    const tabB = await errorOf(caller.workflow.saveDraft({ workflowId: id, graph: loaded.draftGraph, expectedRevision: 1 }));
+    const tabB = await trpcErrorOf(() => caller.workflow.saveDraft({ workflowId: id, graph: loaded.draftGraph, expectedRevision: 1 }));
     expect(tabB?.code).toBe("CONFLICT");
     expect(tabB?.message).toContain("Someone else saved this workflow");
     expect((await caller.workflow.get({ workflowId: id })).viewport).toEqual({ x: 1, y: 2, zoom: 1 });
@@ -36,7 +32,7 @@ describe("workflow drafts, versions and templates", () => {
     const draft = (await caller.workflow.get({ workflowId: id })).draftGraph;
     const orphan = { id: "sms", kind: "action.send_sms", position: { x: 0, y: 200 }, config: { body: "Hi" } };
     await caller.workflow.saveDraft({ workflowId: id, graph: { ...draft, nodes: [...draft.nodes, orphan] }, expectedRevision: 1 });
-    const refused = await errorOf(caller.workflow.publish({ workflowId: id }));
+    const refused = await trpcErrorOf(() => caller.workflow.publish({ workflowId: id }));
     expect(refused?.code).toBe("BAD_REQUEST");
     expect(refused?.message).toMatch(/problem/);
   });
@@ -81,7 +77,7 @@ describe("workflow drafts, versions and templates", () => {
       () => asViewer.workflow.publish({ workflowId: id }),
       () => asViewer.workflow.createBlank({ name: "x", eventType: "call.missed" }),
     ]) {
-      expect((await errorOf(attempt()))?.code).toBe("FORBIDDEN");
+      expect((await trpcErrorOf(attempt))?.code).toBe("FORBIDDEN");
     }
 
     const stranger = await editorSession();
@@ -92,7 +88,7 @@ describe("workflow drafts, versions and templates", () => {
       () => stranger.caller.workflow.rename({ workflowId: id, name: "x" }),
       () => stranger.caller.workflow.duplicate({ workflowId: id }),
     ]) {
-      expect((await errorOf(attempt()))?.code).toBe("NOT_FOUND");
+      expect((await trpcErrorOf(attempt))?.code).toBe("NOT_FOUND");
     }
   });
 });
