@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { appendFileSync } from "node:fs";
 import path from "node:path";
 import { wait } from "./bench-utils";
 
@@ -10,9 +11,15 @@ export async function startBenchServer(port: number, env: Record<string, string>
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // BENCH_SERVER_LOG=/tmp/server.log keeps what the server printed (errors under load).
+  const logFile = process.env.BENCH_SERVER_LOG;
   let log = "";
-  child.stdout!.on("data", (chunk) => (log += chunk));
-  child.stderr!.on("data", (chunk) => (log += chunk));
+  const keep = (chunk: Buffer) => {
+    if (logFile) appendFileSync(logFile, chunk);
+    else if (log.length < 100_000) log += chunk;
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
   for (let i = 0; i < 120; i++) {
     try {
       const response = await fetch(`http://127.0.0.1:${port}/sign-in`);

@@ -28,6 +28,9 @@ export type PipelineRow = {
   /** Deliveries whose webhook-id had arrived before (at-least-once retries); 0 when nothing timed out. */
   duplicates: number;
   bytesPerThousandRuns: number | null;
+  /** PostgreSQL only: runs that failed (a webhook that never got through), with the first error. */
+  failedRuns: number | null;
+  firstFailure: string | null;
   /** PostgreSQL only: transactions committed per delivered run, ingest included. */
   transactionsPerRun: number | null;
 };
@@ -44,6 +47,14 @@ async function transactionCount(target: DatabaseTarget): Promise<number | null> 
   const [row] = await sql<{ count: string }[]>`select (xact_commit + xact_rollback)::text as count from pg_stat_database where datname = current_database()`;
   await sql.end();
   return Number(row!.count);
+}
+
+async function failedRuns(target: DatabaseTarget): Promise<{ count: number; first: string | null } | null> {
+  if (target.kind !== "postgres") return null;
+  const sql = postgres(target.url, { max: 1 });
+  const [row] = await sql<{ count: string; first: string | null }[]>`select count(*)::text as count, min(error) as first from workflow_runs where status = 'failed'`;
+  await sql.end();
+  return { count: Number(row!.count), first: row!.first };
 }
 
 async function databaseBytes(target: DatabaseTarget, dataDir?: string): Promise<number> {
@@ -100,6 +111,7 @@ export async function benchPipeline(options: { database: "postgres" | "pglite"; 
       receiver.reset();
       const sizeBefore = await databaseBytes(target, dataDir).catch(() => null);
       const transactionsBefore = await transactionCount(target);
+      const failedBefore = (await failedRuns(target))?.count ?? 0;
       const result = await autocannon({
         url: `http://127.0.0.1:${PORT}/api/v1/events`,
         method: "POST",
@@ -117,6 +129,7 @@ export async function benchPipeline(options: { database: "postgres" | "pglite"; 
       const { count, firstAt, lastAt } = receiver.state;
       const sizeAfter = await databaseBytes(target, dataDir).catch(() => null);
       const transactionsAfter = await transactionCount(target);
+      const failed = await failedRuns(target);
       rows.push({
         database: options.database,
         concurrency,
@@ -133,6 +146,8 @@ export async function benchPipeline(options: { database: "postgres" | "pglite"; 
         drainSeconds: Math.max(0, Math.round((lastAt - loadEndedAt) / 100) / 10),
         delivered: count,
         duplicates: receiver.state.duplicates,
+        failedRuns: failed === null ? null : failed.count - failedBefore,
+        firstFailure: failed?.first ?? null,
         transactionsPerRun:
           transactionsBefore !== null && transactionsAfter !== null && count > 0 ? Math.round(((transactionsAfter - transactionsBefore) / count) * 10) / 10 : null,
         bytesPerThousandRuns: sizeBefore !== null && sizeAfter !== null && count > 0 ? Math.round(((sizeAfter - sizeBefore) / count) * 1000) : null,

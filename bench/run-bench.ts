@@ -11,6 +11,7 @@ import { benchPipeline } from "./pipeline-bench";
 const quick = process.env.BENCH_QUICK === "1";
 const postgresUrl = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const skipPostgres = process.env.BENCH_SKIP_POSTGRES === "1";
+const skipPglite = process.env.BENCH_SKIP_PGLITE === "1";
 const seconds = quick ? 5 : 15;
 // Fixed concurrency levels (as fast as they go), then a steady 500 requests/s for the latency target.
 const levels = [...(quick ? [10, 50] : [10, 50, 200]).map((connections) => ({ connections })), { connections: 50, rate: 500 }];
@@ -29,7 +30,7 @@ console.table(matching.map((row) => ({ database: row.database, "non-matching wor
 
 const pipeline = !parts.has("pipeline") ? [] : [
   ...(skipPostgres ? [] : await benchPipeline({ database: "postgres", levels, seconds, postgresUrl })),
-  ...(await benchPipeline({ database: "pglite", levels, seconds, postgresUrl })),
+  ...(skipPglite ? [] : await benchPipeline({ database: "pglite", levels, seconds, postgresUrl })),
 ];
 console.log(`\nPipeline: POST /api/v1/events → run → webhook (${seconds} s per level)`);
 console.table(
@@ -44,11 +45,14 @@ console.table(
     "drain s": row.drainSeconds,
     "delivered/accepted": `${row.delivered}/${row.accepted}`,
     duplicates: row.duplicates,
+    "failed runs": row.failedRuns ?? "—",
     "tx/run": row.transactionsPerRun ?? "—",
     errors: row.errors + row.non2xx,
     "KB per 1k runs": row.bytesPerThousandRuns === null ? "—" : Math.round(row.bytesPerThousandRuns / 1024),
   })),
 );
+
+for (const row of pipeline) if (row.firstFailure) console.log(`${row.database} ${row.concurrency} conns: a run failed with "${row.firstFailure}"`);
 
 const editor = parts.has("editor") ? await benchEditor({ sizes: [200, 500], runs: quick ? 1 : 3 }) : null;
 if (editor) {

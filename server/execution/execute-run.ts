@@ -15,20 +15,33 @@ export type ExecutionDeps = {
   onRunFailed?: (run: { runId: string; workflowId: string; organizationId: string; error: string | null }) => Promise<void>;
 };
 
-/** Persists a decided node for the run log; safe to repeat (a resumed run reports finished nodes again). */
-async function recordNode(db: Database, runId: string, nodeId: string, result: NodeResult, node: WorkflowNode, now: Date) {
-  const values = {
-    status: result.status,
-    branch: result.branch ?? null,
-    input: result.input ?? null,
-    output: result.output ?? null,
-    error: result.error ?? null,
-    finishedAt: now,
+/** Where a run's log goes: each decided node (safe to repeat: a resumed run reports finished nodes again), then the outcome. */
+export type RunRecorder = {
+  recordNode(nodeId: string, result: NodeResult, at: Date, node: WorkflowNode): Promise<void>;
+  finishRun(outcome: { status: WorkflowRunResult["status"]; error: string | null; finishedAt: Date }): Promise<void>;
+};
+
+/** Writes straight to the database, statement by statement (Inngest runs and test runs). */
+function directRecorder(db: Database, runId: string): RunRecorder {
+  return {
+    async recordNode(nodeId, result, at, node) {
+      const values = {
+        status: result.status,
+        branch: result.branch ?? null,
+        input: result.input ?? null,
+        output: result.output ?? null,
+        error: result.error ?? null,
+        finishedAt: at,
+      };
+      await db
+        .insert(runSteps)
+        .values({ runId, nodeId, nodeKind: node.kind, startedAt: at, ...values })
+        .onConflictDoUpdate({ target: [runSteps.runId, runSteps.nodeId], set: values });
+    },
+    async finishRun({ status, error, finishedAt }) {
+      await db.update(workflowRuns).set({ status, finishedAt, error, lockedUntil: null, wakeAt: null }).where(eq(workflowRuns.id, runId));
+    },
   };
-  await db
-    .insert(runSteps)
-    .values({ runId, nodeId, nodeKind: node.kind, startedAt: now, ...values })
-    .onConflictDoUpdate({ target: [runSteps.runId, runSteps.nodeId], set: values });
 }
 
 function summarizeFailure(result: WorkflowRunResult): string | null {
@@ -50,11 +63,13 @@ export async function executeRun(
     isControlFlowError?: (error: unknown) => boolean;
     /** A test run the user asked to send for real passes live executors here. */
     actions?: ActionExecutors;
+    recorder?: RunRecorder;
   } = {},
 ): Promise<WorkflowRunResult> {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
   const { run, organization } = loaded;
+  const recorder = options.recorder ?? directRecorder(db, run.id);
   const actions: ActionExecutors =
     options.actions ??
     (run.mode === "test"
@@ -84,15 +99,12 @@ export async function executeRun(
         .where(and(eq(calls.organizationId, organization.id), eq(calls.callerNumber, phoneNumber), gte(calls.startedAt, since)));
       return row?.total ?? 0;
     },
-    onNodeFinished: (nodeId, nodeResult, node) => recordNode(db, run.id, nodeId, nodeResult, node, now()),
+    onNodeFinished: (nodeId, nodeResult, node) => recorder.recordNode(nodeId, nodeResult, now(), node),
     isControlFlowError: options.isControlFlowError,
   });
 
   const error = summarizeFailure(result);
-  await db
-    .update(workflowRuns)
-    .set({ status: result.status, finishedAt: now(), error, lockedUntil: null, wakeAt: null })
-    .where(eq(workflowRuns.id, run.id));
+  await recorder.finishRun({ status: result.status, error, finishedAt: now() });
   if (result.status === "failed" && run.mode === "live" && deps.onRunFailed) {
     // An alert that cannot be sent must not turn a recorded run into a retried one.
     await deps.onRunFailed({ runId: run.id, workflowId: run.workflowId, organizationId: organization.id, error }).catch((alertError: unknown) => {

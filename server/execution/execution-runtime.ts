@@ -24,7 +24,7 @@ async function createRuntime(): Promise<Runtime> {
   };
   const executor = config.inngest.enabled
     ? createInngestExecutor(db)
-    : createEmbeddedExecutor(deps, { concurrency: config.database.kind === "postgres" ? 8 : 2 });
+    : createEmbeddedExecutor(deps, config.database.kind === "postgres" ? { concurrency: 16, writesInFlight: 2 } : { concurrency: 4, writesInFlight: 1 });
   return { deps, executor };
 }
 

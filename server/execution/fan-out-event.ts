@@ -1,83 +1,130 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { events, workflowRuns, workflows, workflowVersions } from "@/db/schema";
-import {
-  eventSatisfiesTrigger,
-  triggerConfigSchema,
-  triggerTypesSatisfiedBy,
-  workflowEventSchema,
-  workflowGraphSchema,
-} from "@/engine";
+import { events, organizations, workflowRuns } from "@/db/schema";
+import { workflowEventSchema, type WorkflowEvent } from "@/engine";
 import { runSearchFieldsOf } from "../runs/run-search-fields";
+import type { LoadedRun } from "./load-run";
+import { matchEventsToVersions, type MatchedVersion } from "./match-workflows";
 
-/** The enabled workflows whose published trigger this event fires: one indexed lookup, then the trigger's filters. */
-export async function findMatchingVersions(db: Database, organizationId: string, eventPayload: unknown) {
-  const event = workflowEventSchema.parse(eventPayload);
-  const candidates = await db
-    .select({ workflowId: workflows.id, versionId: workflowVersions.id, graph: workflowVersions.graph })
-    .from(workflows)
-    .innerJoin(workflowVersions, eq(workflowVersions.id, workflows.publishedVersionId))
-    .where(
-      and(
-        eq(workflows.organizationId, organizationId),
-        eq(workflows.enabled, true),
-        inArray(workflows.triggerEventType, triggerTypesSatisfiedBy(event)),
-      ),
-    );
-  return candidates.filter((candidate) => {
-    const graph = workflowGraphSchema.safeParse(candidate.graph);
-    const trigger = graph.success ? graph.data.nodes.find((node) => node.kind === "trigger") : undefined;
-    const config = triggerConfigSchema.safeParse(trigger?.config);
-    return config.success && eventSatisfiesTrigger(config.data, event);
-  });
-}
+export { findMatchingVersions } from "./match-workflows";
+
+export type FannedOut = {
+  /** Runs created by this call, with everything needed to execute them (claimed when asked to). */
+  started: LoadedRun[];
+  /** Unfinished runs a redelivered event had started before: execute them by id. */
+  unfinishedRunIds: string[];
+};
 
 /**
- * Starts one live run per matching published version — at most one, however often the event
- * is delivered (unique index) — then marks the event dispatched. Returns the runs to execute.
+ * Starts one live run per matching published version for each event — at most one, however
+ * often an event is delivered (unique index) — then marks the events dispatched. Every step
+ * is one statement for the whole batch. With `claim`, the runs are created already leased to
+ * the caller, which is about to execute them.
  */
-export async function fanOutEvent(db: Database, eventId: string): Promise<string[]> {
-  const [event] = await db.select().from(events).where(eq(events.id, eventId)).limit(1);
-  if (!event) return [];
-  const matches = await findMatchingVersions(db, event.organizationId, event.payload);
+export async function fanOutEvents(db: Database, eventIds: string[], options: { claim?: { at: Date; until: Date } } = {}): Promise<FannedOut> {
+  if (eventIds.length === 0) return { started: [], unfinishedRunIds: [] };
+  const rows = await db.select().from(events).where(inArray(events.id, eventIds));
+  const parsed = rows.flatMap((row) => {
+    const event = workflowEventSchema.safeParse(row.payload);
+    return event.success ? [{ row, event: event.data }] : [];
+  });
 
-  let created: string[] = [];
-  if (matches.length > 0) {
-    const searchFields = runSearchFieldsOf(event);
-    const inserted = await db
-      .insert(workflowRuns)
-      .values(
-        matches.map((match) => ({
-          organizationId: event.organizationId,
-          workflowId: match.workflowId,
-          versionId: match.versionId,
-          eventId: event.id,
-          mode: "live" as const,
-          ...searchFields,
-        })),
-      )
-      .onConflictDoNothing({
-        target: [workflowRuns.versionId, workflowRuns.eventId],
-        where: sql`${workflowRuns.mode} = 'live' and ${workflowRuns.replayOfRunId} is null`,
-      })
-      .returning({ id: workflowRuns.id });
-    created = inserted.map((run) => run.id);
+  const organizationIds = [...new Set(parsed.map(({ row }) => row.organizationId))];
+  const matches = new Map<string, MatchedVersion[]>();
+  for (const organizationId of organizationIds) {
+    const ofOrganization = parsed.filter(({ row }) => row.organizationId === organizationId);
+    const matched = await matchEventsToVersions(db, organizationId, ofOrganization.map(({ event }) => event));
+    ofOrganization.forEach(({ row }, index) => matches.set(row.id, matched[index]!));
   }
-  if (event.dispatchState !== "dispatched") {
-    await db.update(events).set({ dispatchState: "dispatched", dispatchedAt: new Date() }).where(eq(events.id, event.id));
+
+  const { claim } = options;
+  const values = parsed.flatMap(({ row }) =>
+    matches.get(row.id)!.map((match) => ({
+      organizationId: row.organizationId,
+      workflowId: match.workflowId,
+      versionId: match.versionId,
+      eventId: row.id,
+      mode: "live" as const,
+      ...runSearchFieldsOf(row),
+      ...(claim ? { status: "running" as const, lockedUntil: claim.until, startedAt: claim.at } : {}),
+    })),
+  );
+  const created =
+    values.length === 0
+      ? []
+      : await db
+          .insert(workflowRuns)
+          .values(values)
+          .onConflictDoNothing({
+            target: [workflowRuns.versionId, workflowRuns.eventId],
+            where: sql`${workflowRuns.mode} = 'live' and ${workflowRuns.replayOfRunId} is null`,
+          })
+          .returning();
+
+  const undispatched = rows.filter((row) => row.dispatchState !== "dispatched").map((row) => row.id);
+  if (undispatched.length > 0) {
+    await db.update(events).set({ dispatchState: "dispatched", dispatchedAt: new Date() }).where(inArray(events.id, undispatched));
   }
+
   // The usual case: every run is new. A redelivered event also picks up its unfinished runs.
-  if (created.length === matches.length) return created;
-  const runs = await db
-    .select({ id: workflowRuns.id })
-    .from(workflowRuns)
-    .where(
-      and(
-        eq(workflowRuns.eventId, event.id),
-        eq(workflowRuns.mode, "live"),
-        isNull(workflowRuns.replayOfRunId),
-        inArray(workflowRuns.status, ["queued", "running", "waiting"]),
-      ),
-    );
-  return runs.map((run) => run.id);
+  const createdPerEvent = new Map<string, number>();
+  for (const run of created) createdPerEvent.set(run.eventId, (createdPerEvent.get(run.eventId) ?? 0) + 1);
+  const redelivered = parsed.filter(({ row }) => (createdPerEvent.get(row.id) ?? 0) < matches.get(row.id)!.length).map(({ row }) => row.id);
+  const createdIds = new Set(created.map((run) => run.id));
+  const unfinishedRunIds =
+    redelivered.length === 0
+      ? []
+      : (
+          await db
+            .select({ id: workflowRuns.id })
+            .from(workflowRuns)
+            .where(
+              and(
+                inArray(workflowRuns.eventId, redelivered),
+                eq(workflowRuns.mode, "live"),
+                isNull(workflowRuns.replayOfRunId),
+                inArray(workflowRuns.status, ["queued", "running", "waiting"]),
+              ),
+            )
+        )
+          .map((run) => run.id)
+          .filter((id) => !createdIds.has(id));
+
+  if (created.length === 0) return { started: [], unfinishedRunIds };
+  const organizationRows = await db.select().from(organizations).where(inArray(organizations.id, [...new Set(created.map((run) => run.organizationId))]));
+  const organizationsById = new Map(organizationRows.map((organization) => [organization.id, organization]));
+  const eventsById = new Map(parsed.map(({ row, event }) => [row.id, { row, event }]));
+  const started = created.flatMap((run): LoadedRun[] => {
+    const source = eventsById.get(run.eventId)!;
+    const match = matches.get(run.eventId)!.find((candidate) => candidate.versionId === run.versionId)!;
+    const organization = organizationsById.get(run.organizationId);
+    if (!organization) return [];
+    return [loadedRunOf(run, match, source.row.payload, source.event, organization)];
+  });
+  return { started, unfinishedRunIds };
+}
+
+function loadedRunOf(
+  run: typeof workflowRuns.$inferSelect,
+  match: MatchedVersion,
+  eventPayload: unknown,
+  event: WorkflowEvent,
+  organization: typeof organizations.$inferSelect,
+): LoadedRun {
+  return {
+    run,
+    workflowName: match.workflowName,
+    workflowCreatorUserId: match.workflowCreatorUserId,
+    versionGraph: match.rawGraph,
+    eventPayload,
+    organization,
+    graph: match.graph,
+    event,
+  };
+}
+
+/** One event's fan-out (the Inngest function's step): the ids of the runs to execute. */
+export async function fanOutEvent(db: Database, eventId: string): Promise<string[]> {
+  const { started, unfinishedRunIds } = await fanOutEvents(db, [eventId]);
+  return [...started.map((loaded) => loaded.run.id), ...unfinishedRunIds];
 }

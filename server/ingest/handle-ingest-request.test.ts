@@ -5,7 +5,7 @@ import { sampleEvent } from "@/engine";
 import { generateApiKey } from "@/server/api-keys/api-key-format";
 import { createTokenBucketLimiter } from "@/server/rate-limit/token-bucket";
 import { setupTestDatabase } from "@/test-support/test-database";
-import { createUserWithOrg, testConfig } from "@/test-support/test-context";
+import { callerFor, createUserWithOrg, testConfig } from "@/test-support/test-context";
 import { handleIngestRequest } from "./handle-ingest-request";
 
 const handle = setupTestDatabase();
@@ -22,7 +22,7 @@ async function orgWithKey() {
     .insert(apiKeys)
     .values({ organizationId: organization.id, createdByUserId: user.id, name: "test", prefix: key.prefix, hash: key.hash })
     .returning();
-  return { organization, key: key.key, keyId: row!.id };
+  return { organization, user, key: key.key, keyId: row!.id };
 }
 
 function post(body: unknown, headers: Record<string, string> = {}) {
@@ -108,6 +108,36 @@ describe("POST /api/v1/events", () => {
     expect((await handleIngestRequest(wrongType, deps)).status).toBe(415);
     const huge = await handleIngestRequest(post({ ...missedCall("big"), padding: "x".repeat(300 * 1024) }, auth), deps);
     expect(huge.status).toBe(413);
+  });
+
+  it("stores concurrent requests from two organizations together, each event in its own organization, repeats resolved", async () => {
+    const a = await orgWithKey();
+    const b = await orgWithKey();
+    const deps = { db: handle.db, executor, rateLimit: unlimited };
+    const send = (key: string, body: unknown) => handleIngestRequest(post(body, { authorization: `Bearer ${key}` }), deps).then((response) => response.json());
+    const [one, two, three, four] = await Promise.all([
+      send(a.key, missedCall("c1")),
+      send(b.key, missedCall("c1")),
+      send(a.key, [missedCall("c2"), missedCall("c2"), missedCall("c3")]),
+      send(b.key, missedCall("c1")),
+    ]);
+    expect(one.duplicate).toBe(false);
+    expect(three.accepted.map((item: { duplicate: boolean }) => item.duplicate)).toEqual([false, true, false]);
+    expect(three.accepted[1].event_id).toBe(three.accepted[0].event_id);
+    expect([two.event_id, two.duplicate, four.event_id, four.duplicate].filter((value) => value === true)).toHaveLength(1);
+    expect(four.event_id).toBe(two.event_id);
+    const stored = async (organizationId: string) =>
+      (await handle.db.select().from(events).where(eq(events.organizationId, organizationId))).map((event) => event.idempotencyKey).sort();
+    expect(await stored(a.organization.id)).toEqual(["c1", "c2", "c3"]);
+    expect(await stored(b.organization.id)).toEqual(["c1"]);
+  });
+
+  it("refuses a key at once after it is revoked in the app, though valid keys are remembered between requests", async () => {
+    const { key, keyId, organization, user } = await orgWithKey();
+    const deps = { db: handle.db, executor, rateLimit: unlimited };
+    expect((await handleIngestRequest(post(missedCall("k1"), { authorization: `Bearer ${key}` }), deps)).status).toBe(202);
+    await callerFor(handle.db, config, user, organization.id).apiKey.revoke({ apiKeyId: keyId });
+    expect((await handleIngestRequest(post(missedCall("k2"), { authorization: `Bearer ${key}` }), deps)).status).toBe(401);
   });
 
   it("rate-limits per key with 429 and Retry-After", async () => {

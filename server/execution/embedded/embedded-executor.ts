@@ -1,15 +1,18 @@
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { events, workflowRuns } from "@/db/schema";
 import { executeRun, type ExecutionDeps } from "../execute-run";
-import { fanOutEvent } from "../fan-out-event";
-import { loadRun } from "../load-run";
+import { fanOutEvents } from "../fan-out-event";
+import { loadRun, type LoadedRun } from "../load-run";
 import type { Executor } from "../executor";
-import { createDurableStepRunner, type RetryPolicy } from "./durable-step-runner";
+import { createRunJournal, type RetryPolicy } from "./run-journal";
 import { RunSuspended } from "./run-suspended";
+import { createStepWriter } from "./step-writer";
 import { createWorkQueue } from "./work-queue";
 
 export type EmbeddedExecutorOptions = {
   concurrency?: number;
+  /** Group-commit statements in flight at once (1 for PGlite, which has one connection). */
+  writesInFlight?: number;
   /** How long a run is leased to this process; a lease that lapses (crash) lets the sweep pick the run up again. */
   leaseMs?: number;
   sweepIntervalMs?: number;
@@ -22,6 +25,8 @@ export type EmbeddedExecutorOptions = {
  * The single-machine default: the same fan-out and run logic as the Inngest functions, driven
  * in-process. Runs are leased in the database, steps are memoised in run_steps, delays are
  * parked with a wake time, and a periodic sweep re-dispatches anything left unfinished.
+ * Events are fanned out in batches and the runs they start are created already leased, so a
+ * run costs a couple of (group-committed) writes rather than a dozen round trips.
  */
 export function createEmbeddedExecutor(deps: ExecutionDeps, options: EmbeddedExecutorOptions = {}): Executor & {
   start(): void;
@@ -34,6 +39,8 @@ export function createEmbeddedExecutor(deps: ExecutionDeps, options: EmbeddedExe
   const leaseMs = options.leaseMs ?? 5 * 60_000;
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[executor] ${message}`, error ?? ""));
   const queue = createWorkQueue(options.concurrency ?? 4, (error) => log("job failed", error));
+  const writer = createStepWriter(db, { maxInFlight: options.writesInFlight });
+  const undispatched = new Set<string>();
   let stopped = false;
   let sweepTimer: ReturnType<typeof setInterval> | undefined;
   let wakeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -74,21 +81,23 @@ export function createEmbeddedExecutor(deps: ExecutionDeps, options: EmbeddedExe
     if (claimed.length === 0) return;
 
     const loaded = await loadRun(db, runId);
-    if (!loaded) return;
+    if (loaded) await execute(loaded, { fresh: false });
+  }
+
+  async function execute(loaded: LoadedRun, { fresh }: { fresh: boolean }) {
+    const runId = loaded.run.id;
     const nodeKinds = new Map(loaded.graph.nodes.map((node) => [node.id, node.kind]));
-    const step = createDurableStepRunner({ db, runId, nodeKinds, now, retry: options.retry, wait: options.wait });
+    const journal = createRunJournal({ db, writer, runId, nodeKinds, fresh, now, retry: options.retry, wait: options.wait });
     try {
-      await executeRun(deps, loaded, step, { isControlFlowError: (error) => error instanceof RunSuspended });
+      await executeRun(deps, loaded, journal.step, { recorder: journal.recorder, isControlFlowError: (error) => error instanceof RunSuspended });
     } catch (error) {
       if (error instanceof RunSuspended) {
-        await db
-          .update(workflowRuns)
-          .set({ status: "waiting", wakeAt: error.wakeAt, lockedUntil: null })
-          .where(eq(workflowRuns.id, runId));
+        await journal.suspend(error.wakeAt);
         scheduleWake(error.wakeAt);
         return;
       }
-      // An unexpected error (database down…): release the lease so the sweep retries the run.
+      // An unexpected error (database down…): keep what is known, release the lease so the sweep retries the run.
+      await journal.flush().catch(() => {});
       await db.update(workflowRuns).set({ lockedUntil: null, error: String(error) }).where(eq(workflowRuns.id, runId));
       throw error;
     }
@@ -98,11 +107,21 @@ export function createEmbeddedExecutor(deps: ExecutionDeps, options: EmbeddedExe
     if (!stopped) queue.push(`run:${runId}`, () => processRun(runId));
   }
 
+  // Events waiting for fan-out; whichever dispatch job runs next takes them all as one batch.
+  async function dispatchPending() {
+    const batch = [...undispatched].slice(0, 500);
+    for (const eventId of batch) undispatched.delete(eventId);
+    if (batch.length === 0) return;
+    const at = now();
+    const { started, unfinishedRunIds } = await fanOutEvents(db, batch, { claim: { at, until: new Date(at.getTime() + leaseMs) } });
+    for (const loaded of started) if (!stopped) queue.push(`run:${loaded.run.id}`, () => execute(loaded, { fresh: true }));
+    for (const runId of unfinishedRunIds) enqueueRun(runId);
+  }
+
   async function dispatchEvent(eventId: string) {
     if (stopped) return;
-    queue.push(`event:${eventId}`, async () => {
-      for (const runId of await fanOutEvent(db, eventId)) enqueueRun(runId);
-    });
+    undispatched.add(eventId);
+    queue.push("dispatch", dispatchPending);
   }
 
   async function sweep() {

@@ -3,6 +3,7 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import { apiKeys } from "@/db/schema";
 import { generateApiKey } from "@/server/api-keys/api-key-format";
+import { forgetApiKey } from "@/server/api-keys/authenticate-api-key";
 import type { OrgProcedureContext } from "../../procedures";
 import type { createApiKeySchema, revokeApiKeySchema } from "./create.schema";
 
@@ -31,5 +32,6 @@ export async function revokeApiKey({ ctx, input }: { ctx: OrgProcedureContext; i
     .where(and(eq(apiKeys.id, input.apiKeyId), eq(apiKeys.organizationId, ctx.org.id), isNull(apiKeys.revokedAt)))
     .returning({ id: apiKeys.id });
   if (revoked.length === 0) throw new TRPCError({ code: "NOT_FOUND", message: "That API key was not found." });
+  forgetApiKey(input.apiKeyId);
   return { revoked: input.apiKeyId };
 }

@@ -1,0 +1,151 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { newId } from "@/db/ids";
+import { runSteps } from "@/db/schema";
+import type { NodeResult, StepRunner } from "@/engine";
+import { durationToMs } from "../durations";
+import type { RunRecorder } from "../execute-run";
+import { isPermanentError, retryAfterSecondsOf } from "../permanent-error";
+import { RecordedStepFailure, toStoredStepError } from "../step-error";
+import { RunSuspended } from "./run-suspended";
+import type { RunRelease, StepRow, StepWriter } from "./step-writer";
+
+export type RetryPolicy = { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
+export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 1_000, maxDelayMs: 60_000 };
+
+/**
+ * One run's steps as the embedded executor records them: Inngest's `step` (each result memoised
+ * in run_steps, so a resumed run returns it instead of running it again; transient failures
+ * retried with backoff) and the run log, kept as one row per step.
+ *
+ * Writes are staged and go out together at the moments durability needs them: before an
+ * action's side effect (so its attempt is counted and every earlier result is kept) and when
+ * the run is released. A crash in between re-runs only work without side effects, or the
+ * last action (at least once, with the same idempotency key) — as with Inngest.
+ */
+export function createRunJournal(options: {
+  db: Database;
+  writer: StepWriter;
+  runId: string;
+  nodeKinds: ReadonlyMap<string, string>;
+  /** A run created a moment ago by this process has no steps yet: nothing to read back. */
+  fresh: boolean;
+  now: () => Date;
+  retry?: RetryPolicy;
+  wait?: (ms: number) => Promise<void>;
+}) {
+  const { db, writer, runId, nodeKinds, now } = options;
+  const retry = options.retry ?? defaultRetryPolicy;
+  const wait = options.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+
+  // This process holds the run's lease, so nothing else writes its steps: read them once.
+  let stored: Promise<Map<string, StepRow>> | undefined = options.fresh ? Promise.resolve(new Map()) : undefined;
+  const steps = () =>
+    (stored ??= db
+      .select()
+      .from(runSteps)
+      .where(eq(runSteps.runId, runId))
+      .then((rows) => new Map(rows.map((row) => [row.nodeId, row]))));
+  const staged = new Set<string>();
+
+  async function stage(nodeId: string, values: Partial<StepRow>) {
+    const rows = await steps();
+    const current = rows.get(nodeId) ?? {
+      id: newId("stp"),
+      runId,
+      nodeId,
+      nodeKind: nodeKinds.get(nodeId) ?? "unknown",
+      status: "running",
+      branch: null,
+      input: null,
+      output: null,
+      error: null,
+      memo: null,
+      attempt: 0,
+      wakeAt: null,
+      startedAt: now(),
+      finishedAt: null,
+    };
+    rows.set(nodeId, { ...current, ...values });
+    staged.add(nodeId);
+  }
+
+  async function flush(release?: RunRelease) {
+    const rows = await steps();
+    const changed = [...staged].map((nodeId) => rows.get(nodeId)!);
+    staged.clear();
+    if (changed.length > 0 || release) await writer.write({ rows: changed, release });
+  }
+
+  // Conditions only read: evaluating one again after a crash is harmless, so they never force a write.
+  const hasSideEffects = (nodeId: string) => !(nodeKinds.get(nodeId) ?? "").startsWith("condition.");
+
+  const step: StepRunner = {
+    async run<T>(nodeId: string, fn: () => Promise<T>): Promise<T> {
+      const existing = (await steps()).get(nodeId);
+      if (existing?.memo) {
+        if (existing.memo.ok) return existing.memo.value as T;
+        throw new RecordedStepFailure(existing.memo.error);
+      }
+      let attempt = existing?.attempt ?? 0;
+      for (;;) {
+        attempt += 1;
+        const startedAt = now();
+        await stage(nodeId, { status: "running", attempt, startedAt });
+        if (hasSideEffects(nodeId)) await flush();
+        try {
+          const value = await fn();
+          // JSON round-trip: what a resumed run reads back must equal what this run saw.
+          const result = value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
+          await stage(nodeId, { status: "succeeded", memo: { ok: true, value: result }, finishedAt: now() });
+          return result as T;
+        } catch (error) {
+          const failure = toStoredStepError(error);
+          if (isPermanentError(error) || attempt >= retry.maxAttempts) {
+            await stage(nodeId, { status: "failed", memo: { ok: false, error: failure }, error: failure, finishedAt: now() });
+            throw error;
+          }
+          await stage(nodeId, { error: failure });
+          const backoff = Math.min(retry.maxDelayMs, retry.baseDelayMs * 4 ** (attempt - 1));
+          const asked = retryAfterSecondsOf(error);
+          await wait(asked ? Math.min(retry.maxDelayMs, asked * 1000) : backoff);
+        }
+      }
+    },
+
+    async sleep(nodeId: string, duration: string | number): Promise<void> {
+      const existing = (await steps()).get(nodeId);
+      if (existing?.memo) return;
+      const wakeAt = existing?.wakeAt ?? new Date(now().getTime() + durationToMs(duration));
+      if (!existing) await stage(nodeId, { status: "sleeping", wakeAt, startedAt: now() });
+      if (wakeAt.getTime() <= now().getTime()) {
+        await stage(nodeId, { status: "succeeded", memo: { ok: true, value: null }, finishedAt: now() });
+        return;
+      }
+      throw new RunSuspended(wakeAt);
+    },
+  };
+
+  const recorder: RunRecorder = {
+    async recordNode(nodeId: string, result: NodeResult, at: Date) {
+      await stage(nodeId, {
+        status: result.status,
+        branch: result.branch ?? null,
+        input: result.input ?? null,
+        output: result.output ?? null,
+        error: result.error ?? null,
+        finishedAt: at,
+      });
+    },
+    finishRun: ({ status, error, finishedAt }) => flush({ runId, status, error, finishedAt, wakeAt: null }),
+  };
+
+  return {
+    step,
+    recorder,
+    /** Parks the run until `wakeAt`, with every staged step. */
+    suspend: (wakeAt: Date) => flush({ runId, status: "waiting", error: null, finishedAt: null, wakeAt }),
+    /** Writes what is staged (kept even when the run then fails unexpectedly). */
+    flush: () => flush(),
+  };
+}
