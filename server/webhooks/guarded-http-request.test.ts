@@ -76,6 +76,24 @@ describe("sendGuardedRequest refuses private targets at send time (setting off)"
 });
 
 describe("sendGuardedRequest with private targets allowed", () => {
+  it("reuses one connection for deliveries one after another to the same receiver", async () => {
+    let connections = 0;
+    const server = http.createServer((request, response) => request.resume().on("end", () => response.end("ok")));
+    server.on("connection", () => (connections += 1));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as net.AddressInfo;
+    try {
+      for (let i = 0; i < 3; i++) {
+        const response = await sendGuardedRequest({ url: `http://127.0.0.1:${port}/`, method: "POST", headers: {}, body: "{}", allowPrivate: true });
+        expect(response.status).toBe(200);
+      }
+      expect(connections).toBe(1);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it("posts to the receiver on 127.0.0.1 and reports its answer", async () => {
     receiver = await startWebhookReceiver({ respondWith: () => ({ status: 202, body: "accepted", headers: { "X-Reply": "yes" } }) });
     const response = await sendGuardedRequest({

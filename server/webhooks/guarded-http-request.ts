@@ -36,6 +36,22 @@ export type GuardedRequest = {
   lookup?: ResolveHost;
 };
 
+// Connections are reused between deliveries to the same host and port (a new TCP — and TLS —
+// handshake per webhook costs more than the request). Only new connections do a lookup, and
+// each is checked as below; a reused one was checked when it was opened. One pool per policy,
+// so a connection opened under "private targets allowed" never serves a stricter request.
+const pools = new Map<string, http.Agent>();
+function pooledAgent(protocol: string, allowPrivate: boolean): http.Agent {
+  const key = `${protocol}${allowPrivate}`;
+  let agent = pools.get(key);
+  if (!agent) {
+    const options = { keepAlive: true, maxSockets: 64, maxFreeSockets: 16, scheduling: "lifo" as const };
+    agent = protocol === "https:" ? new https.Agent(options) : new http.Agent(options);
+    pools.set(key, agent);
+  }
+  return agent;
+}
+
 /**
  * One HTTP exchange with a webhook target that cannot be steered to a private address: the
  * connection's own DNS lookup checks every address before handing them to the socket, so a
@@ -52,11 +68,12 @@ export function sendGuardedRequest(request: GuardedRequest): Promise<GuardedResp
   return new Promise<GuardedResponse>((resolve, reject) => {
     let settled = false;
     let clientRequest: http.ClientRequest | undefined;
-    const finish = (outcome: { response: GuardedResponse } | { error: WebhookDeliveryError }) => {
+    const finish = (outcome: { response: GuardedResponse } | { error: WebhookDeliveryError }, complete = false) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      clientRequest?.destroy();
+      // A response read to its end leaves the connection reusable; anything else closes it.
+      if (!complete) clientRequest?.destroy();
       if ("response" in outcome) resolve(outcome.response);
       else reject(outcome.error);
     };
@@ -94,22 +111,26 @@ export function sendGuardedRequest(request: GuardedRequest): Promise<GuardedResp
         method: request.method,
         headers: { ...request.headers, "content-length": String(Buffer.byteLength(request.body)) },
         lookup: checkedLookup,
-        agent: false,
+        // A stand-in resolver (tests) gets fresh connections, so every request exercises its lookup.
+        agent: request.lookup ? false : pooledAgent(url.protocol, request.allowPrivate),
       });
       clientRequest.on("error", (error) => finish({ error: toDeliveryError(error) }));
       clientRequest.on("response", (response) => {
         const chunks: Buffer[] = [];
         let received = 0;
         const respond = (truncated: boolean) =>
-          finish({
-            response: {
-              status: response.statusCode ?? 0,
-              headers: flattenHeaders(response.headers),
-              body: Buffer.concat(chunks).subarray(0, maxResponseBytes).toString("utf8"),
-              truncated,
-              durationMs: Math.round(performance.now() - startedAt),
+          finish(
+            {
+              response: {
+                status: response.statusCode ?? 0,
+                headers: flattenHeaders(response.headers),
+                body: Buffer.concat(chunks).subarray(0, maxResponseBytes).toString("utf8"),
+                truncated,
+                durationMs: Math.round(performance.now() - startedAt),
+              },
             },
-          });
+            !truncated,
+          );
         response.on("data", (chunk: Buffer) => {
           if (settled) return;
           chunks.push(chunk);
