@@ -12,7 +12,7 @@ import { createUserWithOrg, testConfig } from "@/test-support/test-context";
 import { createLiveWorkflow } from "@/test-support/workflows";
 import { createExecutionProviders } from "../create-providers";
 import type { ExecutionProviders } from "../execution-providers";
-import { recordEvent } from "../record-event";
+import { recordEvent, recordEvents } from "../record-event";
 import { createEmbeddedExecutor } from "./embedded-executor";
 
 let handle: DatabaseHandle;
@@ -260,6 +260,24 @@ describe("embedded executor", () => {
     expect(outbox.filter((message) => message.channel === "email")).toHaveLength(1);
     const steps = await stepsOf(run!.id);
     expect(steps.sms!.attempt).toBe(1);
+  });
+
+  it("fans out every event handed over, however many more arrive than one batch takes", async () => {
+    const { organization, deps } = await setup();
+    const graph = graphOf([trigger("t", "call.missed"), node("tag", "action.tag_call", { tags: ["x"] })], [edge("t", "tag")]);
+    await createLiveWorkflow(handle.db, organization.id, graph, "Many");
+    const recorded = await recordEvents(
+      handle.db,
+      Array.from({ length: 1_100 }, (_, index) => ({ organization, source: "api" as const, idempotencyKey: `many-${index}`, event: missedOrAnswered(0) })),
+    );
+    const executor = createEmbeddedExecutor(deps, { wait: noWait, concurrency: 16 });
+    for (const { eventId } of recorded) await executor.dispatchEvent(eventId);
+    await executor.idle();
+    const pending = await handle.db.select({ id: events.id }).from(events).where(and(eq(events.organizationId, organization.id), eq(events.dispatchState, "pending")));
+    expect(pending).toHaveLength(0);
+    const runs = await handle.db.select({ status: workflowRuns.status }).from(workflowRuns).where(eq(workflowRuns.organizationId, organization.id));
+    expect(runs).toHaveLength(1_100);
+    expect(runs.every((run) => run.status === "succeeded")).toBe(true);
   });
 
   it("re-dispatches events that were committed but never handed over (start-up sweep)", async () => {

@@ -112,6 +112,7 @@ export function createEmbeddedExecutor(deps: ExecutionDeps, options: EmbeddedExe
     const batch = [...undispatched].slice(0, 500);
     for (const eventId of batch) undispatched.delete(eventId);
     if (batch.length === 0) return;
+    if (undispatched.size > 0) queue.push("dispatch", dispatchPending);
     const at = now();
     const { started, unfinishedRunIds } = await fanOutEvents(db, batch, { claim: { at, until: new Date(at.getTime() + leaseMs) } });
     for (const loaded of started) if (!stopped) queue.push(`run:${loaded.run.id}`, () => execute(loaded, { fresh: true }));
