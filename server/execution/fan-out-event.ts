@@ -17,13 +17,19 @@ export type FannedOut = {
 
 /**
  * Starts one live run per matching published version for each event — at most one, however
- * often an event is delivered (unique index) — then marks the events dispatched. Every step
- * is one statement for the whole batch. With `claim`, the runs are created already leased to
- * the caller, which is about to execute them.
+ * often an event is delivered (unique index) — and marks the events dispatched. Each of the
+ * three steps (read, match per organization, insert) is one statement for the whole batch.
+ * With `claim`, the runs are created already leased to the caller, which is about to execute them.
  */
 export async function fanOutEvents(db: Database, eventIds: string[], options: { claim?: { at: Date; until: Date } } = {}): Promise<FannedOut> {
   if (eventIds.length === 0) return { started: [], unfinishedRunIds: [] };
-  const rows = await db.select().from(events).where(inArray(events.id, eventIds));
+  const read = await db
+    .select({ row: events, organization: organizations })
+    .from(events)
+    .innerJoin(organizations, eq(organizations.id, events.organizationId))
+    .where(inArray(events.id, eventIds));
+  const rows = read.map(({ row }) => row);
+  const organizationsById = new Map(read.map(({ organization }) => [organization.id, organization]));
   const parsed = rows.flatMap((row) => {
     const event = workflowEventSchema.safeParse(row.payload);
     return event.success ? [{ row, event: event.data }] : [];
@@ -49,21 +55,22 @@ export async function fanOutEvents(db: Database, eventIds: string[], options: { 
       ...(claim ? { status: "running" as const, lockedUntil: claim.until, startedAt: claim.at } : {}),
     })),
   );
-  const created =
-    values.length === 0
-      ? []
-      : await db
-          .insert(workflowRuns)
-          .values(values)
-          .onConflictDoNothing({
-            target: [workflowRuns.versionId, workflowRuns.eventId],
-            where: sql`${workflowRuns.mode} = 'live' and ${workflowRuns.replayOfRunId} is null`,
-          })
-          .returning();
-
+  // Marking the events dispatched rides along with the insert, in the same statement.
   const undispatched = rows.filter((row) => row.dispatchState !== "dispatched").map((row) => row.id);
-  if (undispatched.length > 0) {
-    await db.update(events).set({ dispatchState: "dispatched", dispatchedAt: new Date() }).where(inArray(events.id, undispatched));
+  const markDispatched = () => db.update(events).set({ dispatchState: "dispatched", dispatchedAt: new Date() }).where(inArray(events.id, undispatched));
+  let created: (typeof workflowRuns.$inferSelect)[] = [];
+  if (values.length > 0) {
+    const builder = undispatched.length > 0 ? db.with(db.$with("dispatched").as(markDispatched().returning({ id: events.id }))) : db;
+    created = await builder
+      .insert(workflowRuns)
+      .values(values)
+      .onConflictDoNothing({
+        target: [workflowRuns.versionId, workflowRuns.eventId],
+        where: sql`${workflowRuns.mode} = 'live' and ${workflowRuns.replayOfRunId} is null`,
+      })
+      .returning();
+  } else if (undispatched.length > 0) {
+    await markDispatched();
   }
 
   // The usual case: every run is new. A redelivered event also picks up its unfinished runs.
@@ -91,15 +98,11 @@ export async function fanOutEvents(db: Database, eventIds: string[], options: { 
           .filter((id) => !createdIds.has(id));
 
   if (created.length === 0) return { started: [], unfinishedRunIds };
-  const organizationRows = await db.select().from(organizations).where(inArray(organizations.id, [...new Set(created.map((run) => run.organizationId))]));
-  const organizationsById = new Map(organizationRows.map((organization) => [organization.id, organization]));
   const eventsById = new Map(parsed.map(({ row, event }) => [row.id, { row, event }]));
-  const started = created.flatMap((run): LoadedRun[] => {
+  const started = created.map((run): LoadedRun => {
     const source = eventsById.get(run.eventId)!;
     const match = matches.get(run.eventId)!.find((candidate) => candidate.versionId === run.versionId)!;
-    const organization = organizationsById.get(run.organizationId);
-    if (!organization) return [];
-    return [loadedRunOf(run, match, source.row.payload, source.event, organization)];
+    return loadedRunOf(run, match, source.row.payload, source.event, organizationsById.get(run.organizationId)!);
   });
   return { started, unfinishedRunIds };
 }
