@@ -18,10 +18,10 @@ export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 1_
  * in run_steps, so a resumed run returns it instead of running it again; transient failures
  * retried with backoff) and the run log, kept as one row per step.
  *
- * Writes are staged and go out together at the moments durability needs them: before an
- * action's side effect (so its attempt is counted and every earlier result is kept) and when
- * the run is released. A crash in between re-runs only work without side effects, or the
- * last action (at least once, with the same idempotency key) — as with Inngest.
+ * Writes are staged and go out together at the moments durability needs them: before a side
+ * effect that follows another one or retries (see mustFlushBefore), and when the run is
+ * released. A crash in between re-runs only work without side effects, or the action that was
+ * in flight (at least once, with the same idempotency key) — as with Inngest.
  */
 export function createRunJournal(options: {
   db: Database;
@@ -79,6 +79,15 @@ export function createRunJournal(options: {
 
   // Conditions only read: evaluating one again after a crash is harmless, so they never force a write.
   const hasSideEffects = (nodeId: string) => !(nodeKinds.get(nodeId) ?? "").startsWith("condition.");
+  // Before a side effect, write what must survive a crash during it: the results of earlier
+  // side effects (so they are not repeated) and the attempt count of a retry (so retries stay
+  // bounded). The first attempt of a run's first action needs neither: a crash re-runs it, at
+  // least once, as Inngest would.
+  const mustFlushBefore = async (attempt: number) => {
+    if (attempt > 1) return true;
+    const rows = await steps();
+    return [...staged].some((nodeId) => hasSideEffects(nodeId) && rows.get(nodeId)?.memo != null);
+  };
 
   const step: StepRunner = {
     async run<T>(nodeId: string, fn: () => Promise<T>): Promise<T> {
@@ -91,8 +100,9 @@ export function createRunJournal(options: {
       for (;;) {
         attempt += 1;
         const startedAt = now();
+        const flushFirst = hasSideEffects(nodeId) && (await mustFlushBefore(attempt));
         await stage(nodeId, { status: "running", attempt, startedAt });
-        if (hasSideEffects(nodeId)) await flush();
+        if (flushFirst) await flush();
         try {
           const value = await fn();
           // JSON round-trip: what a resumed run reads back must equal what this run saw.
