@@ -7,7 +7,7 @@ import { openDatabase, type DatabaseTarget } from "@/db/client";
 import { benchEventBody, seedBenchOrganization } from "./bench-setup";
 import { startCountingReceiver } from "./counting-receiver";
 import { startBenchServer, stopBenchServer } from "./bench-server";
-import { directorySize, wait } from "./bench-utils";
+import { directorySize, postgresCpuMs, processCpuMs, wait } from "./bench-utils";
 
 export type PipelineRow = {
   database: "postgres" | "pglite";
@@ -31,6 +31,9 @@ export type PipelineRow = {
   /** PostgreSQL only: runs that failed (a webhook that never got through), with the first error. */
   failedRuns: number | null;
   firstFailure: string | null;
+  /** CPU time per delivered run (ingest included) of the app server, and of PostgreSQL's processes. */
+  serverCpuMsPerRun: number | null;
+  postgresCpuMsPerRun: number | null;
   /** PostgreSQL only: transactions committed per delivered run, ingest included. */
   transactionsPerRun: number | null;
 };
@@ -112,6 +115,8 @@ export async function benchPipeline(options: { database: "postgres" | "pglite"; 
       const sizeBefore = await databaseBytes(target, dataDir).catch(() => null);
       const transactionsBefore = await transactionCount(target);
       const failedBefore = (await failedRuns(target))?.count ?? 0;
+      const serverCpuBefore = processCpuMs(server.pid);
+      const postgresCpuBefore = target.kind === "postgres" ? postgresCpuMs() : null;
       const result = await autocannon({
         url: `http://127.0.0.1:${PORT}/api/v1/events`,
         method: "POST",
@@ -127,6 +132,10 @@ export async function benchPipeline(options: { database: "postgres" | "pglite"; 
       const deadline = loadEndedAt + 120_000;
       while (receiver.state.count < accepted && performance.now() < deadline) await wait(100);
       const { count, firstAt, lastAt } = receiver.state;
+      const serverCpuAfter = processCpuMs(server.pid);
+      const postgresCpuAfter = target.kind === "postgres" ? postgresCpuMs() : null;
+      const perRun = (before: number | null, after: number | null) =>
+        before !== null && after !== null && count > 0 ? Math.round(((after - before) / count) * 100) / 100 : null;
       const sizeAfter = await databaseBytes(target, dataDir).catch(() => null);
       const transactionsAfter = await transactionCount(target);
       const failed = await failedRuns(target);
@@ -146,6 +155,8 @@ export async function benchPipeline(options: { database: "postgres" | "pglite"; 
         drainSeconds: Math.max(0, Math.round((lastAt - loadEndedAt) / 100) / 10),
         delivered: count,
         duplicates: receiver.state.duplicates,
+        serverCpuMsPerRun: perRun(serverCpuBefore, serverCpuAfter),
+        postgresCpuMsPerRun: perRun(postgresCpuBefore, postgresCpuAfter),
         failedRuns: failed === null ? null : failed.count - failedBefore,
         firstFailure: failed?.first ?? null,
         transactionsPerRun:

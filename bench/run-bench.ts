@@ -47,6 +47,8 @@ console.table(
     duplicates: row.duplicates,
     "failed runs": row.failedRuns ?? "—",
     "tx/run": row.transactionsPerRun ?? "—",
+    "CPU ms/run app": row.serverCpuMsPerRun ?? "—",
+    "CPU ms/run PG": row.postgresCpuMsPerRun ?? "—",
     errors: row.errors + row.non2xx,
     "KB per 1k runs": row.bytesPerThousandRuns === null ? "—" : Math.round(row.bytesPerThousandRuns / 1024),
   })),

@@ -89,7 +89,9 @@ describe("embedded executor", () => {
 
     const longSteps = await stepsOf(longRun.id);
     expect(longSteps.long).toMatchObject({ status: "succeeded", branch: "true" });
-    expect(longSteps.sms).toMatchObject({ status: "succeeded", attempt: 1 });
+    expect(longSteps.sms).toMatchObject({ status: "succeeded", attempt: 1, input: { body: "Thanks for your 30s call!" }, output: { to: "+14155550001" } });
+    expect(longSteps.sms!.memo).toMatchObject({ ok: true, value: { to: "+14155550001" } });
+    expect(longSteps.sms!.finishedAt).toBeInstanceOf(Date);
     expect(longSteps.mail).toMatchObject({ status: "skipped" });
     const shortSteps = await stepsOf(shortRun.id);
     expect(shortSteps.long).toMatchObject({ branch: "false" });

@@ -10,42 +10,56 @@ export type RunRelease = { runId: string; status: RunStatus; error: string | nul
 
 type Write = { rows: StepRow[]; release?: RunRelease };
 
-const fromExcluded = (column: string) => sql.raw(`excluded.${column}`);
+// A batch travels as one JSON parameter that PostgreSQL unpacks (jsonb_populate_recordset): a
+// multi-row VALUES list would be hundreds of parameters, and building those costs the app
+// server more CPU than the database spends on the statement.
+const stepColumns = sql.raw(
+  "id, run_id, node_id, node_kind, status, branch, input, output, error, memo, attempt, wake_at, started_at, finished_at",
+);
 
-function upsertStepsQuery(db: Database, rows: StepRow[]) {
-  return db
-    .insert(runSteps)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [runSteps.runId, runSteps.nodeId],
-      set: {
-        status: fromExcluded("status"),
-        branch: fromExcluded("branch"),
-        input: fromExcluded("input"),
-        output: fromExcluded("output"),
-        error: fromExcluded("error"),
-        memo: fromExcluded("memo"),
-        attempt: fromExcluded("attempt"),
-        wakeAt: fromExcluded("wake_at"),
-        startedAt: fromExcluded("started_at"),
-        finishedAt: fromExcluded("finished_at"),
-      },
-    });
+function upsertStepsQuery(rows: StepRow[]) {
+  const json = JSON.stringify(
+    rows.map((row) => ({
+      id: row.id,
+      run_id: row.runId,
+      node_id: row.nodeId,
+      node_kind: row.nodeKind,
+      status: row.status,
+      branch: row.branch,
+      input: row.input,
+      output: row.output,
+      error: row.error,
+      memo: row.memo,
+      attempt: row.attempt,
+      wake_at: row.wakeAt,
+      started_at: row.startedAt,
+      finished_at: row.finishedAt,
+    })),
+  );
+  return sql`
+    insert into ${runSteps} (${stepColumns})
+    select ${stepColumns} from jsonb_populate_recordset(null::run_steps, ${json}::jsonb)
+    on conflict (run_id, node_id) do update set
+      status = excluded.status, branch = excluded.branch, input = excluded.input, output = excluded.output,
+      error = excluded.error, memo = excluded.memo, attempt = excluded.attempt, wake_at = excluded.wake_at,
+      started_at = excluded.started_at, finished_at = excluded.finished_at`;
 }
 
 function releaseRunsQuery(releases: RunRelease[]) {
-  const values = sql.join(
-    releases.map(
-      (release) =>
-        sql`(${release.runId}, ${release.status}, ${release.error}, ${release.finishedAt?.toISOString() ?? null}, ${release.wakeAt?.toISOString() ?? null})`,
-    ),
-    sql`, `,
+  const json = JSON.stringify(
+    releases.map((release) => ({
+      id: release.runId,
+      status: release.status,
+      error: release.error,
+      finished_at: release.finishedAt,
+      wake_at: release.wakeAt,
+    })),
   );
   return sql`
     update ${workflowRuns}
-    set status = released.status, error = released.error, finished_at = released.finished_at::timestamptz,
-        wake_at = released.wake_at::timestamptz, locked_until = null
-    from (values ${values}) as released (id, status, error, finished_at, wake_at)
+    set status = released.status, error = released.error, finished_at = released.finished_at,
+        wake_at = released.wake_at, locked_until = null
+    from jsonb_to_recordset(${json}::jsonb) as released (id text, status text, error text, finished_at timestamptz, wake_at timestamptz)
     where ${workflowRuns.id} = released.id`;
 }
 
@@ -59,13 +73,11 @@ export function createStepWriter(db: Database, options: { maxInFlight?: number }
     async (writes: Write[]) => {
       const rows = writes.flatMap((write) => write.rows);
       const releases = writes.flatMap((write) => (write.release ? [write.release] : []));
-      const upsertSteps = rows.length === 0 ? undefined : upsertStepsQuery(db, rows);
-      if (releases.length === 0) {
-        if (upsertSteps) await upsertSteps;
-      } else {
-        // One statement for both: the steps (a data-modifying WITH runs even though nothing reads it), then the runs.
-        await db.execute(sql`${upsertSteps ? sql`with steps as (${upsertSteps.getSQL()}) ` : sql``}${releaseRunsQuery(releases)}`);
-      }
+      const upsertSteps = rows.length === 0 ? undefined : upsertStepsQuery(rows);
+      const releaseRuns = releases.length === 0 ? undefined : releaseRunsQuery(releases);
+      // Both in one statement when there are both: a data-modifying WITH runs even though nothing reads it.
+      const statement = upsertSteps && releaseRuns ? sql`with steps as (${upsertSteps}) ${releaseRuns}` : (upsertSteps ?? releaseRuns);
+      if (statement) await db.execute(statement);
       return writes.map(() => undefined);
     },
     { maxBatch: 100, maxInFlight: options.maxInFlight ?? 2 },
