@@ -68,6 +68,10 @@ test("a marketer builds “missed call → first-time caller → text back” wi
   await setSmsText(page, "");
   await expect(page.getByTestId("field-problem")).toHaveText("Write the text message");
   await expect(sms.getByTestId("node-problem-badge")).toBeVisible();
+  // A misspelt variable is caught by the template checker, which the editor loads once a step has a template.
+  await setSmsText(page, "Hi {{ caller.nmae }}");
+  await expect(page.getByTestId("field-problem")).toHaveText('Message: There is no "caller.nmae" for this trigger. Did you mean "caller.name"?');
+  await expect(sms.getByTestId("node-problem-badge")).toBeVisible();
   await page.getByLabel("Text message").fill("Hi ");
   await page.getByRole("button", { name: "Insert a variable" }).click();
   await page.getByRole("menuitem", { name: /^caller\.name/ }).click();

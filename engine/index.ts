@@ -1,4 +1,6 @@
 // Public API of the workflow engine: pure, shared by the editor (browser) and the executor (server).
+// engine/package.json tells bundlers so (`sideEffects: false`): a page gets only the parts it uses,
+// and the editor's first paint leaves liquidjs (the executor's and the template checker's) out.
 
 export * from "./events/event-types";
 export * from "./events/event-schema";
@@ -45,6 +47,7 @@ export * from "./templates/sms-segments";
 
 export * from "./validation/validation-error";
 export { validateGraph, isPublishable, errorsForNode, type ValidationMode, type ValidateOptions } from "./validation/validate-graph";
+export { validateGraphWith, type TemplateChecker } from "./validation/validate-graph-with";
 export { canConnect, type ConnectionAttempt, type ConnectResult } from "./validation/can-connect";
 export { maxWebhookNodes } from "./validation/rules/limit-rules";
 

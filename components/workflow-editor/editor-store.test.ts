@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { editorGraphFrom } from "./editor-graph";
 import { createEditorStore } from "./editor-store";
 import { removeSelected, selectOnly, updateNodeConfig } from "./graph-operations";
@@ -37,6 +37,17 @@ describe("editor store", () => {
     expect(store.getState().history.past).toHaveLength(1);
     store.undo();
     expect(store.getState().graph.nodes[1]!.position.y).toBe(150);
+  });
+
+  it("adds template problems once Liquid's checker has loaded", async () => {
+    const store = createEditorStore(initial);
+    store.change((graph) => updateNodeConfig(graph, "sms", { body: "Hi {{ caller.nmae }}" }));
+    await vi.waitFor(() =>
+      expect(store.getState().problems.byNode.get("sms")?.[0]).toMatchObject({
+        code: "template_unknown_variable",
+        message: 'Message: There is no "caller.nmae" for this trigger. Did you mean "caller.name"?',
+      }),
+    );
   });
 
   it("refuses changes when read-only", () => {

@@ -1,11 +1,12 @@
 "use client";
 
 import { createContext, useContext, useSyncExternalStore } from "react";
-import { isEventType, triggerNodeOf, validateGraph, type EventType } from "@/engine";
+import { isEventType, triggerNodeOf, validateGraphWith, type EventType } from "@/engine";
 import { storedGraphOf, type EditorGraph } from "./editor-graph";
 import { withSelectionOf } from "./graph-operations";
 import { emptyHistory, recordChange, redo, undo, type History } from "./history";
 import { indexProblems, type ProblemIndex } from "./problem-index";
+import { hasTemplates, loadedTemplateChecker, loadTemplateChecker } from "./template-checker";
 
 export interface EditorState {
   graph: EditorGraph;
@@ -42,8 +43,8 @@ function eventTypeOf(graph: EditorGraph): EventType | null {
   return isEventType(eventType) ? eventType : null;
 }
 
-function checked(graph: EditorGraph): Pick<EditorState, "problems" | "eventType"> {
-  return { problems: indexProblems(validateGraph(storedGraphOf(graph), { mode: "draft" })), eventType: eventTypeOf(graph) };
+function problemsOf(graph: EditorGraph): ProblemIndex {
+  return indexProblems(validateGraphWith(storedGraphOf(graph), { mode: "draft", checkTemplate: loadedTemplateChecker() }));
 }
 
 export function createEditorStore(initial: EditorGraph, options: { readOnly?: boolean; now?: () => number } = {}): EditorStore {
@@ -51,7 +52,8 @@ export function createEditorStore(initial: EditorGraph, options: { readOnly?: bo
   let state: EditorState = {
     graph: initial,
     history: emptyHistory(),
-    ...checked(initial),
+    problems: problemsOf(initial),
+    eventType: eventTypeOf(initial),
     contentVersion: 0,
     connectionHint: null,
     readOnly: options.readOnly ?? false,
@@ -64,9 +66,22 @@ export function createEditorStore(initial: EditorGraph, options: { readOnly?: bo
     for (const listener of listeners) listener();
   }
 
-  function replaceGraph(graph: EditorGraph, history: History<EditorGraph>) {
-    set({ graph, history, ...checked(graph), contentVersion: state.contentVersion + 1 });
+  // Template problems follow a moment later, once Liquid's checker has loaded.
+  function checkTemplatesOnceLoaded(graph: EditorGraph) {
+    if (loadedTemplateChecker() || !hasTemplates(graph)) return;
+    // If Liquid can't load, templates stay unchecked here; publishing still checks them on the server.
+    loadTemplateChecker().then(
+      () => set({ problems: problemsOf(state.graph) }),
+      () => undefined,
+    );
   }
+
+  function replaceGraph(graph: EditorGraph, history: History<EditorGraph>) {
+    set({ graph, history, problems: problemsOf(graph), eventType: eventTypeOf(graph), contentVersion: state.contentVersion + 1 });
+    checkTemplatesOnceLoaded(graph);
+  }
+
+  checkTemplatesOnceLoaded(initial);
 
   return {
     getState: () => state,

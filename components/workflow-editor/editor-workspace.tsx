@@ -2,7 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useReactFlow } from "@xyflow/react";
-import { ArrowLeft, FlaskConical, LayoutGrid, PhoneIncoming, Redo2, Undo2 } from "lucide-react";
+import { ArrowLeft, FlaskConical, LayoutGrid, Redo2, Undo2 } from "lucide-react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useCallback, useRef, useState, type ReactNode } from "react";
 import { toast } from "sonner";
@@ -10,9 +11,9 @@ import { useTRPC } from "@/components/providers/trpc-react";
 import type { RunPath } from "@/components/runs/run-path";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { Skeleton } from "@/components/ui/skeleton";
 import { Switch } from "@/components/ui/switch";
 import { FailureAlertsMenu } from "@/components/workflows/failure-alerts-menu";
-import { SimulateCallDialog } from "@/components/workflows/simulate-call-dialog";
 import type { DraftWorkflowGraph } from "@/engine";
 import { AddStepMenu } from "./add-step-menu";
 import { clipHasTriggerOnly, copySelection, pasteClip, type Clip } from "./clipboard";
@@ -26,14 +27,21 @@ import { NodePalette } from "./node-palette";
 import { ProblemsList } from "./problems-list";
 import { PublishDialog } from "./publish-dialog";
 import { SaveStatusIndicator } from "./save-status";
+import { SimulateCallButton } from "./simulate-call-button";
 import { TestRunOverlayProvider } from "./test-run/test-run-overlay";
-import { TestRunPanel } from "./test-run/test-run-panel";
 import { useAutosave } from "./use-autosave";
 import { useEditorShortcuts } from "./use-editor-shortcuts";
-import { VersionHistoryPanel } from "./version-history-panel";
-import { VersionPreview } from "./version-preview";
 import { WorkflowCanvas } from "./workflow-canvas";
 import { WorkflowNameField } from "./workflow-name-field";
+
+// Not needed to draw the editor: each loads the first time it is opened.
+const TestRunPanel = dynamic(() => import("./test-run/test-run-panel").then((module) => module.TestRunPanel));
+const VersionHistoryPanel = dynamic(() => import("./version-history-panel").then((module) => module.VersionHistoryPanel), {
+  loading: () => <Skeleton className="m-3 h-24" />,
+});
+const VersionPreview = dynamic(() => import("./version-preview").then((module) => module.VersionPreview), {
+  loading: () => <Skeleton className="size-full" />,
+});
 
 export interface EditableWorkflow {
   id: string;
@@ -270,14 +278,7 @@ export function EditorWorkspace({ workflow, canEdit }: { workflow: EditableWorkf
                 >
                   <FlaskConical aria-hidden /> Test
                 </Button>
-                <SimulateCallDialog
-                  defaultType={eventType ?? undefined}
-                  trigger={
-                    <Button variant="secondary" size="sm" aria-label="Simulate a call" title="Simulate a call">
-                      <PhoneIncoming aria-hidden /> <span className="hidden 2xl:inline">Simulate a call</span>
-                    </Button>
-                  }
-                />
+                <SimulateCallButton eventType={eventType} />
               </>
             ) : null}
             <span className="whitespace-nowrap text-xs text-muted-foreground" data-testid="published-version">

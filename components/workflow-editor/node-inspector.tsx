@@ -1,15 +1,22 @@
 "use client";
 
 import { Copy, MousePointerClick, Trash2 } from "lucide-react";
+import dynamic from "next/dynamic";
 import { getNodeDefinition } from "@/engine";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { Skeleton } from "@/components/ui/skeleton";
 import { categoryStyles } from "./category-styles";
 import { BranchToggles } from "./config/branch-toggles";
-import { NodeConfigForm } from "./config/node-config-form";
 import { useEditorStore } from "./editor-store";
 import { NodeIcon } from "./node-icons";
-import { WebhookTestPanel } from "./webhook-test/webhook-test-panel";
+
+// Nothing is selected when the editor opens, so the settings form (react-hook-form, select menus,
+// the template preview with Liquid) and the webhook test load with the first selection.
+const NodeConfigForm = dynamic(() => import("./config/node-config-form").then((module) => module.NodeConfigForm), {
+  loading: () => <Skeleton className="h-24" />,
+});
+const WebhookTestPanel = dynamic(() => import("./webhook-test/webhook-test-panel").then((module) => module.WebhookTestPanel));
 
 /** The side panel: the selected step's settings, or what to do when none (or several) are selected. */
 export function NodeInspector({ workflowId, onDelete, onDuplicate }: { workflowId?: string; onDelete: () => void; onDuplicate: () => void }) {

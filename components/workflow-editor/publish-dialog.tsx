@@ -1,23 +1,36 @@
 "use client";
 
 import { Rocket } from "lucide-react";
-import { useMemo, useState } from "react";
-import { validateGraph } from "@/engine";
+import { useEffect, useMemo, useState } from "react";
+import { validateGraphWith } from "@/engine";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { storedGraphOf } from "./editor-graph";
 import { useEditorStore } from "./editor-store";
+import { hasTemplates, loadedTemplateChecker, loadTemplateChecker } from "./template-checker";
 
 /** Publishing makes the saved draft the version that runs; a note says what changed. */
 export function PublishDialog({ onPublish, busy }: { onPublish: (note: string) => Promise<boolean>; busy: boolean }) {
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState("");
   const graph = useEditorStore((state) => state.graph);
+  const [checkTemplate, setCheckTemplate] = useState(loadedTemplateChecker);
+  const [checkerFailed, setCheckerFailed] = useState(false);
+  // Templates are checked before publishing: wait for Liquid if it hasn't loaded yet (if it can't
+  // load, the server's own check on publishing still refuses a broken template).
+  const waitingForChecker = open && !checkTemplate && !checkerFailed && hasTemplates(graph);
+  useEffect(() => {
+    if (!waitingForChecker) return;
+    loadTemplateChecker().then(
+      (checker) => setCheckTemplate(() => checker),
+      () => setCheckerFailed(true),
+    );
+  }, [waitingForChecker]);
   const blocking = useMemo(
-    () => (open ? validateGraph(storedGraphOf(graph), { mode: "publish" }).filter((problem) => problem.severity === "error") : []),
-    [graph, open],
+    () => (open ? validateGraphWith(storedGraphOf(graph), { mode: "publish", checkTemplate }).filter((problem) => problem.severity === "error") : []),
+    [checkTemplate, graph, open],
   );
 
   return (
@@ -60,7 +73,7 @@ export function PublishDialog({ onPublish, busy }: { onPublish: (note: string) =
             <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
               Cancel
             </Button>
-            <Button type="submit" disabled={busy || blocking.length > 0}>
+            <Button type="submit" disabled={busy || waitingForChecker || blocking.length > 0}>
               {busy ? "Publishing…" : "Publish now"}
             </Button>
           </DialogFooter>

@@ -1,19 +1,36 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { ReactFlowProvider } from "@xyflow/react";
 import Link from "next/link";
+import { useSyncExternalStore } from "react";
 import { useTRPC } from "@/components/providers/trpc-react";
 import { Skeleton } from "@/components/ui/skeleton";
+import type { AppRouter } from "@/server/trpc/app-router";
 import { EditorWorkspace } from "./editor-workspace";
 
-/** Loads a workflow's draft and opens it in the editor; viewers get it read-only. */
-export function WorkflowEditor({ workflowId, canEdit }: { workflowId: string; canEdit: boolean }) {
-  const trpc = useTRPC();
-  // The editor owns the draft once open: refetches (after publishing, renaming) only refresh the toolbar.
-  const workflow = useQuery({ ...trpc.workflow.get.queryOptions({ workflowId }), staleTime: Infinity });
+type WorkflowDraft = inferRouterOutputs<AppRouter>["workflow"]["get"];
 
-  if (workflow.isLoading) {
+const noSubscription = () => () => undefined;
+
+/** The canvas is drawn in the browser only: the server renders the loading state. */
+function useIsBrowser(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
+
+/** Opens a workflow's draft (sent with the page, else loaded) in the editor; viewers get it read-only. */
+export function WorkflowEditor({ workflowId, canEdit, initialWorkflow }: { workflowId: string; canEdit: boolean; initialWorkflow?: WorkflowDraft }) {
+  const trpc = useTRPC();
+  const isBrowser = useIsBrowser();
+  // The editor owns the draft once open: refetches (after publishing, renaming) only refresh the toolbar.
+  const workflow = useQuery({ ...trpc.workflow.get.queryOptions({ workflowId }), staleTime: Infinity, initialData: initialWorkflow });
+
+  if (workflow.isLoading || !isBrowser) {
     return (
       <div className="grid gap-3" aria-label="Loading the workflow">
         <Skeleton className="h-10" />

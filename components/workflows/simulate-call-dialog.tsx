@@ -17,10 +17,18 @@ import { Switch } from "@/components/ui/switch";
 const callTypes = new Set<EventType>(["call.missed", "call.answered", "call.completed", "call.started", "call.routed", "call.modified", "convert_assist.completed"]);
 
 /** Fires a realistic event (the engine's sample, with the fields edited here) at the live workflows. */
-export function SimulateCallDialog({ defaultType = "call.missed", trigger }: { defaultType?: EventType; trigger?: React.ReactNode }) {
+export function SimulateCallDialog({
+  defaultType = "call.missed",
+  trigger,
+  defaultOpen = false,
+}: {
+  defaultType?: EventType;
+  trigger?: React.ReactNode;
+  defaultOpen?: boolean;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(defaultOpen);
   const [type, setType] = useState<EventType>(defaultType);
   const [callerNumber, setCallerNumber] = useState("+14155550123");
   const [callerName, setCallerName] = useState("Jane Doe");

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { EventType } from "../events/event-types";
 import type { WorkflowEvent } from "../events/event-schema";
+import type { RenderTemplateOptions } from "../templates/liquid";
 
 export type NodeCategory = "trigger" | "condition" | "action";
 export type OutputHandleId = "out" | "true" | "false";
@@ -52,6 +53,11 @@ export interface ConditionOutcome {
 export interface ActionContext {
   org: OrgContext;
   run?: RunContext;
+  /**
+   * Liquid's `renderTemplate`, handed in by whoever runs the action, so the catalogue (which the
+   * editor loads on first paint) does not bring liquidjs along.
+   */
+  renderTemplate(template: string, event: WorkflowEvent, options?: RenderTemplateOptions): string;
 }
 
 /** Raised by `prepare` when the event lacks what the action needs (no number to text). */

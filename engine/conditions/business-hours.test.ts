@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import {
   describeSchedule,
@@ -100,6 +102,23 @@ describe("isWithinSchedule", () => {
     expect(() => isWithinSchedule(new Date(), officeHours(), "Mars/Olympus_Mons")).toThrow(/Unknown time zone/);
     expect(isValidTimeZone("Europe/Paris")).toBe(true);
     expect(isValidTimeZone("Mars/Olympus_Mons")).toBe(false);
+    expect(isValidTimeZone("")).toBe(false);
+  });
+
+  it("reads the wall clock as luxon does, across zones and daylight-saving changes", () => {
+    const zones = [la, ny, "UTC", "Europe/London", "Australia/Lord_Howe", "Asia/Kolkata", "Pacific/Chatham"];
+    fc.assert(
+      fc.property(fc.date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2032-12-31T23:59:59Z"), noInvalidDate: true }), fc.constantFrom(...zones), (instant, zone) => {
+        const local = DateTime.fromJSDate(instant, { zone });
+        const day = (["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const)[local.weekday - 1]!;
+        const minute = local.hour * 60 + local.minute;
+        const start = `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+        const next = minute + 1;
+        const end = next === 1440 ? "24:00" : `${String(Math.floor(next / 60)).padStart(2, "0")}:${String(next % 60).padStart(2, "0")}`;
+        expect(isWithinSchedule(instant, { ...closed, [day]: [{ start, end }] }, zone)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

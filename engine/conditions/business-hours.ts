@@ -1,4 +1,3 @@
-import { DateTime, IANAZone } from "luxon";
 import { z } from "zod";
 
 export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
@@ -38,8 +37,38 @@ export function officeHours(start = "09:00", end = "17:00"): WeeklySchedule {
   return { mon: open, tue: open, wed: open, thu: open, fri: open, sat: [], sun: [] };
 }
 
+// The platform's time-zone database through Intl, rather than luxon: this module ships to the editor.
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockIn(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClocks.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    wallClocks.set(timeZone, format);
+  }
+  return format;
+}
+
 export function isValidTimeZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  if (!zone) return false;
+  try {
+    wallClockIn(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Weekday, hour and minute on the wall clock of `timeZone` at `instant`. */
+function wallClockAt(instant: Date, timeZone: string): { day: Weekday; minute: number } {
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = wallClockIn(timeZone).formatToParts(instant);
+  } catch {
+    throw new Error(`Unknown time zone "${timeZone}"`);
+  }
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? "";
+  return { day: part("weekday").toLowerCase() as Weekday, minute: Number(part("hour")) * 60 + Number(part("minute")) };
 }
 
 function minutesOf(time: string): number {
@@ -54,11 +83,8 @@ function minutesOf(time: string): number {
  * (Fri 22:00–02:00 is open until Saturday 02:00). Start is inclusive, end exclusive.
  */
 export function isWithinSchedule(instant: Date, schedule: WeeklySchedule, timeZone: string): boolean {
-  const local = DateTime.fromJSDate(instant, { zone: timeZone });
-  if (!local.isValid) throw new Error(`Unknown time zone "${timeZone}"`);
-  const minute = local.hour * 60 + local.minute;
-  const today = weekdays[local.weekday - 1];
-  const yesterday = weekdays[(local.weekday + 5) % 7];
+  const { day: today, minute } = wallClockAt(instant, timeZone);
+  const yesterday = weekdays[(weekdays.indexOf(today) + 6) % 7];
   for (const interval of schedule[today]) {
     const start = minutesOf(interval.start);
     const end = minutesOf(interval.end);

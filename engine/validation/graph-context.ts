@@ -4,6 +4,7 @@ import { triggerConfigSchema } from "../catalogue/triggers/trigger";
 import type { EventType } from "../events/event-types";
 import { adjacencyOf, type Adjacency } from "../graph/topology";
 import type { DraftWorkflowGraph, DraftWorkflowNode } from "../graph/graph-schema";
+import type { TemplateChecker } from "./validate-graph-with";
 
 /** Facts every rule needs, computed once per validation. */
 export interface GraphContext {
@@ -14,9 +15,10 @@ export interface GraphContext {
   /** The first trigger's event type, when its config can be read. */
   eventType: EventType | undefined;
   adjacency: Adjacency<DraftWorkflowGraph>;
+  checkTemplate: TemplateChecker;
 }
 
-export function buildGraphContext(graph: DraftWorkflowGraph): GraphContext {
+export function buildGraphContext(graph: DraftWorkflowGraph, checkTemplate: TemplateChecker): GraphContext {
   const nodesById = new Map<string, DraftWorkflowNode>();
   for (const node of graph.nodes) if (!nodesById.has(node.id)) nodesById.set(node.id, node);
   const triggers = graph.nodes.filter((node) => node.kind === "trigger");
@@ -28,5 +30,6 @@ export function buildGraphContext(graph: DraftWorkflowGraph): GraphContext {
     triggers,
     eventType: triggerConfig?.success ? triggerConfig.data.eventType : undefined,
     adjacency: adjacencyOf(graph),
+    checkTemplate,
   };
 }

@@ -5,6 +5,7 @@ import type { WorkflowEvent } from "../events/event-schema";
 import { eventSatisfiesTrigger } from "../events/trigger-match";
 import type { WorkflowGraph, WorkflowNode } from "../graph/graph-schema";
 import { adjacencyOf, topologicalOrder } from "../graph/topology";
+import { renderTemplate } from "../templates/liquid";
 import type { NodeError, NodeResult, WorkflowPorts, WorkflowRunResult } from "./ports";
 
 export function toNodeError(error: unknown): NodeError {
@@ -158,5 +159,5 @@ export async function runWorkflow(graph: WorkflowGraph, event: WorkflowEvent, po
 
 function prepareAction(definition: AnyNodeDefinition, config: unknown, event: WorkflowEvent, ports: WorkflowPorts): unknown {
   if (definition.category !== "action") throw new NodeFailure("Not an action.", "not_an_action");
-  return definition.prepare(config, event, { org: ports.org, run: ports.run });
+  return definition.prepare(config, event, { org: ports.org, run: ports.run, renderTemplate });
 }

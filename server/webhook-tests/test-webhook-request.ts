@@ -1,5 +1,5 @@
 import { newId } from "@/db/ids";
-import { getNodeDefinition, webhookConfigSchema, type WebhookInput, type WorkflowEvent } from "@/engine";
+import { getNodeDefinition, renderTemplate, webhookConfigSchema, type WebhookInput, type WorkflowEvent } from "@/engine";
 import { decryptSecret } from "../crypto/secret-box";
 import { buildWebhookRequest } from "../webhooks/deliver-webhook";
 
@@ -41,6 +41,7 @@ export function testWebhookRequest(context: TestWebhookContext, config: unknown,
   const input = definition.prepare(parsed.data, event, {
     org: { id: context.organization.id, name: context.organization.name, timezone: context.organization.timezone },
     run: { id: "run_test", workflowId: context.workflow.id, workflowName: context.workflow.name, mode: "test" },
+    renderTemplate,
   }) as WebhookInput;
   const webhookId = newId("msg_test");
   const secret = decryptSecret(context.organization.webhookSecretEncrypted, context.encryptionKey);

@@ -13,12 +13,22 @@ import { useTestRunNodeOutcome } from "../test-run/test-run-overlay";
 
 const categoryNames: Record<NodeCategory, string> = { trigger: "Trigger", condition: "Condition", action: "Action" };
 
-/** The first problem of a step, as one primitive so the node re-renders only when it changes. */
-function useNodeProblem(nodeId: string): { count: number; message: string; severity: "error" | "warning" } | null {
-  const count = useEditorStore((state) => state.problems.byNode.get(nodeId)?.length ?? 0);
-  const message = useEditorStore((state) => state.problems.byNode.get(nodeId)?.[0]?.message ?? "");
-  const hasError = useEditorStore((state) => state.problems.byNode.get(nodeId)?.some((problem) => problem.severity === "error") ?? false);
-  return count === 0 ? null : { count, message, severity: hasError ? "error" : "warning" };
+type NodeProblem = { count: number; message: string; severity: "error" | "warning" };
+
+/**
+ * A step's problems in brief, read through one subscription per node (a big workflow has hundreds):
+ * the selector returns a string, so the node re-renders only when the count, severity or first message changes.
+ */
+function useNodeProblem(nodeId: string): NodeProblem | null {
+  const brief = useEditorStore((state) => {
+    const problems = state.problems.byNode.get(nodeId);
+    if (!problems?.length) return "";
+    const severity = problems.some((problem) => problem.severity === "error") ? "error" : "warning";
+    return `${problems.length} ${severity} ${problems[0]!.message}`;
+  });
+  if (!brief) return null;
+  const [count, severity, ...message] = brief.split(" ");
+  return { count: Number(count), severity: severity as NodeProblem["severity"], message: message.join(" ") };
 }
 
 function WorkflowNodeCard({ id, data, selected, category }: NodeProps<EditorNode> & { category: NodeCategory }) {
@@ -130,14 +140,23 @@ function WorkflowNodeCard({ id, data, selected, category }: NodeProps<EditorNode
   );
 }
 
+/**
+ * A card draws only its id, data and selection. React Flow also passes the measured size and the
+ * position, which change for every node once it is measured (and for a dragged node on every frame):
+ * re-drawing hundreds of cards for those is wasted work.
+ */
+function sameCard(previous: NodeProps<EditorNode>, next: NodeProps<EditorNode>): boolean {
+  return previous.id === next.id && previous.data === next.data && previous.selected === next.selected;
+}
+
 export const TriggerNode = memo(function TriggerNode(props: NodeProps<EditorNode>) {
   return <WorkflowNodeCard {...props} category="trigger" />;
-});
+}, sameCard);
 
 export const ConditionNode = memo(function ConditionNode(props: NodeProps<EditorNode>) {
   return <WorkflowNodeCard {...props} category="condition" />;
-});
+}, sameCard);
 
 export const ActionNode = memo(function ActionNode(props: NodeProps<EditorNode>) {
   return <WorkflowNodeCard {...props} category="action" />;
-});
+}, sameCard);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sampleEvent, sampleEventWith } from "../../events/sample-events";
+import { renderTemplate } from "../../templates/liquid";
 import { ActionInputError, type ActionContext } from "../node-definition";
 import { delay, delayDuration } from "./delay";
 import { sendEmail } from "./send-email";
@@ -10,6 +11,7 @@ import { isHttpUrl, webhook } from "./webhook";
 const ctx: ActionContext = {
   org: { id: "org_1", name: "Acme Dental", timezone: "America/Los_Angeles", defaultSmsNumber: "+14155550000" },
   run: { id: "run_1", workflowId: "wf_1", workflowName: "Missed calls", mode: "test" },
+  renderTemplate,
 };
 
 describe("send SMS", () => {
@@ -34,7 +36,7 @@ describe("send SMS", () => {
       draft.caller = null;
     });
     expect(() => sendSms.prepare(config, anonymous, ctx)).toThrow(ActionInputError);
-    const noDefault = { org: { ...ctx.org, defaultSmsNumber: null } };
+    const noDefault = { ...ctx, org: { ...ctx.org, defaultSmsNumber: null } };
     try {
       sendSms.prepare(config, sampleEvent("form.submitted"), noDefault);
       expect.unreachable();
@@ -129,7 +131,7 @@ describe("webhook", () => {
       headers: { "X-Api-Key": "secret" },
       body: { ...event, workflow: { id: "wf_1", name: "Missed calls" }, run: { id: "run_1", mode: "test" } },
     });
-    expect(webhook.prepare(config, event, { org: ctx.org }).body).toMatchObject({ workflow: null, run: null });
+    expect(webhook.prepare(config, event, { org: ctx.org, renderTemplate }).body).toMatchObject({ workflow: null, run: null });
   });
 
   it("accepts 1 to 5 distinct http(s) addresses", () => {

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { eventTypes } from "../../events/event-types";
 import { summarizeEvent, type SummaryLine } from "../../events/event-summary";
-import { renderTemplate } from "../../templates/liquid";
 import { joinWithAnd, templatePreview } from "../../conditions/operators";
 import { defineAction, singleOutput } from "../node-definition";
 
@@ -71,8 +70,8 @@ export const sendEmail = defineAction<"action.send_email", SendEmailConfig, Send
     return {
       recipients: { type: config.to, addresses: config.to === "addresses" ? config.addresses : [] },
       // Subjects are one line: mail headers must not carry line breaks.
-      subject: renderTemplate(config.subject, event, options).replace(/\s*[\r\n]+\s*/g, " ").trim(),
-      body: renderTemplate(config.body, event, options),
+      subject: ctx.renderTemplate(config.subject, event, options).replace(/\s*[\r\n]+\s*/g, " ").trim(),
+      body: ctx.renderTemplate(config.body, event, options),
       summary: config.includeSummary ? summarizeEvent(event) : null,
     };
   },

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { eventTypes } from "../../events/event-types";
-import { renderTemplate } from "../../templates/liquid";
 import { smsInfo, type SmsEncoding } from "../../templates/sms-segments";
 import { templatePreview } from "../../conditions/operators";
 import { ActionInputError, defineAction, singleOutput } from "../node-definition";
@@ -45,7 +44,7 @@ export const sendSms = defineAction<"action.send_sms", SendSmsConfig, SendSmsInp
     if (!to) throw new ActionInputError("There is no phone number to text for this event.", "no_recipient");
     const from = event.tracking_number?.phone_number ?? ctx.org.defaultSmsNumber;
     if (!from) throw new ActionInputError("There is no number to text from. Set a default SMS number in settings.", "no_sender");
-    const body = renderTemplate(config.body, event, { timezone: ctx.org.timezone }).trim();
+    const body = ctx.renderTemplate(config.body, event, { timezone: ctx.org.timezone }).trim();
     if (body.length === 0) throw new ActionInputError("The text message came out empty.", "empty_message");
     const info = smsInfo(body);
     return { to, from, body, encoding: info.encoding, segments: info.segments };

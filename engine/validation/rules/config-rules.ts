@@ -1,6 +1,5 @@
 import type { z } from "zod";
 import { eventTypeInfo } from "../../events/event-types";
-import { checkTemplate } from "../../templates/liquid";
 import type { GraphContext } from "../graph-context";
 import type { RuleFinding } from "../validation-error";
 
@@ -59,8 +58,8 @@ export function configRules(ctx: GraphContext): RuleFinding[] {
           message: `${field.label} is too long: ${length.toLocaleString("en-US")} characters, the limit is ${field.maxLength.toLocaleString("en-US")}.`,
         });
       }
-      if (!ctx.eventType) continue;
-      for (const issue of checkTemplate(value, ctx.eventType)) {
+      if (!ctx.eventType || !ctx.checkTemplate) continue;
+      for (const issue of ctx.checkTemplate(value, ctx.eventType)) {
         findings.push({ nodeId: node.id, field: field.field, code: issue.code, message: `${field.label}: ${issue.message}` });
       }
     }
