@@ -117,13 +117,20 @@ export async function benchEditor(options: { sizes: number[]; runs: number }): P
     await cold.addCookies([{ name: "authjs.session-token", value: sessionToken, url: baseUrl }]);
     const coldPage = await cold.newPage();
     const scripts = new Map<string, number>();
-    coldPage.on("response", async (response) => {
+    const reading: Promise<void>[] = [];
+    coldPage.on("response", (response) => {
       if (response.request().resourceType() !== "script") return;
-      const body = await response.body().catch(() => null);
-      if (body) scripts.set(response.url(), gzipSync(body, { level: 9 }).length);
+      reading.push(
+        response.body().then(
+          (body) => void scripts.set(response.url(), gzipSync(body, { level: 9 }).length),
+          () => {},
+        ),
+      );
     });
     await openAndWait(coldPage, `${baseUrl}/workflows/${workflowIds.get(options.sizes[0]!)}`, options.sizes[0]!);
     await coldPage.waitForLoadState("networkidle");
+    // Count every script, including those whose bodies were still being read at network idle.
+    await Promise.all(reading);
     const bytes = [...scripts.values()].reduce((sum, size) => sum + size, 0);
     return { rows, editorRouteJsGzipKb: Math.round(bytes / 1024), editorRouteJsFiles: scripts.size };
   } finally {
