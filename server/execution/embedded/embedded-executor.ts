@@ -4,6 +4,7 @@ import { executeRun, type ExecutionDeps } from "../execute-run";
 import { fanOutEvents } from "../fan-out-event";
 import { loadRun, type LoadedRun } from "../load-run";
 import type { Executor } from "../executor";
+import { startEventLoopGovernor } from "./event-loop-governor";
 import { createRunJournal, type RetryPolicy } from "./run-journal";
 import { RunSuspended } from "./run-suspended";
 import { createStepWriter } from "./step-writer";
@@ -11,6 +12,8 @@ import { createWorkQueue } from "./work-queue";
 
 export type EmbeddedExecutorOptions = {
   concurrency?: number;
+  /** Lower the concurrency (down to `min`) while the event loop lags more than `targetLagMs`. */
+  governor?: { min: number; targetLagMs: number };
   /** Group-commit statements in flight at once (1 for PGlite, which has one connection). */
   writesInFlight?: number;
   /** How long a run is leased to this process; a lease that lapses (crash) lets the sweep pick the run up again. */
@@ -38,7 +41,9 @@ export function createEmbeddedExecutor(deps: ExecutionDeps, options: EmbeddedExe
   const now = deps.now ?? (() => new Date());
   const leaseMs = options.leaseMs ?? 5 * 60_000;
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[executor] ${message}`, error ?? ""));
-  const queue = createWorkQueue(options.concurrency ?? 4, (error) => log("job failed", error));
+  const concurrency = options.concurrency ?? 4;
+  const queue = createWorkQueue(concurrency, (error) => log("job failed", error));
+  let stopGovernor: (() => void) | undefined;
   const writer = createStepWriter(db, { maxInFlight: options.writesInFlight });
   const undispatched = new Set<string>();
   let stopped = false;
@@ -162,9 +167,13 @@ export function createEmbeddedExecutor(deps: ExecutionDeps, options: EmbeddedExe
       void sweep().catch((error) => log("sweep failed", error));
       sweepTimer = setInterval(() => void sweep().catch((error) => log("sweep failed", error)), options.sweepIntervalMs ?? 15_000);
       sweepTimer.unref?.();
+      if (options.governor) {
+        stopGovernor = startEventLoopGovernor((next) => queue.setConcurrency(next), { ...options.governor, max: concurrency });
+      }
     },
     async stop() {
       stopped = true;
+      stopGovernor?.();
       if (sweepTimer) clearInterval(sweepTimer);
       if (wakeTimer) clearTimeout(wakeTimer);
       await queue.idle();

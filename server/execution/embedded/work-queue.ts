@@ -32,6 +32,11 @@ export function createWorkQueue(concurrency: number, onError: (error: unknown) =
       if (active === 0 && waiting.length === 0) return Promise.resolve();
       return new Promise((resolve) => idleResolvers.push(resolve));
     },
+    /** Takes effect as running jobs finish (none is interrupted). */
+    setConcurrency(next: number) {
+      concurrency = next;
+      pump();
+    },
     get size() {
       return waiting.length + active;
     },
