@@ -43,7 +43,7 @@ export function createEmbeddedExecutor(deps: ExecutionDeps, options: EmbeddedExe
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[executor] ${message}`, error ?? ""));
   const concurrency = options.concurrency ?? 4;
   const queue = createWorkQueue(concurrency, (error) => log("job failed", error));
-  let stopGovernor: (() => void) | undefined;
+  let governor: ReturnType<typeof startEventLoopGovernor> | undefined;
   const writer = createStepWriter(db, { maxInFlight: options.writesInFlight });
   const undispatched = new Set<string>();
   let stopped = false;
@@ -127,6 +127,7 @@ export function createEmbeddedExecutor(deps: ExecutionDeps, options: EmbeddedExe
   async function dispatchEvent(eventId: string) {
     if (stopped) return;
     undispatched.add(eventId);
+    governor?.noteEvent();
     queue.push("dispatch", dispatchPending);
   }
 
@@ -168,12 +169,12 @@ export function createEmbeddedExecutor(deps: ExecutionDeps, options: EmbeddedExe
       sweepTimer = setInterval(() => void sweep().catch((error) => log("sweep failed", error)), options.sweepIntervalMs ?? 15_000);
       sweepTimer.unref?.();
       if (options.governor) {
-        stopGovernor = startEventLoopGovernor((next) => queue.setConcurrency(next), { ...options.governor, max: concurrency });
+        governor = startEventLoopGovernor((next) => queue.setConcurrency(next), { ...options.governor, max: concurrency });
       }
     },
     async stop() {
       stopped = true;
-      stopGovernor?.();
+      governor?.stop();
       if (sweepTimer) clearInterval(sweepTimer);
       if (wakeTimer) clearTimeout(wakeTimer);
       await queue.idle();

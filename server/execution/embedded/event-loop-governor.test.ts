@@ -17,6 +17,10 @@ describe("event-loop governor", () => {
     expect(nextConcurrency(60, 2, limits)).toBe(64);
   });
 
+  it("gives the backlog full concurrency as soon as no events are arriving, however busy the loop", () => {
+    expect(nextConcurrency(2, 80, limits, false)).toBe(64);
+  });
+
   it("a queue given more room starts waiting jobs at once, and one given less lets running jobs finish", async () => {
     const queue = createWorkQueue(1, () => {});
     const started: string[] = [];
