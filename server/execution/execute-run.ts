@@ -21,18 +21,23 @@ export type RunRecorder = {
   finishRun(outcome: { status: WorkflowRunResult["status"]; error: string | null; finishedAt: Date }): Promise<void>;
 };
 
+/** A decided node as its run_steps columns. */
+export function stepLogValues(result: NodeResult, at: Date) {
+  return {
+    status: result.status,
+    branch: result.branch ?? null,
+    input: result.input ?? null,
+    output: result.output ?? null,
+    error: result.error ?? null,
+    finishedAt: at,
+  };
+}
+
 /** Writes straight to the database, statement by statement (Inngest runs and test runs). */
 function directRecorder(db: Database, runId: string): RunRecorder {
   return {
     async recordNode(nodeId, result, at, node) {
-      const values = {
-        status: result.status,
-        branch: result.branch ?? null,
-        input: result.input ?? null,
-        output: result.output ?? null,
-        error: result.error ?? null,
-        finishedAt: at,
-      };
+      const values = stepLogValues(result, at);
       await db
         .insert(runSteps)
         .values({ runId, nodeId, nodeKind: node.kind, startedAt: at, ...values })

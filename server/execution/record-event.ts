@@ -1,6 +1,7 @@
 import { and, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { newId } from "@/db/ids";
+import { insertFromJson } from "@/db/insert-from-json";
 import { queryRows } from "@/db/query-rows";
 import { events, type EventSource } from "@/db/schema";
 import type { WorkflowEvent } from "@/engine";
@@ -35,24 +36,9 @@ export async function recordEvents(db: Queryable, inputs: EventToRecord[]): Prom
       callId: input.callId ?? null,
     };
   });
-  // One JSON parameter for the whole list (see the step writer): cheaper to build than a VALUES list.
-  const json = JSON.stringify(
-    rows.map((row) => ({
-      id: row.id,
-      organization_id: row.organizationId,
-      type: row.type,
-      source: row.source,
-      idempotency_key: row.idempotencyKey,
-      payload: row.payload,
-      call_id: row.callId,
-    })),
-  );
   const inserted = await queryRows<{ id: string }>(
     db,
-    sql`insert into ${events} (id, organization_id, type, source, idempotency_key, payload, call_id)
-        select id, organization_id, type, source, idempotency_key, payload, call_id from jsonb_populate_recordset(null::events, ${json}::jsonb)
-        on conflict (organization_id, idempotency_key) do nothing
-        returning id`,
+    sql`${insertFromJson(events, rows)} on conflict (organization_id, idempotency_key) do nothing returning id`,
   );
   const insertedIds = new Set(inserted.map((row) => row.id));
   if (insertedIds.size === rows.length) return rows.map((row) => ({ eventId: row.id, duplicate: false }));

@@ -4,7 +4,7 @@ import { newId } from "@/db/ids";
 import { runSteps } from "@/db/schema";
 import type { NodeResult, StepRunner } from "@/engine";
 import { durationToMs } from "../durations";
-import type { RunRecorder } from "../execute-run";
+import { stepLogValues, type RunRecorder } from "../execute-run";
 import { isPermanentError, retryAfterSecondsOf } from "../permanent-error";
 import { RecordedStepFailure, toStoredStepError } from "../step-error";
 import { RunSuspended } from "./run-suspended";
@@ -137,16 +137,7 @@ export function createRunJournal(options: {
   };
 
   const recorder: RunRecorder = {
-    async recordNode(nodeId: string, result: NodeResult, at: Date) {
-      await stage(nodeId, {
-        status: result.status,
-        branch: result.branch ?? null,
-        input: result.input ?? null,
-        output: result.output ?? null,
-        error: result.error ?? null,
-        finishedAt: at,
-      });
-    },
+    recordNode: (nodeId: string, result: NodeResult, at: Date) => stage(nodeId, stepLogValues(result, at)),
     finishRun: ({ status, error, finishedAt }) => flush({ runId, status, error, finishedAt, wakeAt: null }),
   };
 

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { createGroupCommit } from "@/db/group-commit";
+import { insertFromJson } from "@/db/insert-from-json";
 import { runSteps, workflowRuns, type RunStatus } from "@/db/schema";
 
 export type StepRow = typeof runSteps.$inferSelect;
@@ -10,35 +11,11 @@ export type RunRelease = { runId: string; status: RunStatus; error: string | nul
 
 type Write = { rows: StepRow[]; release?: RunRelease };
 
-// A batch travels as one JSON parameter that PostgreSQL unpacks (jsonb_populate_recordset): a
-// multi-row VALUES list would be hundreds of parameters, and building those costs the app
-// server more CPU than the database spends on the statement.
-const stepColumns = sql.raw(
-  "id, run_id, node_id, node_kind, status, branch, input, output, error, memo, attempt, wake_at, started_at, finished_at",
-);
-
+// A batch travels as one JSON parameter (see insertFromJson): building a VALUES list of hundreds
+// of parameters costs the app server more CPU than the database spends on the statement.
 function upsertStepsQuery(rows: StepRow[]) {
-  const json = JSON.stringify(
-    rows.map((row) => ({
-      id: row.id,
-      run_id: row.runId,
-      node_id: row.nodeId,
-      node_kind: row.nodeKind,
-      status: row.status,
-      branch: row.branch,
-      input: row.input,
-      output: row.output,
-      error: row.error,
-      memo: row.memo,
-      attempt: row.attempt,
-      wake_at: row.wakeAt,
-      started_at: row.startedAt,
-      finished_at: row.finishedAt,
-    })),
-  );
   return sql`
-    insert into ${runSteps} (${stepColumns})
-    select ${stepColumns} from jsonb_populate_recordset(null::run_steps, ${json}::jsonb)
+    ${insertFromJson(runSteps, rows)}
     on conflict (run_id, node_id) do update set
       status = excluded.status, branch = excluded.branch, input = excluded.input, output = excluded.output,
       error = excluded.error, memo = excluded.memo, attempt = excluded.attempt, wake_at = excluded.wake_at,
