@@ -1,6 +1,6 @@
 import { initTRPC } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError, z } from "zod";
+import { trpcTransformer } from "@/lib/trpc-transformer";
 import type { TRPCContext } from "./context";
 
 function readableZodMessage(error: ZodError): string {
@@ -10,7 +10,7 @@ function readableZodMessage(error: ZodError): string {
 }
 
 export const t = initTRPC.context<TRPCContext>().create({
-  transformer: superjson,
+  transformer: trpcTransformer,
   errorFormatter({ shape, error }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     return {

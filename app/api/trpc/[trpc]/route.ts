@@ -1,19 +1,11 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter } from "@/server/trpc/app-router";
+import { getAppConfig } from "@/server/config/app-config";
+import { handleTrpcRequest } from "@/server/trpc/handle-trpc-request";
 import { createRequestContext } from "@/server/trpc/request-context";
 
 export const runtime = "nodejs";
 
-function handler(req: Request) {
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: appRouter,
-    createContext: createRequestContext,
-    onError({ path, error }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error);
-    },
-  });
+function handler(request: Request) {
+  return handleTrpcRequest(request, { appUrl: getAppConfig().appUrl, createContext: createRequestContext });
 }
 
 export { handler as GET, handler as POST };
