@@ -36,6 +36,10 @@ async function findInOrg(db: Queryable, organizationId: string, trackingNumberId
   return row;
 }
 
+export function unavailableNumberMessage(phoneNumber: string) {
+  return `${phoneNumber} is not available. Check that it is a number of your own Twilio account, or choose another.`;
+}
+
 async function refuseTaken(db: Queryable, organizationId: string, phoneNumber: string, exceptId?: string) {
   const [taken] = await db
     .select({ id: trackingNumbers.id, organizationId: trackingNumbers.organizationId, label: trackingNumbers.label })
@@ -43,12 +47,13 @@ async function refuseTaken(db: Queryable, organizationId: string, phoneNumber: s
     .where(and(eq(trackingNumbers.phoneNumber, phoneNumber), exceptId ? ne(trackingNumbers.id, exceptId) : undefined))
     .limit(1);
   if (!taken) return;
+  // Whether another organization tracks a number is theirs to know: it reads as plainly unavailable.
   throw new TRPCError({
     code: "CONFLICT",
     message:
       taken.organizationId === organizationId
         ? `${phoneNumber} is already one of your tracking numbers (“${taken.label}”).`
-        : `${phoneNumber} is already connected to another Switchboard organization. A number can belong to only one.`,
+        : unavailableNumberMessage(phoneNumber),
   });
 }
 
