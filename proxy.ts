@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { getAppConfig } from "@/server/config/app-config";
+import { refuseCrossSite } from "@/server/http/cross-site-guard";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const PUBLIC_PREFIXES = ["/sign-in", "/verify-request", "/mailbox", "/_next/", "/favicon"];
@@ -6,8 +8,13 @@ const PUBLIC_PREFIXES = ["/sign-in", "/verify-request", "/mailbox", "/_next/", "
 /**
  * A cheap first gate: no session cookie → straight to sign-in, remembering where the person
  * was going. The real check (is the session valid?) happens on the server for every request.
+ * A POST to a page is a Server Action, which acts with the visitor's cookie: only this origin may send one.
  */
 export function proxy(request: NextRequest) {
+  if (request.method === "POST") {
+    const refused = refuseCrossSite(request, getAppConfig().appUrl);
+    if (refused) return refused;
+  }
   const { pathname, search } = request.nextUrl;
   if (PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return NextResponse.next();
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
