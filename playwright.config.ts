@@ -79,6 +79,8 @@ export default defineConfig({
         DATABASE_URL: "",
         // The test webhook receiver listens on 127.0.0.1.
         ALLOW_PRIVATE_WEBHOOK_TARGETS: "true",
+        // A production build: sign-in links reach the tests through the local mailbox only when asked.
+        LOCAL_MAILBOX: "true",
         ...twilio,
       },
     },

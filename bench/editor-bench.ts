@@ -8,6 +8,7 @@ import { sessions, users } from "@/db/schema";
 import type { WorkflowGraph } from "@/engine";
 import { largeWorkflowGraph } from "@/e2e/fixtures/editor-large-graph";
 import { createOrganization } from "@/server/organizations/create-organization";
+import { hashToken } from "@/server/crypto/tokens";
 import { createWorkflow } from "@/server/workflows/create-workflow";
 import { startBenchServer, stopBenchServer } from "./bench-server";
 
@@ -80,7 +81,8 @@ export async function benchEditor(options: { sizes: number[]; runs: number }): P
   const [user] = await database.db.insert(users).values({ email: "editor-bench@example.test", name: "Bench" }).returning();
   const organization = await createOrganization(database.db, { name: "Bench", ownerUserId: user!.id }, encryptionKey);
   const sessionToken = randomBytes(24).toString("hex");
-  await database.db.insert(sessions).values({ sessionToken, userId: user!.id, expires: new Date(Date.now() + 86_400_000) });
+  // Sessions are stored by the hash of the token the cookie carries (server/auth/hashed-session-adapter.ts).
+  await database.db.insert(sessions).values({ sessionToken: hashToken(sessionToken), userId: user!.id, expires: new Date(Date.now() + 86_400_000) });
   const workflowIds = new Map<number, string>();
   for (const size of options.sizes) {
     const graph = largeWorkflowGraph(size) as unknown as WorkflowGraph;

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { openLatestMail, signInWithMagicLink, signOut, uniqueEmail } from "./fixtures/auth";
+import { askForSignInLink, openLatestMail, signInWithMagicLink, signOut, uniqueEmail } from "./fixtures/auth";
 
 async function invite(page: Page, email: string, role: "Editor" | "Viewer") {
   await page.goto("/settings/members");
@@ -12,6 +12,8 @@ async function invite(page: Page, email: string, role: "Editor" | "Viewer") {
 }
 
 async function acceptInvitation(page: Page, email: string) {
+  // The local mailbox shows a browser only the mail of the address it typed on the sign-in page.
+  await askForSignInLink(page, email);
   await openLatestMail(page, email, /Open invitation/);
   // Not signed in yet: the invitation sends them to sign in and back.
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Finvite%2F/);

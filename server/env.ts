@@ -48,6 +48,7 @@ export const env = createEnv({
     SMS_DAILY_LIMIT: z.coerce.number().int().min(1, "SMS_DAILY_LIMIT must be at least 1").max(1000).default(3),
     RUN_RETENTION_DAYS: z.coerce.number().int().min(1, "RUN_RETENTION_DAYS must be at least 1 (days)").max(3650).default(30),
     ALLOW_PRIVATE_WEBHOOK_TARGETS: booleanFlag,
+    LOCAL_MAILBOX: booleanFlag,
     NEXT_PHASE: optionalString,
     NEXT_RUNTIME: optionalString,
   },

@@ -1,3 +1,4 @@
+import { signInStartupNotice } from "./auth/sign-in-notice";
 import { getAppConfig } from "./config/app-config";
 import { getDatabaseHandle } from "./db";
 import { getExecutor } from "./execution/execution-runtime";
@@ -21,7 +22,6 @@ export async function startServer() {
       void executor.stop().finally(() => process.exit(0));
     });
   }
-  if (config.email.kind === "outbox") {
-    console.info("[switchboard] no RESEND_API_KEY: emails go to the outbox; sign-in links at /mailbox");
-  }
+  const signInNotice = signInStartupNotice(config);
+  if (signInNotice) console[signInNotice.level](signInNotice.message);
 }

@@ -51,7 +51,7 @@ export function OutboxList() {
         <EmptyState
           icon={Inbox}
           title="Nothing sent yet"
-          description="Texts and emails sent by your workflows and invitations appear here. With no Twilio or Resend account connected, this is where they are delivered."
+          description="Texts and emails sent by your workflows appear here, and invitations for admins and owners. With no Twilio or Resend account connected, this is where workflow messages are delivered."
         />
       ) : (
         <ul className="flex flex-col gap-2" aria-label="Messages">

@@ -3,15 +3,18 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/server/auth/auth";
-
-function safeRedirect(target: FormDataEntryValue | null): string {
-  const value = typeof target === "string" ? target : "/";
-  // Only same-site paths: never send someone to another host after sign-in.
-  return value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
+import { getAppConfig } from "@/server/config/app-config";
+import { servesLocalMailbox } from "@/server/config/email-config";
+import { normalizeMailboxAddress, rememberMailboxRecipient } from "@/server/outbox/mailbox-recipient";
+import { safeRedirectPath } from "./safe-redirect-path";
 
 export async function signInWithEmail(formData: FormData) {
-  const redirectTo = safeRedirect(formData.get("redirectTo"));
+  const config = getAppConfig();
+  const redirectTo = safeRedirectPath(formData.get("redirectTo"), config.appUrl);
+  const address = normalizeMailboxAddress(formData.get("email"));
+  if (address && servesLocalMailbox(config.email)) {
+    await rememberMailboxRecipient(address, { secure: config.appUrl.startsWith("https:") });
+  }
   try {
     await signIn("email", { email: formData.get("email"), redirectTo });
   } catch (error) {
@@ -24,7 +27,7 @@ export async function signInWithEmail(formData: FormData) {
 
 export async function signInWithProvider(formData: FormData) {
   const provider = String(formData.get("provider"));
-  await signIn(provider, { redirectTo: safeRedirect(formData.get("redirectTo")) });
+  await signIn(provider, { redirectTo: safeRedirectPath(formData.get("redirectTo"), getAppConfig().appUrl) });
 }
 
 export async function signOutAction() {

@@ -8,13 +8,14 @@ import { magicLinkEmail } from "./magic-link-email";
 
 export type SignInOption = { id: string; name: string; kind: "email" | "oauth" };
 
-/** What the sign-in page offers: exactly the providers that are configured. */
+/** What the sign-in page offers: exactly the providers that are configured and can reach someone. */
 export function signInOptions(config: AppConfig): SignInOption[] {
   const options: SignInOption[] = [];
   if (config.auth.oidc) options.push({ id: "oidc", name: config.auth.oidc.name, kind: "oauth" });
   if (config.auth.github) options.push({ id: "github", name: "GitHub", kind: "oauth" });
   if (config.auth.google) options.push({ id: "google", name: "Google", kind: "oauth" });
-  options.push({ id: "email", name: "Email", kind: "email" });
+  // With no email service and no local mailbox, a sign-in link would reach nobody.
+  if (config.email.kind !== "none") options.push({ id: "email", name: "Email", kind: "email" });
   return options;
 }
 

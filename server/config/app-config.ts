@@ -1,13 +1,12 @@
 import path from "node:path";
 import type { DatabaseTarget } from "@/db/client";
 import { env } from "../env";
+import { chooseEmailConfig, type EmailConfig } from "./email-config";
 import { loadOrCreateLocalSecrets } from "./local-secrets";
 
-export type OAuthCredentials = { clientId: string; clientSecret: string };
+export type { EmailConfig } from "./email-config";
 
-export type EmailConfig =
-  | { kind: "resend"; apiKey: string; baseUrl?: string; from: string }
-  | { kind: "outbox"; from: string };
+export type OAuthCredentials = { clientId: string; clientSecret: string };
 
 export type AppConfig = {
   appUrl: string;
@@ -20,6 +19,7 @@ export type AppConfig = {
     google?: OAuthCredentials;
     oidc?: OAuthCredentials & { issuer: string; name: string };
   };
+  /** Resend, the local mailbox (development, tests, LOCAL_MAILBOX=true), or neither. */
   email: EmailConfig;
   sms: { kind: "twilio"; accountSid: string; authToken: string; apiBaseUrl?: string } | { kind: "outbox" };
   /** The cost guard: texts one workflow may send one caller per day. */
@@ -65,9 +65,13 @@ export function loadAppConfig(): AppConfig {
             }
           : undefined,
     },
-    email: env.RESEND_API_KEY
-      ? { kind: "resend", apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL, from }
-      : { kind: "outbox", from },
+    email: chooseEmailConfig({
+      nodeEnv: env.NODE_ENV,
+      localMailbox: env.LOCAL_MAILBOX,
+      resendApiKey: env.RESEND_API_KEY,
+      resendBaseUrl: env.RESEND_BASE_URL,
+      from,
+    }),
     sms:
       env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN
         ? { kind: "twilio", accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, apiBaseUrl: env.TWILIO_API_BASE_URL }

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { outboxMessages } from "@/db/schema";
 import { startResendApi, type ResendApiStandIn } from "@/e2e/stand-ins/resend-api";
@@ -147,5 +147,70 @@ describe("email sender", () => {
     expect(error).toBeInstanceOf(EmailDeliveryError);
     expect(error).toMatchObject({ permanent: false, statusCode: undefined });
     expect((await lastRowTo("unreachable@example.test")).status).toBe("failed");
+  });
+
+  it("two sends of the same idempotency key at once record one row, and neither throws", async () => {
+    const outboxOnly = createEmailSender({ kind: "outbox", from }, handle.db);
+    const message = email({ to: "racing@example.test", idempotencyKey: "alert:wf_1:493:racing@example.test" });
+
+    const [first, second] = await Promise.all([outboxOnly(message), outboxOnly(message)]);
+
+    expect(second.outboxId).toBe(first.outboxId);
+    await lastRowTo("racing@example.test");
+  });
+});
+
+describe("sign-in and invitation links in the outbox", () => {
+  const signInUrl = "https://app.example.test/api/auth/callback/email?callbackUrl=%2F&token=0123456789abcdef&email=a%40example.test";
+  const linkEmail = (to: string, category: "sign_in" | "invitation"): OutgoingEmail => ({
+    category,
+    to,
+    subject: "Sign in to Switchboard",
+    text: `Click the link below to sign in.\n\n${signInUrl}\n\nThe link works once.`,
+    actionUrl: signInUrl,
+  });
+
+  it("with Resend, are delivered but the outbox keeps the email without its link", async () => {
+    const result = await send(linkEmail("resend-link@example.test", "sign_in"));
+
+    expect(result.status).toBe("sent");
+    expect((resendApi.emails.at(-1)!.body as { text: string }).text).toContain(signInUrl);
+    const row = await rowOf(result.outboxId);
+    expect(row.actionUrl).toBeNull();
+    expect(row.body).not.toContain("token=");
+    expect(row.body).toContain("[link removed: it was delivered by email]");
+    expect(row.body).toContain("Click the link below to sign in.");
+  });
+
+  it("with the local mailbox on, keep the link: the mailbox is how it is delivered", async () => {
+    const mailbox = createEmailSender({ kind: "outbox", from }, handle.db);
+    const result = await mailbox(linkEmail("mailbox-link@example.test", "invitation"));
+
+    expect(await rowOf(result.outboxId)).toMatchObject({ actionUrl: signInUrl, status: "simulated" });
+    expect((await rowOf(result.outboxId)).body).toContain(signInUrl);
+  });
+
+  it("with neither, are recorded without the link, and the server log does not print it", async () => {
+    const undeliverable = createEmailSender({ kind: "none", from }, handle.db);
+    const log = vi.spyOn(console, "info").mockImplementation(() => {});
+    try {
+      const result = await undeliverable(linkEmail("nowhere-link@example.test", "sign_in"));
+
+      const row = await rowOf(result.outboxId);
+      expect(row.actionUrl).toBeNull();
+      expect(row.body).not.toContain(signInUrl);
+      expect(row.body).toContain("[link removed: no email service is connected");
+      const logged = log.mock.calls.map((call) => call.join(" ")).join("\n");
+      expect(logged).toContain("nowhere-link@example.test");
+      expect(logged).not.toContain("token=");
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  it("workflow emails keep their link whatever the provider", async () => {
+    const undeliverable = createEmailSender({ kind: "none", from }, handle.db);
+    const result = await undeliverable(email({ to: "workflow-link@example.test", actionUrl: "https://app.example.test/runs/run_9", text: "See https://app.example.test/runs/run_9" }));
+    expect(await rowOf(result.outboxId)).toMatchObject({ actionUrl: "https://app.example.test/runs/run_9", body: "See https://app.example.test/runs/run_9" });
   });
 });

@@ -3,6 +3,7 @@ import { Resend, type ErrorResponse } from "resend";
 import type { Queryable } from "@/db/client";
 import { outboxMessages, type OutboxCategory, type OutboxStatus } from "@/db/schema";
 import type { EmailConfig } from "../config/app-config";
+import { carriesSecretLink, removedLinkNote, replaceLinks } from "./secret-links";
 
 export type OutgoingEmail = {
   organizationId?: string | null;
@@ -11,7 +12,10 @@ export type OutgoingEmail = {
   subject: string;
   text: string;
   html?: string;
-  /** The link the email asks the reader to follow; the Outbox page shows it as a button. */
+  /**
+   * The link the email asks the reader to follow. Kept in the outbox unless it grants access
+   * (sign-in, invitation) and the local mailbox is not how the email is delivered.
+   */
   actionUrl?: string;
   /** Passed to the provider so a retried send is delivered once. */
   idempotencyKey?: string;
@@ -60,8 +64,9 @@ export function isPermanentResendError(error: Pick<ErrorResponse, "name" | "stat
 }
 
 /**
- * Every email is recorded in the outbox. With Resend configured it is also delivered;
- * without, the outbox (and the server log) is the delivery, so nobody needs an account anywhere.
+ * Every email is recorded in the outbox. With Resend configured it is also delivered; with the
+ * local mailbox on, the outbox (and the server log) is the delivery, so nobody needs an account
+ * anywhere. The outbox keeps a sign-in or invitation link only in that last case.
  * A failed delivery is recorded with status `failed`, then thrown as an EmailDeliveryError.
  */
 export function createEmailSender(config: EmailConfig, db: Queryable): EmailSender {
@@ -70,16 +75,11 @@ export function createEmailSender(config: EmailConfig, db: Queryable): EmailSend
   return async (email) => {
     // A retried step must not deliver (or record) the same email twice.
     if (email.idempotencyKey) {
-      const [existing] = await db
-        .select({ id: outboxMessages.id, status: outboxMessages.status, providerMessageId: outboxMessages.providerMessageId })
-        .from(outboxMessages)
-        .where(eq(outboxMessages.idempotencyKey, email.idempotencyKey))
-        .limit(1);
-      if (existing && existing.status !== "failed") {
-        return { outboxId: existing.id, status: existing.status, providerMessageId: existing.providerMessageId ?? undefined };
-      }
-      if (existing) await db.delete(outboxMessages).where(eq(outboxMessages.id, existing.id));
+      const existing = await findByIdempotencyKey(db, email.idempotencyKey);
+      if (existing && existing.status !== "failed") return existing;
+      if (existing) await db.delete(outboxMessages).where(eq(outboxMessages.id, existing.outboxId));
     }
+    const linkNote = carriesSecretLink(email.category) ? removedLinkNote(config) : undefined;
     let status: OutboxStatus = "simulated";
     let providerMessageId: string | undefined;
     let failure: EmailDeliveryError | undefined;
@@ -110,29 +110,59 @@ export function createEmailSender(config: EmailConfig, db: Queryable): EmailSend
       }
       if (failure) status = "failed";
     } else {
-      console.info(`[outbox] email to ${email.to}: ${email.subject}${email.actionUrl ? ` — ${email.actionUrl}` : ""}`);
+      console.info(`[outbox] email to ${email.to}: ${email.subject}${logSuffix(config, email, linkNote)}`);
     }
 
+    const stored = {
+      organizationId: email.organizationId ?? null,
+      category: email.category,
+      channel: "email" as const,
+      to: email.to,
+      from: config.from,
+      subject: email.subject,
+      body: linkNote ? replaceLinks(email.text, linkNote) : email.text,
+      actionUrl: linkNote ? null : (email.actionUrl ?? null),
+      status,
+      provider: resend ? "resend" : "outbox",
+      providerMessageId: providerMessageId ?? null,
+      error: failure ? failure.message : null,
+      idempotencyKey: email.idempotencyKey ?? null,
+    };
+    // Two senders of the same idempotency key at once (two failing runs, one alert): the first
+    // row wins unless it records a failure; the other sender reports it as already sent.
     const [row] = await db
       .insert(outboxMessages)
-      .values({
-        organizationId: email.organizationId ?? null,
-        category: email.category,
-        channel: "email",
-        to: email.to,
-        from: config.from,
-        subject: email.subject,
-        body: email.text,
-        actionUrl: email.actionUrl,
-        status,
-        provider: resend ? "resend" : "outbox",
-        providerMessageId,
-        error: failure ? failure.message : undefined,
-        idempotencyKey: email.idempotencyKey,
+      .values(stored)
+      .onConflictDoUpdate({
+        target: outboxMessages.idempotencyKey,
+        set: { ...stored, createdAt: new Date() },
+        setWhere: eq(outboxMessages.status, "failed"),
       })
       .returning({ id: outboxMessages.id });
+    if (!row) return alreadySent(db, email.idempotencyKey!);
 
     if (failure) throw failure;
-    return { outboxId: row!.id, status, providerMessageId };
+    return { outboxId: row.id, status, providerMessageId };
   };
+}
+
+async function findByIdempotencyKey(db: Queryable, idempotencyKey: string): Promise<SentEmail | undefined> {
+  const [row] = await db
+    .select({ id: outboxMessages.id, status: outboxMessages.status, providerMessageId: outboxMessages.providerMessageId })
+    .from(outboxMessages)
+    .where(eq(outboxMessages.idempotencyKey, idempotencyKey))
+    .limit(1);
+  return row && { outboxId: row.id, status: row.status, providerMessageId: row.providerMessageId ?? undefined };
+}
+
+async function alreadySent(db: Queryable, idempotencyKey: string): Promise<SentEmail> {
+  const winner = await findByIdempotencyKey(db, idempotencyKey);
+  if (!winner) throw new Error(`The outbox row for ${idempotencyKey} vanished while it was being sent; send again`);
+  return winner;
+}
+
+/** The server log shows a link only where the outbox keeps it: the log must not hand out access either. */
+function logSuffix(config: EmailConfig, email: OutgoingEmail, linkNote: string | undefined): string {
+  if (config.kind === "none" && linkNote) return " (not delivered: no email service and no local mailbox; link not logged)";
+  return email.actionUrl && !linkNote ? ` — ${email.actionUrl}` : "";
 }

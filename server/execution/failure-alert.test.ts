@@ -38,4 +38,22 @@ describe("failure alerts", () => {
     await alert({ runId: "run_4", workflowId: workflow.id, organizationId: organization.id, error: null });
     expect(await alerts()).toHaveLength(2);
   });
+
+  it("two runs failing at once send one alert, and neither alert throws", async () => {
+    const { user, organization } = await createUserWithOrg(handle.db, config, "Racer");
+    const graph = graphOf([trigger("t"), node("tag", "action.tag_call", { tags: ["x"] })], [edge("t", "tag")]);
+    const { workflow } = await createLiveWorkflow(handle.db, organization.id, graph, "Racing", user.id);
+    const alert = createFailureAlerter(handle.db, createEmailSender(config.email, handle.db), "http://app.test", () => new Date("2026-11-23T09:10:00Z"));
+
+    await Promise.all([
+      alert({ runId: "run_a", workflowId: workflow.id, organizationId: organization.id, error: "Timeout" }),
+      alert({ runId: "run_b", workflowId: workflow.id, organizationId: organization.id, error: "Timeout" }),
+    ]);
+
+    const alerts = await handle.db
+      .select()
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.organizationId, organization.id), eq(outboxMessages.category, "alert")));
+    expect(alerts).toHaveLength(1);
+  });
 });

@@ -9,7 +9,8 @@ const HOUR_MS = 60 * 60 * 1000;
 
 /**
  * Tells a workflow's owners that a run failed after its retries — at most one email per workflow
- * per hour (the hour is part of the idempotency key, so the outbox refuses the second one).
+ * per hour (the hour is part of the idempotency key, so the outbox refuses the second one, even
+ * when two runs fail at the same moment: the email sender answers the loser "already sent").
  */
 export function createFailureAlerter(db: Database, sendEmail: EmailSender, appUrl: string, now: () => Date = () => new Date()) {
   return async function alertRunFailed(run: FailedRun) {

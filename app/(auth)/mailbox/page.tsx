@@ -7,31 +7,45 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getAppConfig } from "@/server/config/app-config";
+import { servesLocalMailbox } from "@/server/config/email-config";
 import { getDb } from "@/server/db";
+import { mailboxRecipient } from "@/server/outbox/mailbox-recipient";
 import { listSystemMail } from "@/server/outbox/system-mailbox";
 
 export const metadata: Metadata = { title: "Local mailbox" };
 export const dynamic = "force-dynamic";
 
 export default async function MailboxPage() {
-  if (getAppConfig().email.kind !== "outbox") notFound();
-  const messages = await listSystemMail(await getDb());
+  if (!servesLocalMailbox(getAppConfig().email)) notFound();
+  const recipient = await mailboxRecipient();
+  const messages = recipient ? await listSystemMail(await getDb(), recipient) : [];
 
   return (
     <Card>
       <CardHeader>
         <CardTitle className="text-lg">Local mailbox</CardTitle>
         <CardDescription>
-          Sign-in links and invitations land here while no email service is connected. Connect Resend (RESEND_API_KEY)
-          before you share this server with anyone.
+          Sign-in links and invitations land here while no email service is connected
+          {recipient ? (
+            <>
+              {" "}
+              — shown for <span className="font-medium text-foreground" data-testid="mailbox-recipient">{recipient}</span>, the
+              address this browser asked a sign-in link for
+            </>
+          ) : null}
+          . Connect Resend (RESEND_API_KEY) before you share this server with anyone.
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-3">
         {messages.length === 0 ? (
           <EmptyState
             icon={Inbox}
-            title="No emails yet"
-            description="Ask for a sign-in link on the sign-in page and it will appear here."
+            title={recipient ? `No emails to ${recipient} yet` : "Ask for a link first"}
+            description={
+              recipient
+                ? "Ask for a sign-in link on the sign-in page, or for an invitation from an admin, and it will appear here."
+                : "This mailbox shows the emails to the address you type on the sign-in page, in this browser. Ask for a sign-in link there, then come back."
+            }
             action={
               <Button asChild variant="secondary">
                 <Link href="/sign-in">Go to sign-in</Link>

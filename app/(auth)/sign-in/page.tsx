@@ -1,4 +1,4 @@
-import { Inbox, KeyRound } from "lucide-react";
+import { Inbox, KeyRound, MailX } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
@@ -9,7 +9,9 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { auth } from "@/server/auth/auth";
 import { signInOptions } from "@/server/auth/auth-providers";
+import { safeRedirectPath } from "@/server/auth/safe-redirect-path";
 import { getAppConfig } from "@/server/config/app-config";
+import { servesLocalMailbox } from "@/server/config/email-config";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -22,12 +24,13 @@ const errorMessages: Record<string, string> = {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = params.callbackUrl?.startsWith("/") ? params.callbackUrl : "/";
+  const config = getAppConfig();
+  const callbackUrl = safeRedirectPath(params.callbackUrl, config.appUrl);
   if ((await auth())?.user) redirect(callbackUrl);
 
-  const config = getAppConfig();
   const options = signInOptions(config);
   const oauth = options.filter((option) => option.kind === "oauth");
+  const byEmail = options.some((option) => option.kind === "email");
   const error = params.error ? (errorMessages[params.error] ?? "Sign-in failed. Please try again.") : null;
 
   return (
@@ -54,20 +57,33 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
                 </Button>
               </form>
             ))}
-            <div className="my-1 flex items-center gap-3 text-xs text-muted-foreground">
-              <span className="h-px flex-1 bg-border" /> or <span className="h-px flex-1 bg-border" />
-            </div>
+            {byEmail ? (
+              <div className="my-1 flex items-center gap-3 text-xs text-muted-foreground">
+                <span className="h-px flex-1 bg-border" /> or <span className="h-px flex-1 bg-border" />
+              </div>
+            ) : null}
           </div>
         ) : null}
-        <form action={signInWithEmail} className="flex flex-col gap-3">
-          <input type="hidden" name="redirectTo" value={callbackUrl} />
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="email">Work email</Label>
-            <Input id="email" name="email" type="email" required autoComplete="email" placeholder="you@company.com" />
-          </div>
-          <Button type="submit">Email me a sign-in link</Button>
-        </form>
-        {config.email.kind === "outbox" ? (
+        {byEmail ? (
+          <form action={signInWithEmail} className="flex flex-col gap-3">
+            <input type="hidden" name="redirectTo" value={callbackUrl} />
+            <div className="flex flex-col gap-1.5">
+              <Label htmlFor="email">Work email</Label>
+              <Input id="email" name="email" type="email" required autoComplete="email" placeholder="you@company.com" />
+            </div>
+            <Button type="submit">Email me a sign-in link</Button>
+          </form>
+        ) : (
+          <p role="note" className="flex items-start gap-2 rounded-md bg-muted px-3 py-2 text-sm">
+            <MailX className="mt-0.5 size-4 shrink-0" aria-hidden />
+            <span>
+              {oauth.length > 0 ? "Sign-in by email is not available on this server" : "Nobody can sign in to this server yet"}:
+              no email service is connected. The administrator can set RESEND_API_KEY (and EMAIL_FROM)
+              {oauth.length > 0 ? "" : ", or connect GitHub, Google or an OpenID Connect provider"} — see .env.example.
+            </span>
+          </p>
+        )}
+        {servesLocalMailbox(config.email) ? (
           <p className="flex items-start gap-2 rounded-md bg-accent px-3 py-2 text-xs text-accent-foreground">
             <Inbox className="mt-0.5 size-4 shrink-0" aria-hidden />
             <span>

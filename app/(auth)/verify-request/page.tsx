@@ -4,12 +4,13 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { getAppConfig } from "@/server/config/app-config";
+import { servesLocalMailbox } from "@/server/config/email-config";
 
 export const metadata: Metadata = { title: "Check your email" };
 export const dynamic = "force-dynamic";
 
 export default function VerifyRequestPage() {
-  const embedded = getAppConfig().email.kind === "outbox";
+  const embedded = servesLocalMailbox(getAppConfig().email);
   return (
     <Card>
       <CardContent className="flex flex-col items-center gap-3 p-8 text-center">
