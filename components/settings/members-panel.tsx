@@ -9,6 +9,7 @@ import { useTRPC } from "@/components/providers/trpc-react";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { CopyField } from "@/components/numbers/copy-button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -52,10 +53,12 @@ function InviteForm({ allowOwner }: { allowOwner: boolean }) {
   const queryClient = useQueryClient();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("editor");
+  const [linkToShare, setLinkToShare] = useState<{ email: string; url: string } | null>(null);
   const invite = useMutation(
     trpc.invitation.create.mutationOptions({
       onSuccess: async (invitation) => {
-        toast.success(`Invitation sent to ${invitation.email}`);
+        if (invitation.linkToShare) setLinkToShare({ email: invitation.email, url: invitation.linkToShare });
+        else toast.success(`Invitation sent to ${invitation.email}`);
         setEmail("");
         await queryClient.invalidateQueries({ queryKey: trpc.invitation.list.queryKey() });
       },
@@ -81,6 +84,14 @@ function InviteForm({ allowOwner }: { allowOwner: boolean }) {
         <MailPlus aria-hidden /> {invite.isPending ? "Sending…" : "Send invitation"}
       </Button>
       <p className="basis-full text-xs text-muted-foreground">{roleDescriptions[role]}.</p>
+      {linkToShare ? (
+        <div className="basis-full rounded-md border border-primary/40 p-3" data-testid="invitation-link">
+          <CopyField
+            label={`No email service is connected, so nothing was emailed. Send ${linkToShare.email} this link yourself (it works once, for 7 days)`}
+            value={linkToShare.url}
+          />
+        </div>
+      ) : null}
     </form>
   );
 }

@@ -66,5 +66,7 @@ export async function createInvitation({
     idempotencyKey: `invitation-${invitation.id}`,
     ...email,
   });
-  return { id: invitation.id, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt };
+  // With no way to email it, the admin who asked is the only one who can pass the link on.
+  const linkToShare = ctx.config.email.kind === "none" ? url : undefined;
+  return { id: invitation.id, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt, linkToShare };
 }
