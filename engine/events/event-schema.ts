@@ -37,7 +37,7 @@ export const callDetailsSchema = z.object({
   direction: z.enum(["inbound", "outbound"]),
   status: z.enum(callStatuses),
   answered: z.boolean(),
-  duration_seconds: z.number().int().min(0).nullable().default(null),
+  duration_seconds: z.number().int().min(0).max(2_147_483_647, "at most 2147483647 seconds").nullable().default(null),
   started_at: timestamp,
   ended_at: timestamp.nullable().default(null),
   recording_url: optionalText,

@@ -35,6 +35,17 @@ function post(body: unknown, headers: Record<string, string> = {}) {
 
 const missedCall = (id: string) => ({ ...sampleEvent("call.missed"), id, organization: undefined });
 
+/** `{ level: { level: … "bottom" } }`, `levels` objects deep. */
+function nested(levels: number): unknown {
+  let value: unknown = "bottom";
+  for (let level = 0; level < levels; level++) value = { level: value };
+  return value;
+}
+
+/** Any body, as text: the deepest cases are written by hand (JSON.stringify itself runs out of stack). */
+const asText = (body: unknown) => (typeof body === "string" ? body : JSON.stringify(body));
+const withDeepArray = (event: object, levels: number) => `${asText(event).slice(0, -1)},"padding":${"[".repeat(levels)}${"]".repeat(levels)}}`;
+
 describe("POST /api/v1/events", () => {
   it("refuses a missing, unknown or revoked key with a message saying what to send", async () => {
     const { key, keyId } = await orgWithKey();
@@ -108,6 +119,37 @@ describe("POST /api/v1/events", () => {
     expect((await handleIngestRequest(wrongType, deps)).status).toBe(415);
     const huge = await handleIngestRequest(post({ ...missedCall("big"), padding: "x".repeat(300 * 1024) }, auth), deps);
     expect(huge.status).toBe(413);
+  });
+
+  it.each([
+    ["a NUL in a value", { ...missedCall("u1"), caller: { ...missedCall("u1").caller, name: "Ja\u0000ne" } }, ['"caller.name"', "NUL"]],
+    ["a lone surrogate in a value (half an emoji)", { ...missedCall("u2"), call: { ...missedCall("u2").call, notes: "Booked \ud83d" } }, ['"call.notes"', "surrogate"]],
+    ["a NUL in a key the schema would drop", { ...missedCall("u3"), "note\u0000": "x" }, ['"note\\u0000"', "NUL"]],
+    ["a lone surrogate in a nested key", { ...missedCall("u4"), caller: { ...missedCall("u4").caller, "\udc00": 1 } }, ['at "caller"', "surrogate"]],
+    ["nesting past the limit where the schema keeps anything", { ...sampleEvent("call.modified"), id: "u5", organization: undefined, changes: { tags: { from: nested(40), to: null } } }, ['"changes.tags.from.level', "32 levels"]],
+    ["nesting past the limit in a field the schema would drop", { ...missedCall("u6"), extra: nested(40) }, ['"extra.level', "32 levels"]],
+    ["100,000 levels of arrays", withDeepArray(missedCall("u7"), 100_000), ['"padding.0.0', "32 levels"]],
+    ["one bad event in a batch", [missedCall("u8"), { ...missedCall("u9"), caller: { ...missedCall("u9").caller, city: "\u0000" } }], ["index 1", '"caller.city"']],
+  ])("answers 422 naming the field, and stores nothing, for %s", async (_name, body, expected) => {
+    const { key, organization } = await orgWithKey();
+    const response = await handleIngestRequest(post(body, { authorization: `Bearer ${key}` }), { db: handle.db, executor, rateLimit: unlimited });
+    expect(response.status).toBe(422);
+    const { error } = await response.json();
+    expect(error.code).toBe("invalid_event");
+    for (const part of expected) expect(error.message).toContain(part);
+    expect(error.issues).toHaveLength(1);
+    expect(await handle.db.select().from(events).where(eq(events.organizationId, organization.id))).toEqual([]);
+  });
+
+  it("stores the same event once its unstorable value is fixed", async () => {
+    const { key } = await orgWithKey();
+    const deps = { db: handle.db, executor, rateLimit: unlimited };
+    const event = missedCall("fixed");
+    const bad = await handleIngestRequest(post({ ...event, caller: { ...event.caller, name: "\u0000" } }, { authorization: `Bearer ${key}` }), deps);
+    expect(bad.status).toBe(422);
+    const good = await handleIngestRequest(post({ ...event, caller: { ...event.caller, name: "Jane \ud83d\ude00" } }, { authorization: `Bearer ${key}` }), deps);
+    expect(good.status).toBe(202);
+    expect(await good.json()).toMatchObject({ id: "fixed", duplicate: false });
   });
 
   it("stores concurrent requests from two organizations together, each event in its own organization, repeats resolved", async () => {

@@ -32,6 +32,7 @@ export async function handleIngestRequest(request: Request, deps: IngestDeps): P
   try {
     json = JSON.parse(body.text);
   } catch {
+    // Also a RangeError, should a runtime's parser run out of stack on absurdly deep nesting.
     return jsonError(400, "invalid_json", "The body is not valid JSON.");
   }
 

@@ -1,4 +1,5 @@
 import { workflowEventSchema, type WorkflowEvent } from "@/engine";
+import { findUnstorableValue } from "./storable-json";
 
 export const MAX_BATCH = 100;
 
@@ -9,6 +10,8 @@ export type ParsedIngest =
 /**
  * One event object or an array of them (a batch). Each needs an `id` — the idempotency key —
  * unless a single event comes with an Idempotency-Key header. The organization comes from the API key.
+ * A value PostgreSQL could never store refuses the request before anything is written, wherever it
+ * sits (even in a field the schema would drop): such a body is wrong, and retrying cannot fix it.
  */
 export function parseIngestEvents(body: unknown, options: { idempotencyHeader: string | null; organization: { id: string; name: string } }): ParsedIngest {
   const isBatch = Array.isArray(body);
@@ -16,6 +19,13 @@ export function parseIngestEvents(body: unknown, options: { idempotencyHeader: s
   if (items.length === 0) return { ok: false, message: "The batch is empty: send at least one event." };
   if (items.length > MAX_BATCH) return { ok: false, message: `Send at most ${MAX_BATCH} events per request.` };
 
+  for (const [index, item] of items.entries()) {
+    const unstorable = findUnstorableValue(item);
+    if (unstorable) {
+      const issue = { index: isBatch ? index : undefined, path: unstorable.path, message: unstorable.message };
+      return { ok: false, message: isBatch ? `Event at index ${index}: ${unstorable.message}` : unstorable.message, issues: [issue] };
+    }
+  }
   const events: Array<{ idempotencyKey: string; event: WorkflowEvent }> = [];
   const issues: Array<{ index?: number; path: string; message: string }> = [];
   items.forEach((item, index) => {

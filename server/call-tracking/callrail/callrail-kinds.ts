@@ -69,11 +69,16 @@ export const callRailEventParams = (Object.keys(callRailKinds) as CallRailKind[]
   label: callRailKinds[event].label,
 }));
 
+/** Own keys only: `?event=constructor` must not find Object.prototype's. */
+function lookUp<T>(table: Record<string, T>, key: string): T | null {
+  return Object.hasOwn(table, key) ? table[key]! : null;
+}
+
 /** `?event=` as people may write it ("post-call", "Post Call", "sms_received"), or null when unknown. */
 export function parseCallRailKind(value: string): CallRailKind | null {
   const key = value.trim().toLowerCase().replace(/[-\s]+/g, "_");
-  if (key in callRailKinds) return key as CallRailKind;
-  return aliases[key] ?? aliases[key.replace(/_/g, "")] ?? null;
+  if (Object.hasOwn(callRailKinds, key)) return key as CallRailKind;
+  return lookUp(aliases, key) ?? lookUp(aliases, key.replace(/_/g, ""));
 }
 
 function has(body: Record<string, unknown>, ...keys: string[]) {
@@ -82,7 +87,8 @@ function has(body: Record<string, unknown>, ...keys: string[]) {
 
 /** When the URL does not say: forms have form data, texts have content, anything else with call fields is a finished call. */
 export function inferCallRailKind(body: Record<string, unknown>): CallRailKind | null {
-  const outbound = String(body.direction ?? "").toLowerCase() === "outbound";
+  // Not String(): an object whose toString is not a function makes it throw.
+  const outbound = typeof body.direction === "string" && body.direction.trim().toLowerCase() === "outbound";
   if (has(body, "form_data", "form_url", "form_name")) return "form_submission";
   if (has(body, "content", "message") && !has(body, "duration", "answered")) return outbound ? "text_message_sent" : "text_message_received";
   if (has(body, "customer_phone_number", "tracking_phone_number", "answered", "duration")) return outbound ? "outbound_post_call" : "post_call";

@@ -305,6 +305,63 @@ describe("CallRail-format webhooks", () => {
     expect((await handle.db.select().from(events)).length).toBe(before);
   });
 
+  const nested = (levels: number): unknown => (levels === 0 ? "bottom" : { level: nested(levels - 1) });
+  const formData = (fields: string) => ({ resource_id: "FRMbad", form_name: "Contact", form_data: fields });
+  it.each([
+    ["a NUL in a mapped value", postCall({ resource_id: "CALnul", customer_name: "JANE\u0000DOE" }), "post_call", ['"customer_name"', "NUL"]],
+    ["a lone surrogate in a mapped value", postCall({ resource_id: "CALsur", note: "Booked \ud83d" }), "post_call", ['"note"', "surrogate"]],
+    ["a NUL in a key of a field kept only in the raw body", postCall({ resource_id: "CALkey", "lead\u0000status": "good" }), "post_call", ['"lead\\u0000status"', "NUL"]],
+    ["nesting past the limit in a field kept only in the raw body", postCall({ resource_id: "CALdeep", custom: nested(40) }), "post_call", ['"custom.level', "32 levels"]],
+    ["a duration past PostgreSQL's integer", postCall({ resource_id: "CALlong", duration: "2147483648" }), "post_call", ['The value at "duration" is too large (at most 2147483647).']],
+    ["a duration of 1e308", postCall({ resource_id: "CALhuge", duration: 1e308 }), "post_call", ['"duration" is too large']],
+    ["a call_duration that overflows to Infinity", postCall({ resource_id: "CALinf", duration: undefined, call_duration: "1e400" }), "post_call", ['"call_duration" is too large']],
+    ["a negative duration", postCall({ resource_id: "CALneg", duration: "-5" }), "post_call", ['"duration" is negative']],
+    ["a prior_calls past PostgreSQL's integer", postCall({ resource_id: "CALprior", prior_calls: 2 ** 53 }), "post_call", ['"prior_calls" is too large']],
+    ["a start_time that is no date", postCall({ resource_id: "CALdate", start_time: "last Tuesday-ish" }), "post_call", ['"start_time" is not a date']],
+    ["a start_time that is not text or a number", postCall({ resource_id: "CALobj", start_time: { at: "noon" } }), "post_call", ['"start_time" is not a date']],
+    ["a start_time past year 9999", postCall({ resource_id: "CALfar", start_time: "+010000-01-01T00:00:00Z" }), "post_call", ['The date at "start_time" is outside the dates that can be stored (1900-01-01 to 9999-12-31).']],
+    ["a start_time in year 0", postCall({ resource_id: "CALzero", start_time: "0000-01-01T00:00:00Z" }), "post_call", ['"start_time" is outside']],
+    ["a call that would end after year 9999", postCall({ resource_id: "CALend", start_time: "9999-12-31T23:00:00Z", duration: "7200" }), "post_call", ['"duration"', "9999-12-31"]],
+    ["an unparseable created_at standing in for start_time", postCall({ resource_id: "CALcreated", start_time: undefined, created_at: "soon" }), "pre_call", ['"created_at" is not a date']],
+    ["a form's submitted_at that is no date", { ...formData('{"name":"Jane"}'), submitted_at: "31/31/2026" }, "form_submission", ['"submitted_at" is not a date']],
+    ["a NUL inside form_data sent as a JSON string", formData('{"name":"Ja\\u0000ne"}'), "form_submission", ['"form_data.name"', "NUL"]],
+    ["nesting past the limit inside form_data sent as a JSON string", formData(`{"x":${"[".repeat(5_000)}${"]".repeat(5_000)}}`), "form_submission", ['"form_data.x.0', "32 levels"]],
+    ["a webhook type named after Object.prototype", postCall({ resource_id: "CALproto" }), "constructor", ["is not a CallRail webhook type"]],
+    ["a webhook type named __proto__", postCall({ resource_id: "CALproto2" }), "__proto__", ["is not a CallRail webhook type"]],
+  ])("answer 422 naming the field, and store nothing, for %s", async (_name, body, event, expected) => {
+    const before = { events: (await handle.db.select().from(events)).length, calls: (await handle.db.select().from(calls)).length };
+    const response = await post(body, event);
+    expect(response.status).toBe(422);
+    const { error } = await response.json();
+    expect(error.code).toBe("unmappable");
+    for (const part of expected) expect(error.message).toContain(part);
+    expect({ events: (await handle.db.select().from(events)).length, calls: (await handle.db.select().from(calls)).length }).toEqual(before);
+  });
+
+  it("answers 422 for a NUL sent form-encoded, and for JSON nested 100,000 levels deep", async () => {
+    const encoded = await post("resource_id=CALenc&customer_phone_number=%2B16505550142&tracking_phone_number=%2B14155550100&customer_name=a%00b", "post_call", "application/x-www-form-urlencoded");
+    expect(encoded.status).toBe(422);
+    expect((await encoded.json()).error.message).toContain('"customer_name"');
+    const deep = await post(`${JSON.stringify(postCall({ resource_id: "CALdeeper" })).slice(0, -1)},"x":${"[".repeat(100_000)}${"]".repeat(100_000)}}`, "post_call");
+    expect(deep.status).toBe(422);
+    expect((await deep.json()).error.message).toContain("32 levels");
+  });
+
+  it("reads prototype names in a body as plain data", async () => {
+    const response = await post(JSON.parse(JSON.stringify(postCall({ resource_id: "CALprotokeys", direction: { toString: 1, valueOf: 1 } })).replace("{", '{"__proto__":{"answered":"false"},"constructor":1,')));
+    expect(response.status).toBe(200);
+    const { event, row } = await storedEvent((await response.json()).event_id);
+    expect(event).toMatchObject({ type: "call.completed", call: { direction: "inbound", answered: true } });
+    expect(Object.keys((row.payload as { raw: object }).raw)).toContain("__proto__");
+  });
+
+  it("cuts over-long text without splitting a character in two", async () => {
+    const response = await post({ resource_id: "SMSemoji", source_number: "+16505550142", destination_number: "+14155550100", content: `${"x".repeat(9_999)}😀` }, "text_message_received");
+    expect(response.status).toBe(200);
+    const { event } = await storedEvent((await response.json()).event_id);
+    expect(event.type === "sms.received" && event.message.body).toBe("x".repeat(9_999));
+  });
+
   it("cuts over-long values to the schema's limits rather than refusing the webhook", async () => {
     const response = await post({ resource_id: "SMSlong", source_number: "+16505550142", destination_number: "+14155550100", content: "x".repeat(10_001) }, "text_message_received");
     expect(response.status).toBe(200);

@@ -7,6 +7,7 @@ import type { Executor } from "@/server/execution/executor";
 import { recordEvent } from "@/server/execution/record-event";
 import { jsonError } from "@/server/ingest/json-error";
 import { MAX_BODY_BYTES, readLimitedBody } from "@/server/ingest/read-limited-body";
+import { findUnstorableValue } from "@/server/ingest/storable-json";
 import { countPriorCalls } from "../caller-history";
 import { callerNumberFrom } from "../caller-number";
 import { findOrgTrackingNumber } from "../tracking-number-lookup";
@@ -153,6 +154,9 @@ export async function handleCallRailWebhook(request: Request, token: string, dep
   if (!read.ok) return jsonError(413, "payload_too_large", `The body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
   const body = parseBody(read.text, request.headers.get("content-type") ?? "");
   if (!body) return jsonError(400, "invalid_body", "Send CallRail's webhook body as a JSON object.");
+  // The whole body is stored with the event, so all of it must be storable, not only the mapped fields.
+  const unstorable = findUnstorableValue(body);
+  if (unstorable) return unmappable(organization.id, null, unstorable.message);
 
   const eventParam = new URL(request.url).searchParams.get("event");
   let kind: CallRailKind | null;

@@ -1,10 +1,11 @@
 import type { EventType } from "@/engine";
+import { isStorableDate, storableDateRange } from "@/server/ingest/storable-date";
 import { callRailKindInfo, type CallRailKind } from "./callrail-kinds";
-import { bool, count, datetime, formFields, number, phone, tags, text, urls, type Coerce } from "./coerce";
+import { bool, count, datetime, formFields, number, phone, Refused, tags, text, urls, type Coerce, type StrictCoerce } from "./coerce";
 
 /** One row of the mapping: the event field it fills, CallRail's names for it (first present wins), and how to read it. */
-type Rule = { to: string; from: readonly string[]; as: Coerce<unknown> };
-const rule = (to: string, from: readonly string[], as: Coerce<unknown>): Rule => ({ to, from, as });
+type Rule = { to: string; from: readonly string[]; as: Coerce<unknown> | StrictCoerce<unknown> };
+const rule = (to: string, from: readonly string[], as: Rule["as"]): Rule => ({ to, from, as });
 
 const direction: Coerce<"inbound" | "outbound"> = (value) => {
   const word = text(value)?.toLowerCase();
@@ -71,12 +72,16 @@ const formRules = [
 
 type Draft = Record<string, Record<string, unknown> | unknown>;
 
-/** Applies the rules; a field nobody sent (or that cannot be read) is left out, so the schema's default applies. */
-function apply(rules: Rule[], body: Record<string, unknown>, draft: Draft = {}): Draft {
+/**
+ * Applies the rules; a field nobody sent (or that cannot be read) is left out, so the schema's
+ * default applies. The first value a strict coercer refuses refuses the body, naming CallRail's field.
+ */
+function apply(rules: Rule[], body: Record<string, unknown>, draft: Draft = {}): Draft | Refusal {
   for (const { to, from, as } of rules) {
     let value: unknown = null;
     for (const key of from) {
       value = as(body[key]);
+      if (value instanceof Refused) return { refused: value.describe(key) };
       if (value !== null) break;
     }
     if (value === null) continue;
@@ -101,6 +106,12 @@ export type MappedCallRailBody = {
 };
 
 export type MapResult = { ok: true; mapped: MappedCallRailBody } | { ok: false; reason: string };
+
+type Refusal = { refused: string };
+
+function isRefusal(result: Draft | Refusal): result is Refusal {
+  return typeof result.refused === "string";
+}
 
 function section(draft: Draft, name: string): Record<string, unknown> | undefined {
   return draft[name] as Record<string, unknown> | undefined;
@@ -130,6 +141,7 @@ export function mapCallRailBody(kind: CallRailKind, body: Record<string, unknown
 
   if (info.category === "call") {
     const draft = apply([...callRules, ...callerRules, ...trackingRules, ...attributionRules], body, base);
+    if (isRefusal(draft)) return { ok: false, reason: draft.refused };
     const call = section(draft, "call") ?? {};
     const externalId = text(call.external_id);
     if (!externalId) return { ok: false, reason: "The call has no resource_id, so it cannot be told apart from other calls." };
@@ -141,9 +153,14 @@ export function mapCallRailBody(kind: CallRailKind, body: Record<string, unknown
     }
     const callDirection = kind.startsWith("outbound_") ? "outbound" : ((call.direction as "inbound" | "outbound" | undefined) ?? "inbound");
     const answered = (call.answered as boolean | undefined) ?? false;
+    // Pre-call and routing bodies may leave the start out: the call is starting now. A start that was sent but is no date was refused above.
     const startedAt = (call.started_at as string | undefined) ?? now.toISOString();
     const duration = call.duration_seconds as number | undefined;
     const finished = (info.stage ?? 2) >= 2;
+    const endedAt = finished && duration !== undefined ? new Date(new Date(startedAt).getTime() + duration * 1000) : null;
+    if (endedAt && !isStorableDate(endedAt)) {
+      return { ok: false, reason: `The call's end (start_time plus duration) is outside ${storableDateRange}: check "duration" and "start_time".` };
+    }
     draft.call = {
       ...call,
       id: "pending",
@@ -151,7 +168,7 @@ export function mapCallRailBody(kind: CallRailKind, body: Record<string, unknown
       answered,
       status: callStatus(kind, body, answered),
       started_at: startedAt,
-      ended_at: finished && duration !== undefined ? new Date(new Date(startedAt).getTime() + duration * 1000).toISOString() : null,
+      ended_at: endedAt?.toISOString() ?? null,
     };
     if (kind === "call_routing_complete") {
       draft.routing = {
@@ -166,6 +183,7 @@ export function mapCallRailBody(kind: CallRailKind, body: Record<string, unknown
   if (info.category === "sms") {
     const received = kind === "text_message_received";
     const draft = apply([...messageRules, ...textPartyRules(received), ...callerRules, ...trackingRules, ...attributionRules], body, base);
+    if (isRefusal(draft)) return { ok: false, reason: draft.refused };
     const message = section(draft, "message") ?? {};
     const externalId = text(message.id);
     if (!externalId) return { ok: false, reason: "The text message has no resource_id, so it cannot be told apart from other texts." };
@@ -180,6 +198,7 @@ export function mapCallRailBody(kind: CallRailKind, body: Record<string, unknown
   }
 
   const draft = apply([...formRules, ...callerRules, ...trackingRules, ...attributionRules], body, base);
+  if (isRefusal(draft)) return { ok: false, reason: draft.refused };
   const form = section(draft, "form") ?? {};
   const externalId = text(form.id);
   if (!externalId) return { ok: false, reason: "The form submission has no resource_id, so it cannot be told apart from other submissions." };

@@ -1,7 +1,7 @@
 import { handleCallRailWebhook } from "@/server/call-tracking/callrail/handle-callrail-webhook";
 import { getDb } from "@/server/db";
 import { getExecutor } from "@/server/execution/execution-runtime";
-import { jsonError } from "@/server/ingest/json-error";
+import { writeFailureResponse } from "@/server/ingest/write-failure-response";
 
 export const runtime = "nodejs";
 
@@ -11,6 +11,6 @@ export async function POST(request: Request, context: { params: Promise<{ token:
     return await handleCallRailWebhook(request, token, { db: await getDb(), executor: await getExecutor() });
   } catch (error) {
     console.error("[api] POST /api/callrail/… failed", error);
-    return jsonError(503, "unavailable", "The webhook could not be stored; nothing was accepted. CallRail will retry.");
+    return writeFailureResponse(error, "The webhook could not be stored; nothing was accepted. CallRail will retry.");
   }
 }

@@ -2,7 +2,7 @@ import { getDb } from "@/server/db";
 import { getExecutor } from "@/server/execution/execution-runtime";
 import { handleIngestRequest } from "@/server/ingest/handle-ingest-request";
 import { ingestRateLimit } from "@/server/ingest/ingest-rate-limit";
-import { jsonError } from "@/server/ingest/json-error";
+import { writeFailureResponse } from "@/server/ingest/write-failure-response";
 
 export const runtime = "nodejs";
 
@@ -11,6 +11,6 @@ export async function POST(request: Request) {
     return await handleIngestRequest(request, { db: await getDb(), executor: await getExecutor(), rateLimit: ingestRateLimit });
   } catch (error) {
     console.error("[api] POST /api/v1/events failed", error);
-    return jsonError(503, "unavailable", "The event could not be stored; nothing was accepted. Retry with the same id.");
+    return writeFailureResponse(error, "The event could not be stored; nothing was accepted. Retry with the same id.");
   }
 }
