@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { openLatestMail, signInWithMagicLink, signOut, uniqueEmail } from "./fixtures/auth";
+import { askForSignInLink, openLatestMail, signInWithMagicLink, signOut, uniqueEmail } from "./fixtures/auth";
 import { connectSteps, dragStepToCanvas, expectSaved, stepOfKind } from "./fixtures/editor-canvas";
 import { largeWorkflowGraph } from "./fixtures/editor-large-graph";
 
@@ -247,6 +247,8 @@ test("a viewer sees the editor read-only, and two tabs editing the same draft ar
   await signOut(page);
 
   const viewerPage = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  // The local mailbox shows a browser only the mail of the address it typed on the sign-in page.
+  await askForSignInLink(viewerPage, viewer);
   await openLatestMail(viewerPage, viewer, /Open invitation/);
   await viewerPage.getByLabel("Work email").fill(viewer);
   await viewerPage.getByRole("button", { name: "Email me a sign-in link" }).click();
