@@ -5,7 +5,8 @@ import type { AppConfig } from "@/server/config/app-config";
 import { createOrganization, personalOrganizationName } from "@/server/organizations/create-organization";
 import { createCaller } from "@/server/trpc/app-router";
 import type { Executor } from "@/server/execution/executor";
-import type { SessionUser, TRPCContext } from "@/server/trpc/context";
+import type { SessionUser } from "@/server/auth/session-user";
+import type { TRPCContext } from "@/server/trpc/context";
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {

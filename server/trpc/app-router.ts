@@ -1,9 +1,9 @@
 import { createCallerFactory, createTRPCRouter } from "./init";
-import { invitationRouter } from "./routers/invitation/invitation.router";
-import { memberRouter } from "./routers/member/member.router";
-import { organizationRouter } from "./routers/organization/organization.router";
-import { outboxRouter } from "./routers/outbox/outbox.router";
-import { apiKeyRouter } from "./routers/api-key/api-key.router";
+import { invitationRouter } from "./routers/invitation.router";
+import { memberRouter } from "./routers/member.router";
+import { organizationRouter } from "./routers/organization.router";
+import { outboxRouter } from "./routers/outbox.router";
+import { apiKeyRouter } from "./routers/api-key.router";
 import { eventRouter } from "./routers/event/event.router";
 import { runRouter } from "./routers/run/run.router";
 import { webhookSecretRouter } from "./routers/webhook-secret/webhook-secret.router";

@@ -1,8 +1,7 @@
 import type { Database } from "@/db/client";
+import type { SessionUser } from "../auth/session-user";
 import type { AppConfig } from "../config/app-config";
 import type { Executor } from "../execution/executor";
-
-export type SessionUser = { id: string; name?: string | null; email?: string | null; image?: string | null };
 
 export const ACTIVE_ORG_COOKIE = "sb_org";
 

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
-import type { organizations } from "@/db/schema";
-import type { SessionUser, TRPCContext } from "./context";
+import type { SessionUser } from "../auth/session-user";
+import type { OrgScope } from "../organizations/org-scope";
+import type { TRPCContext } from "./context";
 import { resolveActiveMembership } from "../organizations/resolve-membership";
 import { hasRole, roleLabels, type Role } from "@/lib/roles";
 import { t } from "./init";
@@ -38,10 +39,5 @@ export function orgProcedure(minimumRole: Role) {
   });
 }
 
-
 export type ProtectedContext = TRPCContext & { user: SessionUser };
-export type OrgProcedureContext = ProtectedContext & {
-  org: typeof organizations.$inferSelect;
-  role: Role;
-  membershipId: string;
-};
+export type OrgProcedureContext = ProtectedContext & OrgScope;

@@ -1,3 +1,0 @@
-import { z } from "zod";
-
-export const switchOrganizationSchema = z.object({ organizationId: z.string().min(1) });
