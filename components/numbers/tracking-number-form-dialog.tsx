@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { toast } from "sonner";
-import type { TrackingNumberView } from "@/server/trpc/routers/tracking-number/tracking-number.handlers";
+import type { RouterOutputs } from "@/server/trpc/router-types";
 import { useTRPC } from "@/components/providers/trpc-react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -11,6 +11,8 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
 import { SourcePicker } from "./source-picker";
+
+type TrackingNumberView = RouterOutputs["trackingNumber"]["list"][number];
 
 type Fields = { phoneNumber: string; label: string; source: string; businessNumber: string; defaultSmsSender: boolean };
 type FieldName = keyof Fields;

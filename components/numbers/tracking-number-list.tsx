@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ChevronRight, Hash, Pencil, Plus, ShieldAlert, Trash2, TriangleAlert } from "lucide-react";
 import { toast } from "sonner";
-import type { TrackingNumberView } from "@/server/trpc/routers/tracking-number/tracking-number.handlers";
+import type { RouterOutputs } from "@/server/trpc/router-types";
 import { useTRPC } from "@/components/providers/trpc-react";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
@@ -13,6 +13,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { formatPhoneNumber } from "./format-phone-number";
 import { TrackingNumberFormDialog } from "./tracking-number-form-dialog";
 import { TwilioConnectSteps } from "./twilio-connect-steps";
+
+type TrackingNumberView = RouterOutputs["trackingNumber"]["list"][number];
 
 function AddNumberButton() {
   return (

@@ -5,13 +5,13 @@ import { organizationRouter } from "./routers/organization.router";
 import { outboxRouter } from "./routers/outbox.router";
 import { apiKeyRouter } from "./routers/api-key.router";
 import { eventRouter } from "./routers/event/event.router";
-import { runRouter } from "./routers/run/run.router";
-import { webhookSecretRouter } from "./routers/webhook-secret/webhook-secret.router";
+import { runRouter } from "./routers/run.router";
+import { webhookSecretRouter } from "./routers/webhook-secret.router";
 import { workflowRouter } from "./routers/workflow/workflow.router";
-import { trackingNumberRouter } from "./routers/tracking-number/tracking-number.router";
-import { callrailRouter } from "./routers/callrail/callrail.router";
-import { callRouter } from "./routers/call/call.router";
-import { dashboardRouter } from "./routers/dashboard/dashboard.router";
+import { trackingNumberRouter } from "./routers/tracking-number.router";
+import { callrailRouter } from "./routers/callrail.router";
+import { callRouter } from "./routers/call.router";
+import { dashboardRouter } from "./routers/dashboard.router";
 
 export const appRouter = createTRPCRouter({
   organization: organizationRouter,

@@ -1,13 +1,15 @@
 import { TRPCError } from "@trpc/server";
 import { and, asc, eq, ne } from "drizzle-orm";
-import type { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { trackingNumbers } from "@/db/schema";
-import { twilioWebhookUrls } from "@/server/call-tracking/webhook-urls";
-import type { OrgProcedureContext } from "../../procedures";
-import type { createTrackingNumberSchema, trackingNumberIdSchema, updateTrackingNumberSchema } from "./tracking-number.schemas";
 
 type Row = typeof trackingNumbers.$inferSelect;
+import type { OrgScope } from "../organizations/org-scope";
+import { twilioWebhookUrls } from "./webhook-urls";
+
+type NewTrackingNumber = Pick<Row, "phoneNumber" | "label" | "businessNumber"> & Partial<Pick<Row, "source" | "defaultSmsSender">>;
+type TrackingNumberChanges = { trackingNumberId: string } & Partial<NewTrackingNumber>;
+
 
 function present(row: Row, appUrl: string) {
   return {
@@ -23,8 +25,6 @@ function present(row: Row, appUrl: string) {
     webhookUrls: twilioWebhookUrls(appUrl),
   };
 }
-
-export type TrackingNumberView = ReturnType<typeof present>;
 
 async function findInOrg(db: Queryable, organizationId: string, trackingNumberId: string) {
   const [row] = await db
@@ -87,67 +87,67 @@ async function clearOtherDefaults(db: Queryable, organizationId: string, exceptI
     );
 }
 
-export async function listTrackingNumbers({ ctx }: { ctx: OrgProcedureContext }) {
-  const rows = await ctx.db
+export async function listTrackingNumbers(scope: OrgScope) {
+  const rows = await scope.db
     .select()
     .from(trackingNumbers)
-    .where(eq(trackingNumbers.organizationId, ctx.org.id))
+    .where(eq(trackingNumbers.organizationId, scope.org.id))
     .orderBy(asc(trackingNumbers.createdAt), asc(trackingNumbers.id));
-  return rows.map((row) => present(row, ctx.config.appUrl));
+  return rows.map((row) => present(row, scope.config.appUrl));
 }
 
 /** Whether Twilio is connected (webhooks can be verified) and the addresses to configure. */
-export function trackingSetup({ ctx }: { ctx: OrgProcedureContext }) {
-  return { twilioConnected: ctx.config.sms.kind === "twilio", webhookUrls: twilioWebhookUrls(ctx.config.appUrl) };
+export function trackingSetup(scope: OrgScope) {
+  return { twilioConnected: scope.config.sms.kind === "twilio", webhookUrls: twilioWebhookUrls(scope.config.appUrl) };
 }
 
-export async function createTrackingNumber({ ctx, input }: { ctx: OrgProcedureContext; input: z.output<typeof createTrackingNumberSchema> }) {
+export async function createTrackingNumber(scope: OrgScope, input: NewTrackingNumber) {
   refuseLoop(input.phoneNumber, input.businessNumber);
-  await refuseTaken(ctx.db, ctx.org.id, input.phoneNumber);
+  await refuseTaken(scope.db, scope.org.id, input.phoneNumber);
   try {
-    const row = await ctx.db.transaction(async (tx) => {
-      if (input.defaultSmsSender) await clearOtherDefaults(tx, ctx.org.id);
+    const row = await scope.db.transaction(async (tx) => {
+      if (input.defaultSmsSender) await clearOtherDefaults(tx, scope.org.id);
       const [created] = await tx
         .insert(trackingNumbers)
-        .values({ organizationId: ctx.org.id, ...input })
+        .values({ organizationId: scope.org.id, ...input })
         .returning();
       return created!;
     });
-    return present(row, ctx.config.appUrl);
+    return present(row, scope.config.appUrl);
   } catch (error) {
-    if (isUniqueViolation(error)) await refuseTaken(ctx.db, ctx.org.id, input.phoneNumber);
+    if (isUniqueViolation(error)) await refuseTaken(scope.db, scope.org.id, input.phoneNumber);
     throw error;
   }
 }
 
-export async function updateTrackingNumber({ ctx, input }: { ctx: OrgProcedureContext; input: z.output<typeof updateTrackingNumberSchema> }) {
-  const existing = await findInOrg(ctx.db, ctx.org.id, input.trackingNumberId);
+export async function updateTrackingNumber(scope: OrgScope, input: TrackingNumberChanges) {
+  const existing = await findInOrg(scope.db, scope.org.id, input.trackingNumberId);
   const phoneNumber = input.phoneNumber ?? existing.phoneNumber;
   refuseLoop(phoneNumber, input.businessNumber ?? existing.businessNumber);
-  if (phoneNumber !== existing.phoneNumber) await refuseTaken(ctx.db, ctx.org.id, phoneNumber, existing.id);
+  if (phoneNumber !== existing.phoneNumber) await refuseTaken(scope.db, scope.org.id, phoneNumber, existing.id);
   const { trackingNumberId: _id, ...changes } = input;
   try {
-    const row = await ctx.db.transaction(async (tx) => {
-      if (changes.defaultSmsSender) await clearOtherDefaults(tx, ctx.org.id, existing.id);
+    const row = await scope.db.transaction(async (tx) => {
+      if (changes.defaultSmsSender) await clearOtherDefaults(tx, scope.org.id, existing.id);
       const [updated] = await tx
         .update(trackingNumbers)
         .set({ ...changes, updatedAt: new Date() })
-        .where(and(eq(trackingNumbers.id, existing.id), eq(trackingNumbers.organizationId, ctx.org.id)))
+        .where(and(eq(trackingNumbers.id, existing.id), eq(trackingNumbers.organizationId, scope.org.id)))
         .returning();
       return updated!;
     });
-    return present(row, ctx.config.appUrl);
+    return present(row, scope.config.appUrl);
   } catch (error) {
-    if (isUniqueViolation(error)) await refuseTaken(ctx.db, ctx.org.id, phoneNumber, existing.id);
+    if (isUniqueViolation(error)) await refuseTaken(scope.db, scope.org.id, phoneNumber, existing.id);
     throw error;
   }
 }
 
-export async function deleteTrackingNumber({ ctx, input }: { ctx: OrgProcedureContext; input: z.output<typeof trackingNumberIdSchema> }) {
-  const deleted = await ctx.db
+export async function deleteTrackingNumber(scope: OrgScope, trackingNumberId: string) {
+  const deleted = await scope.db
     .delete(trackingNumbers)
-    .where(and(eq(trackingNumbers.id, input.trackingNumberId), eq(trackingNumbers.organizationId, ctx.org.id)))
+    .where(and(eq(trackingNumbers.id, trackingNumberId), eq(trackingNumbers.organizationId, scope.org.id)))
     .returning({ id: trackingNumbers.id });
   if (deleted.length === 0) throw new TRPCError({ code: "NOT_FOUND", message: "That tracking number was not found." });
-  return { deleted: input.trackingNumberId };
+  return { deleted: trackingNumberId };
 }

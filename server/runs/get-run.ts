@@ -1,12 +1,11 @@
 import { TRPCError } from "@trpc/server";
 import { and, asc, desc, eq } from "drizzle-orm";
-import type { z } from "zod";
 import { events, runSteps, workflowRuns, workflows, workflowVersions } from "@/db/schema";
-import type { OrgProcedureContext } from "../../procedures";
-import type { getRunSchema } from "./run.schemas";
+import type { OrgScope } from "../organizations/org-scope";
 
-export async function getRun({ ctx, input }: { ctx: OrgProcedureContext; input: z.infer<typeof getRunSchema> }) {
-  const [row] = await ctx.db
+/** A run of the organization with its event, the graph it walked, its steps and the replays around it. */
+export async function getRun(scope: OrgScope, runId: string) {
+  const [row] = await scope.db
     .select({
       run: workflowRuns,
       workflowName: workflows.name,
@@ -19,11 +18,11 @@ export async function getRun({ ctx, input }: { ctx: OrgProcedureContext; input: 
     .innerJoin(workflows, eq(workflows.id, workflowRuns.workflowId))
     .innerJoin(events, eq(events.id, workflowRuns.eventId))
     .leftJoin(workflowVersions, eq(workflowVersions.id, workflowRuns.versionId))
-    .where(and(eq(workflowRuns.id, input.runId), eq(workflowRuns.organizationId, ctx.org.id)))
+    .where(and(eq(workflowRuns.id, runId), eq(workflowRuns.organizationId, scope.org.id)))
     .limit(1);
   if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "That run was not found." });
 
-  const steps = await ctx.db
+  const steps = await scope.db
     .select({
       nodeId: runSteps.nodeId,
       nodeKind: runSteps.nodeKind,
@@ -42,11 +41,11 @@ export async function getRun({ ctx, input }: { ctx: OrgProcedureContext; input: 
     .orderBy(asc(runSteps.startedAt), asc(runSteps.id));
 
   const linkedRun = { id: workflowRuns.id, status: workflowRuns.status, createdAt: workflowRuns.createdAt };
-  const inThisOrg = eq(workflowRuns.organizationId, ctx.org.id);
+  const inThisOrg = eq(workflowRuns.organizationId, scope.org.id);
   const [replayOf] = row.run.replayOfRunId
-    ? await ctx.db.select(linkedRun).from(workflowRuns).where(and(eq(workflowRuns.id, row.run.replayOfRunId), inThisOrg)).limit(1)
+    ? await scope.db.select(linkedRun).from(workflowRuns).where(and(eq(workflowRuns.id, row.run.replayOfRunId), inThisOrg)).limit(1)
     : [];
-  const replays = await ctx.db
+  const replays = await scope.db
     .select(linkedRun)
     .from(workflowRuns)
     .where(and(eq(workflowRuns.replayOfRunId, row.run.id), inThisOrg))
