@@ -68,7 +68,7 @@ test("a test run from the editor shows the would-be text message and the path it
   await panel.getByRole("button", { name: "Run test" }).click();
 
   await expect(panel.getByTestId("test-run-summary")).toHaveText("2 actions would run. Nothing was sent.", { timeout: 15_000 });
-  await expect(panel.getByTestId("would-be-sms")).toHaveText("Sorry we missed you, Grace!");
+  await expect(panel.getByTestId("rendered-sms")).toHaveText("Sorry we missed you, Grace!");
   await expect(panel.locator('[data-testid="test-step"][data-node-id="text-back"]')).toContainText("1 segment");
   await expect(panel.locator('[data-testid="test-step"][data-node-id="crm"]')).toContainText("Not sent (test)");
   await expect(panel.locator('[data-testid="test-step"][data-node-id="team"]')).toHaveAttribute("data-status", "skipped");
@@ -108,8 +108,8 @@ test("the Test webhook button shows the receiver's response, and the receiver ve
   const before = receiver.requests.length;
   await panel.getByRole("button", { name: "Send test" }).click();
   const result = panel.getByTestId("webhook-test-result");
-  await expect(result.getByTestId("webhook-test-status")).toHaveText("201");
-  await expect(result.getByTestId("webhook-test-response-body")).toContainText('"stored": true');
+  await expect(result.getByTestId("webhook-status")).toHaveText("201");
+  await expect(result.getByTestId("webhook-response-body")).toContainText('"stored": true');
   await expect(panel.getByTestId("webhook-test-history").locator("li")).toHaveCount(1);
   if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: "docs/screenshots/test-webhook.png" });
 

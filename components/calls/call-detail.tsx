@@ -8,6 +8,7 @@ import { useTRPC } from "@/components/providers/trpc-react";
 import { formatPhoneNumber } from "@/components/numbers/format-phone-number";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { JsonView } from "@/components/ui/json-view";
+import { LabelValue as Fact } from "@/components/ui/label-value";
 import { relativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -20,15 +21,6 @@ const eventLabels: Partial<Record<string, string>> = {
   "call.completed": "Call ended",
   "call.modified": "Call changed afterwards",
 };
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="grid gap-0.5">
-      <dt className="text-xs text-muted-foreground">{label}</dt>
-      <dd className="text-sm">{children}</dd>
-    </div>
-  );
-}
 
 /** One call: who, which number and source, how it ended, the events it produced and the runs they started. */
 export function CallDetail({ callId }: { callId: string }) {

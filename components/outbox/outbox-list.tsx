@@ -5,13 +5,13 @@ import { Inbox, Mail, MessageSquare } from "lucide-react";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
 
 const filters = [
-  { value: undefined, label: "All" },
+  { value: "all", label: "All" },
   { value: "sms", label: "Texts" },
   { value: "email", label: "Emails" },
 ] as const;
@@ -25,20 +25,15 @@ export function OutboxList() {
 
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex gap-1" role="tablist" aria-label="Filter messages">
-        {filters.map((filter) => (
-          <Button
-            key={filter.label}
-            role="tab"
-            aria-selected={channel === filter.value}
-            size="sm"
-            variant={channel === filter.value ? "primary" : "ghost"}
-            onClick={() => setChannel(filter.value)}
-          >
-            {filter.label}
-          </Button>
-        ))}
-      </div>
+      <Tabs value={channel ?? "all"} onValueChange={(value) => setChannel(value === "all" ? undefined : (value as "sms" | "email"))}>
+        <TabsList variant="segmented" aria-label="Filter messages" className="self-start">
+          {filters.map((filter) => (
+            <TabsTrigger key={filter.value} value={filter.value} className="px-3">
+              {filter.label}
+            </TabsTrigger>
+          ))}
+        </TabsList>
+      </Tabs>
       {messages.isLoading ? (
         <div className="flex flex-col gap-2">
           {[0, 1, 2].map((key) => (

@@ -1,5 +1,5 @@
 import { getNodeDefinition } from "@/engine";
-import { NodeIcon } from "@/components/workflow-editor/node-icons";
+import { NodeIcon } from "@/components/steps/node-icons";
 
 /** The actions a run carried out, as small labelled icons ("none" when conditions stopped it). */
 export function ActionsTaken({ kinds, simulated }: { kinds: string[]; simulated: boolean }) {

@@ -4,8 +4,8 @@ import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { getNodeDefinition, summarizeNode, type FlowNodeData, type NodeCategory } from "@/engine";
 import { cn } from "@/components/ui/cn";
-import { categoryStyles } from "@/components/workflow-editor/category-styles";
-import { NodeIcon } from "@/components/workflow-editor/node-icons";
+import { categoryStyles } from "@/components/steps/category-styles";
+import { NodeIcon } from "@/components/steps/node-icons";
 import { outcomeStyles } from "./outcome-styles";
 import type { NodeOutcome } from "./run-path";
 

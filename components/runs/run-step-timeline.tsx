@@ -6,8 +6,8 @@ import { getNodeDefinition, summarizeNode } from "@/engine";
 import { cn } from "@/components/ui/cn";
 import { formatDurationMs } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { StepView } from "@/components/steps/step-view";
 import type { RunStepData } from "./run-detail-types";
-import { StepDetails } from "./step-details";
 
 type GraphNode = { id: string; kind: string; config: unknown; label?: string };
 
@@ -81,7 +81,7 @@ export function RunStepTimeline({
             </button>
             {open ? (
               <div className="border-t px-3 py-3">
-                <StepDetails step={step} node={node} />
+                <StepView step={step} node={node} />
               </div>
             ) : null}
           </li>

@@ -1,19 +1,11 @@
 import { Repeat2 } from "lucide-react";
 import Link from "next/link";
 import { Card, CardContent } from "@/components/ui/card";
+import { LabelValue, LabelValueList } from "@/components/ui/label-value";
 import { formatDurationMs, relativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { shortEventLabel } from "./event-labels";
 import type { RunDetailData } from "./run-detail-types";
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="min-w-0">
-      <dt className="text-xs text-muted-foreground">{label}</dt>
-      <dd className="truncate text-sm">{children}</dd>
-    </div>
-  );
-}
 
 /** The run at a glance: what ran, on what, when, for how long, and how it ended; with its replays. */
 export function RunSummary({ data }: { data: RunDetailData }) {
@@ -23,26 +15,26 @@ export function RunSummary({ data }: { data: RunDetailData }) {
   return (
     <Card>
       <CardContent className="grid gap-4 pt-5">
-        <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4 lg:grid-cols-7">
-          <Fact label="Status">
+        <LabelValueList className="grid-cols-2 gap-4 sm:grid-cols-4 lg:grid-cols-7">
+          <LabelValue label="Status" truncate>
             <StatusBadge status={run.status} />
-          </Fact>
-          <Fact label="Workflow">
+          </LabelValue>
+          <LabelValue label="Workflow" truncate>
             <Link href={`/workflows/${run.workflowId}`} className="font-medium hover:underline">{data.workflowName}</Link>
-          </Fact>
-          <Fact label="Version">{run.mode === "test" ? "Test of the draft" : data.versionNumber ? `v${data.versionNumber}` : "—"}</Fact>
-          <Fact label="Trigger">{shortEventLabel(data.event.type)}</Fact>
-          <Fact label="Caller">
+          </LabelValue>
+          <LabelValue label="Version" truncate>{run.mode === "test" ? "Test of the draft" : data.versionNumber ? `v${data.versionNumber}` : "—"}</LabelValue>
+          <LabelValue label="Trigger" truncate>{shortEventLabel(data.event.type)}</LabelValue>
+          <LabelValue label="Caller" truncate>
             {caller?.phone_number ?? "—"}
             {caller?.name ? <span className="text-muted-foreground"> · {caller.name}</span> : null}
-          </Fact>
-          <Fact label="Started">
+          </LabelValue>
+          <LabelValue label="Started" truncate>
             <span title={started.toLocaleString()}>{relativeTime(started)}</span>
-          </Fact>
-          <Fact label="Took">
+          </LabelValue>
+          <LabelValue label="Took" truncate>
             {run.finishedAt ? (run.startedAt ? formatDurationMs(run.finishedAt.getTime() - run.startedAt.getTime()) : "—") : "Still going"}
-          </Fact>
-        </dl>
+          </LabelValue>
+        </LabelValueList>
         {run.status === "waiting" && run.wakeAt ? (
           <p className="rounded-md bg-warning/15 p-2 text-sm">Waiting for a delay; continues {run.wakeAt.toLocaleString()}.</p>
         ) : null}

@@ -3,12 +3,12 @@
 import { getNodeDefinition, type ConditionHandle } from "@/engine";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
-import { useEditorStore, useEditorStoreApi } from "../editor-store";
-import { setBranchOpen } from "../graph-operations";
+import { useEditorActions, useEditorStore } from "../use-editor-store";
+import { setBranchOpen } from "../model/graph-operations";
 
 /** For a condition: say on purpose that a Yes or No path ends here, so it isn't reported as forgotten. */
 export function BranchToggles({ nodeId, kind, openHandles }: { nodeId: string; kind: string; openHandles: readonly ConditionHandle[] }) {
-  const store = useEditorStoreApi();
+  const { change } = useEditorActions();
   const readOnly = useEditorStore((state) => state.readOnly);
   const connected = useEditorStore((state) =>
     state.graph.edges
@@ -38,7 +38,7 @@ export function BranchToggles({ nodeId, kind, openHandles }: { nodeId: string; k
               id={id}
               checked={!isConnected && openHandles.includes(handle)}
               disabled={readOnly || isConnected}
-              onCheckedChange={(open) => store.change((graph) => setBranchOpen(graph, nodeId, handle, open))}
+              onCheckedChange={(open) => change((graph) => setBranchOpen(graph, nodeId, handle, open))}
             />
           </div>
         );

@@ -4,9 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useRef } from "react";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { getNodeDefinition, isNodeKind, type ValidationError } from "@/engine";
-import { useEditorStore, useEditorStoreApi } from "../editor-store";
-import { updateNodeConfig } from "../graph-operations";
-import { problemForField } from "../problem-index";
+import { useEditorActions, useEditorStore } from "../use-editor-store";
+import { updateNodeConfig } from "../model/graph-operations";
+import { problemForField } from "../model/problem-index";
 import { ConfigField } from "./config-field";
 import { fieldLayouts, type FieldSpec } from "./field-layouts";
 
@@ -18,7 +18,7 @@ const noProblems: ValidationError[] = [];
  * autosave); the form's own zod check marks fields as you type, the engine's check covers the rest.
  */
 export function NodeConfigForm({ nodeId, kind, config }: { nodeId: string; kind: string; config: unknown }) {
-  const store = useEditorStoreApi();
+  const { change } = useEditorActions();
   const readOnly = useEditorStore((state) => state.readOnly);
   const eventType = useEditorStore((state) => state.eventType);
   const problems = useEditorStore((state) => state.problems.byNode.get(nodeId) ?? noProblems);
@@ -48,10 +48,10 @@ export function NodeConfigForm({ nodeId, kind, config }: { nodeId: string; kind:
           if (!name) return;
           const copy = structuredClone(next);
           lastSent.current = copy;
-          store.change((graph) => updateNodeConfig(graph, nodeId, copy), { mergeKey: `${nodeId}:${name}` });
+          change((graph) => updateNodeConfig(graph, nodeId, copy), { mergeKey: `${nodeId}:${name}` });
         },
       }),
-    [nodeId, store, subscribe],
+    [change, nodeId, subscribe],
   );
 
   if (!definition || !isNodeKind(kind)) {

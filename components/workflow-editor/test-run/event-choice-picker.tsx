@@ -7,37 +7,15 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { relativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { Textarea } from "@/components/ui/textarea";
 import { eventTypeInfo, type EventType, type WorkflowEvent } from "@/engine";
-import { checkSampleJson, sampleJson, type EventChoice } from "./event-choice";
+import { checkSampleJson, sampleJson, type EventChoice } from "../model/event-choice";
 
 function describeEvent(event: WorkflowEvent): string {
   const who = event.caller ? (event.caller.name ? `${event.caller.name} (${event.caller.phone_number})` : event.caller.phone_number) : null;
   const source = event.attribution.source;
   return [who ?? eventTypeInfo[event.type].label.replace(/^When /, ""), source].filter(Boolean).join(" · ");
-}
-
-function SourceTabs({ value, onChange }: { value: EventChoice["source"]; onChange: (source: EventChoice["source"]) => void }) {
-  const options: Array<{ id: EventChoice["source"]; label: string }> = [
-    { id: "sample", label: "Sample event" },
-    { id: "recent", label: "Recent real event" },
-  ];
-  return (
-    <div role="radiogroup" aria-label="Test with" className="grid grid-cols-2 rounded-md border p-0.5 text-sm">
-      {options.map((option) => (
-        <button
-          key={option.id}
-          type="button"
-          role="radio"
-          aria-checked={value === option.id}
-          onClick={() => onChange(option.id)}
-          className={cn("rounded px-2 py-1", value === option.id ? "bg-accent font-medium text-accent-foreground" : "text-muted-foreground hover:text-foreground")}
-        >
-          {option.label}
-        </button>
-      ))}
-    </div>
-  );
 }
 
 function SampleEditor({ eventType, json, onChange, compact }: { eventType: EventType; json: string; onChange: (json: string) => void; compact: boolean }) {
@@ -131,16 +109,23 @@ export function EventChoicePicker({
   compact?: boolean;
 }) {
   return (
-    <div className="grid grid-cols-1 gap-2">
-      <SourceTabs
-        value={value.source}
-        onChange={(source) => onChange(source === "sample" ? { source, json: sampleJson(eventType) } : { source, eventId: null })}
-      />
-      {value.source === "sample" ? (
-        <SampleEditor eventType={eventType} json={value.json} onChange={(json) => onChange({ source: "sample", json })} compact={compact} />
-      ) : (
-        <RecentEvents workflowId={workflowId} eventType={eventType} selected={value.eventId} onSelect={(eventId) => onChange({ source: "recent", eventId })} />
-      )}
-    </div>
+    <Tabs
+      value={value.source}
+      onValueChange={(source) => onChange(source === "sample" ? { source, json: sampleJson(eventType) } : { source: "recent", eventId: null })}
+      className="gap-2"
+    >
+      <TabsList variant="segmented" aria-label="Test with">
+        <TabsTrigger value="sample">Sample event</TabsTrigger>
+        <TabsTrigger value="recent">Recent real event</TabsTrigger>
+      </TabsList>
+      <TabsContent value="sample">
+        {value.source === "sample" ? <SampleEditor eventType={eventType} json={value.json} onChange={(json) => onChange({ source: "sample", json })} compact={compact} /> : null}
+      </TabsContent>
+      <TabsContent value="recent">
+        {value.source === "recent" ? (
+          <RecentEvents workflowId={workflowId} eventType={eventType} selected={value.eventId} onSelect={(eventId) => onChange({ source: "recent", eventId })} />
+        ) : null}
+      </TabsContent>
+    </Tabs>
   );
 }

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Switch } from "@/components/ui/switch";
 import { draftGraphSchema, eventTypeInfo, getNodeDefinition, topologicalOrder, workflowGraphSchema, type DraftWorkflowGraph, type EventType } from "@/engine";
-import { eventInputOf, sampleJson, type EventChoice } from "./event-choice";
+import { eventInputOf, sampleJson, type EventChoice } from "../model/event-choice";
 import { EventChoicePicker } from "./event-choice-picker";
 import { StepResult, type TestRunStep } from "./step-result";
 

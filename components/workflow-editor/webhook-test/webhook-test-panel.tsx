@@ -7,9 +7,9 @@ import { useTRPC } from "@/components/providers/trpc-react";
 import { Button } from "@/components/ui/button";
 import { relativeTime } from "@/components/ui/relative-time";
 import type { EventType } from "@/engine";
-import { eventInputOf, sampleJson, type EventChoice } from "../test-run/event-choice";
+import { RequestView, WebhookDeliveryView } from "@/components/steps/webhook-delivery-view";
+import { eventInputOf, sampleJson, type EventChoice } from "../model/event-choice";
 import { EventChoicePicker } from "../test-run/event-choice-picker";
-import { DeliveryView, RequestView } from "./delivery-view";
 
 function outcomeWords(delivery: { response?: { status: number }; error?: { message: string } }): string {
   if (delivery.error) return delivery.error.message;
@@ -33,7 +33,7 @@ function RecentTests({ workflowId, nodeId }: { workflowId: string; nodeId: strin
               </summary>
               <div className="grid grid-cols-1 gap-2 pt-2">
                 {row.deliveries.map((delivery) => (
-                  <DeliveryView key={delivery.url} delivery={delivery} />
+                  <WebhookDeliveryView key={delivery.url} delivery={delivery} />
                 ))}
               </div>
             </details>
@@ -111,7 +111,7 @@ export function WebhookTestPanel({ workflowId, nodeId, config, eventType }: { wo
       {send.data ? (
         <div className="grid grid-cols-1 gap-2" role="status" aria-label="Test send result" data-testid="webhook-test-result">
           {send.data.deliveries.map((delivery) => (
-            <DeliveryView key={delivery.url} delivery={delivery} />
+            <WebhookDeliveryView key={delivery.url} delivery={delivery} />
           ))}
         </div>
       ) : null}

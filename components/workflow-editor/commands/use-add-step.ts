@@ -3,8 +3,8 @@
 import { useReactFlow } from "@xyflow/react";
 import { useCallback } from "react";
 import type { NodeKind } from "@/engine";
-import { useEditorStoreApi } from "./editor-store";
-import { addNode, addNodeAfter, freeSpotBelow, nodeFromKind } from "./graph-operations";
+import { useEditorStoreApi } from "../use-editor-store";
+import { addNode, addNodeAfter, freeSpotBelow, nodeFromKind } from "../model/graph-operations";
 
 /**
  * Adds a step without the mouse: under the selected step, connected from its first free output,
@@ -18,7 +18,7 @@ export function useAddStep() {
       const { graph } = store.getState();
       const selected = graph.nodes.filter((node) => node.selected);
       let added: { x: number; y: number } | undefined;
-      store.change((current) => {
+      store.getState().change((current) => {
         if (selected.length === 1) {
           const result = addNodeAfter(current, selected[0]!.id, kind);
           added = result.graph.nodes.find((node) => node.id === result.nodeId)?.position;

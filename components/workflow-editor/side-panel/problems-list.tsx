@@ -2,7 +2,7 @@
 
 import { CircleAlert, CircleCheck, TriangleAlert } from "lucide-react";
 import { getNodeDefinition } from "@/engine";
-import { useEditorStore } from "./editor-store";
+import { useEditorStore } from "../use-editor-store";
 
 /** Every problem in plain words; clicking one selects and shows the step it is about. */
 export function ProblemsList({ onShowNode }: { onShowNode: (nodeId: string) => void }) {

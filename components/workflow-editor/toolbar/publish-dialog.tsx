@@ -7,9 +7,9 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
-import { storedGraphOf } from "./editor-graph";
-import { useEditorStore } from "./editor-store";
-import { hasTemplates, loadedTemplateChecker, loadTemplateChecker } from "./template-checker";
+import { storedGraphOf } from "../model/editor-graph";
+import { useEditorStore } from "../use-editor-store";
+import { hasTemplates, loadedTemplateChecker, loadTemplateChecker } from "../model/template-checker";
 
 /** Publishing makes the saved draft the version that runs; a note says what changed. */
 export function PublishDialog({ onPublish, busy }: { onPublish: (note: string) => Promise<boolean>; busy: boolean }) {

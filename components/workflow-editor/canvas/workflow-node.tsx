@@ -5,10 +5,10 @@ import { Check, CircleAlert, TriangleAlert, X } from "lucide-react";
 import { memo, useMemo } from "react";
 import { getNodeDefinition, summarizeNode, type NodeCategory } from "@/engine";
 import { cn } from "@/components/ui/cn";
-import { categoryStyles } from "../category-styles";
-import type { EditorNode } from "../editor-graph";
-import { useEditorStore } from "../editor-store";
-import { NodeIcon } from "../node-icons";
+import { categoryStyles } from "@/components/steps/category-styles";
+import { NodeIcon } from "@/components/steps/node-icons";
+import type { EditorNode } from "../model/editor-graph";
+import { useEditorStore } from "../use-editor-store";
 import { useTestRunNodeOutcome } from "../test-run/test-run-overlay";
 
 const categoryNames: Record<NodeCategory, string> = { trigger: "Trigger", condition: "Condition", action: "Action" };

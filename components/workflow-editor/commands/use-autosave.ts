@@ -4,8 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import type { Viewport } from "@xyflow/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react";
-import { storedGraphOf } from "./editor-graph";
-import type { EditorStore } from "./editor-store";
+import { storedGraphOf } from "../model/editor-graph";
+import type { EditorStore } from "../model/editor-store";
 
 export type SaveStatus = "saved" | "unsaved" | "saving" | "error" | "conflict";
 

@@ -1,7 +1,7 @@
 import { CircleAlert } from "lucide-react";
 import { JsonView } from "@/components/ui/json-view";
 
-type StoredError = { message: string; name?: string; code?: string | number; permanent?: boolean; details?: unknown };
+export type StoredError = { message: string; name?: string; code?: string | number; permanent?: boolean; details?: unknown };
 
 // What to do next, for the failures people meet most; the message itself already says what happened.
 const hints: Record<string, string> = {

@@ -7,8 +7,9 @@ import { useMemo } from "react";
 import { useTRPC } from "@/components/providers/trpc-react";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { editorGraphFrom, type EditorGraph } from "./editor-graph";
-import { createEditorStore, EditorStoreContext } from "./editor-store";
+import { editorGraphFrom, type EditorGraph } from "../model/editor-graph";
+import { createEditorStore } from "../model/editor-store";
+import { EditorStoreContext } from "../use-editor-store";
 import { WorkflowCanvas } from "./workflow-canvas";
 
 /** A published version on its own read-only canvas, with the way back and the way to restore it. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { commandForKey, isTypingTarget, worksWhileTyping, type EditorCommand } from "./keyboard-shortcuts";
+import { commandForKey, isTypingTarget, worksWhileTyping, type EditorCommand } from "../model/keyboard-shortcuts";
 
 /** Editor shortcuts on the whole page; typing in a settings field keeps the browser's own keys. */
 export function useEditorShortcuts(run: (command: EditorCommand) => boolean) {

@@ -5,9 +5,9 @@ import { Fragment } from "react";
 import { nodeCategories, nodeDefinitionsInCategory, type NodeKind } from "@/engine";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
-import { useEditorStore } from "./editor-store";
-import { NodeIcon } from "./node-icons";
-import { useAddStep } from "./use-add-step";
+import { NodeIcon } from "@/components/steps/node-icons";
+import { useEditorStore } from "../use-editor-store";
+import { useAddStep } from "../commands/use-add-step";
 
 const stepGroups = nodeCategories
   .filter((category) => category.id !== "trigger")

@@ -4,11 +4,11 @@ import { Plus } from "lucide-react";
 import { memo } from "react";
 import { nodeCategories, nodeDefinitionsInCategory, type AnyNodeDefinition, type NodeKind } from "@/engine";
 import { cn } from "@/components/ui/cn";
-import { categoryStyles } from "./category-styles";
-import { useEditorStore } from "./editor-store";
-import { NodeIcon } from "./node-icons";
-import { startStepDrag } from "./step-drag";
-import { useAddStep } from "./use-add-step";
+import { categoryStyles } from "@/components/steps/category-styles";
+import { NodeIcon } from "@/components/steps/node-icons";
+import { useEditorStore } from "../use-editor-store";
+import { startStepDrag } from "../model/step-drag";
+import { useAddStep } from "../commands/use-add-step";
 
 const paletteGroups = nodeCategories.map((category) => ({
   ...category,

@@ -1,5 +1,5 @@
 import { CircleAlert, CircleCheck, LoaderCircle } from "lucide-react";
-import type { SaveStatus } from "./use-autosave";
+import type { SaveStatus } from "../commands/use-autosave";
 
 const labels: Record<SaveStatus, string> = {
   saved: "Saved",

@@ -19,12 +19,12 @@ import {
 import { useCallback, useMemo, type DragEvent } from "react";
 import { toast } from "sonner";
 import { getNodeDefinition } from "@/engine";
-import type { EditorNode } from "./editor-graph";
-import { useEditorStore, useEditorStoreApi } from "./editor-store";
-import { addNode, checkConnection, connectNodes, nodeFromKind } from "./graph-operations";
-import { nodeTypes } from "./nodes/node-types";
-import { droppedKind, isStepDrag } from "./step-drag";
-import { edgeOutcomeOf, useTestRunPath } from "./test-run/test-run-overlay";
+import type { EditorNode } from "../model/editor-graph";
+import { addNode, checkConnection, connectNodes, nodeFromKind } from "../model/graph-operations";
+import { droppedKind, isStepDrag } from "../model/step-drag";
+import { edgeOutcomeOf, useTestRunPath } from "../test-run/test-run-overlay";
+import { useEditorActions, useEditorStore, useEditorStoreApi } from "../use-editor-store";
+import { nodeTypes } from "./node-types";
 
 const defaultEdgeOptions = { type: "smoothstep" } as const;
 const proOptions = { hideAttribution: true };
@@ -51,6 +51,7 @@ export function WorkflowCanvas({
   onViewportChange?: (viewport: Viewport) => void;
 }) {
   const store = useEditorStoreApi();
+  const { change, changeView, move, beginMove, endMove, setConnectionHint } = useEditorActions();
   const nodes = useEditorStore((state) => state.graph.nodes);
   const edges = useEditorStore((state) => state.graph.edges);
   const problemEdgeIds = useEditorStore((state) => state.problems.edgeIds);
@@ -74,36 +75,36 @@ export function WorkflowCanvas({
   const onNodesChange = useCallback(
     (changes: NodeChange<EditorNode>[]) => {
       const apply = (graph: { nodes: EditorNode[]; edges: Edge[] }) => ({ ...graph, nodes: applyNodeChanges(changes, graph.nodes) });
-      if (isViewOnly(changes)) store.changeView(apply);
-      else if (changes.every((change) => change.type === "position" || change.type === "dimensions" || change.type === "select")) store.move(apply);
-      else store.change(apply);
+      if (isViewOnly(changes)) changeView(apply);
+      else if (changes.every((change) => change.type === "position" || change.type === "dimensions" || change.type === "select")) move(apply);
+      else change(apply);
     },
-    [store],
+    [change, changeView, move],
   );
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {
       // Deleting goes through the editor's own shortcut, so it can be undone; only selection comes here.
       const selection = changes.filter((change) => change.type === "select");
-      if (selection.length > 0) store.changeView((graph) => ({ ...graph, edges: applyEdgeChanges(selection, graph.edges) }));
+      if (selection.length > 0) changeView((graph) => ({ ...graph, edges: applyEdgeChanges(selection, graph.edges) }));
     },
-    [store],
+    [changeView],
   );
 
   const isValidConnection = useCallback(
     (connection: Connection | Edge) => {
       const result = checkConnection(store.getState().graph, connection);
-      store.setConnectionHint(result.ok ? null : result.reason);
+      setConnectionHint(result.ok ? null : result.reason);
       return result.ok;
     },
-    [store],
+    [setConnectionHint, store],
   );
 
   const onConnect = useCallback(
     (connection: Connection) => {
-      store.setConnectionHint(null);
+      setConnectionHint(null);
       let refusal: string | null = null;
-      store.change((graph) => {
+      change((graph) => {
         const result = connectNodes(graph, connection);
         if ("reason" in result) {
           refusal = result.reason;
@@ -113,16 +114,16 @@ export function WorkflowCanvas({
       });
       if (refusal) toast.error(refusal);
     },
-    [store],
+    [change, setConnectionHint],
   );
 
   const onConnectEnd = useCallback<OnConnectEnd>(
     (_event, connection) => {
       const hintNow = store.getState().connectionHint;
-      store.setConnectionHint(null);
+      setConnectionHint(null);
       if (connection.toNode && !connection.isValid && hintNow) toast.error(hintNow, { id: "connection-refused" });
     },
-    [store],
+    [setConnectionHint, store],
   );
 
   const onDragOver = useCallback((event: DragEvent) => {
@@ -138,9 +139,9 @@ export function WorkflowCanvas({
       event.preventDefault();
       const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
       // The pointer holds the card near its top middle.
-      store.change((graph) => addNode(graph, nodeFromKind(kind, { x: Math.round(point.x - 120), y: Math.round(point.y - 20) })));
+      change((graph) => addNode(graph, nodeFromKind(kind, { x: Math.round(point.x - 120), y: Math.round(point.y - 20) })));
     },
-    [screenToFlowPosition, store],
+    [change, screenToFlowPosition, store],
   );
 
   return (
@@ -155,8 +156,8 @@ export function WorkflowCanvas({
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
-        onNodeDragStart={store.beginMove}
-        onNodeDragStop={store.endMove}
+        onNodeDragStart={beginMove}
+        onNodeDragStop={endMove}
         onMoveEnd={(_event, viewport) => onViewportChange?.(viewport)}
         {...(defaultViewport ? { defaultViewport } : { fitView: true })}
         fitViewOptions={{ maxZoom: 1, padding: 0.2 }}

@@ -6,17 +6,17 @@ import { getNodeDefinition } from "@/engine";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Skeleton } from "@/components/ui/skeleton";
-import { categoryStyles } from "./category-styles";
-import { BranchToggles } from "./config/branch-toggles";
-import { useEditorStore } from "./editor-store";
-import { NodeIcon } from "./node-icons";
+import { categoryStyles } from "@/components/steps/category-styles";
+import { NodeIcon } from "@/components/steps/node-icons";
+import { BranchToggles } from "../config/branch-toggles";
+import { useEditorStore } from "../use-editor-store";
 
 // Nothing is selected when the editor opens, so the settings form (react-hook-form, select menus,
 // the template preview with Liquid) and the webhook test load with the first selection.
-const NodeConfigForm = dynamic(() => import("./config/node-config-form").then((module) => module.NodeConfigForm), {
+const NodeConfigForm = dynamic(() => import("../config/node-config-form").then((module) => module.NodeConfigForm), {
   loading: () => <Skeleton className="h-24" />,
 });
-const WebhookTestPanel = dynamic(() => import("./webhook-test/webhook-test-panel").then((module) => module.WebhookTestPanel));
+const WebhookTestPanel = dynamic(() => import("../webhook-test/webhook-test-panel").then((module) => module.WebhookTestPanel));
 
 /** The side panel: the selected step's settings, or what to do when none (or several) are selected. */
 export function NodeInspector({ workflowId, onDelete, onDuplicate }: { workflowId?: string; onDelete: () => void; onDuplicate: () => void }) {
