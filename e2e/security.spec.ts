@@ -76,6 +76,31 @@ test("sign-in never sends a signed-in person to another site", async ({ page, ba
   await expect(page).toHaveURL(/\/runs\?status=failed$/);
 });
 
+test("a callback-url cookie planted by another origin cannot sign the visitor out", async ({ page }) => {
+  const email = uniqueEmail("planted");
+  await signInWithMagicLink(page, email);
+  // Cookies ignore ports: a page on localhost:<other port> sets them for this app, as a sibling subdomain could.
+  const attacker = await startAttackerSite({
+    "/plant": `<!doctype html><script>
+      for (const path of ["/", "/workflows", "/api"]) document.cookie = "authjs.callback-url=javascript:alert(1); path=" + path;
+      document.title = "planted";
+    </script>`,
+  });
+  try {
+    await page.goto(`${attacker.url}/plant`);
+    await expect(page).toHaveTitle("planted");
+  } finally {
+    await attacker.close();
+  }
+  await page.goto("/workflows");
+  await expect(page).toHaveURL(/\/workflows$/);
+  await expect(page.getByText("No workflows yet")).toBeVisible();
+  const session = await page.request.get("/api/auth/session?callbackUrl=javascript:alert(1)");
+  expect(session.status()).toBe(200);
+  expect(await session.json()).toMatchObject({ user: { email } });
+  expect((await page.context().cookies()).filter((cookie) => cookie.name === "authjs.callback-url" && cookie.value.startsWith("javascript"))).toEqual([]);
+});
+
 test("the local mailbox shows a browser only the mail of the address it typed", async ({ browser }) => {
   const alice = uniqueEmail("alice");
   const mallory = uniqueEmail("mallory");
@@ -154,7 +179,7 @@ test("a stored payload with keys named constructor and __proto__ shows on the ca
   await page.getByTestId("workflow-row").filter({ hasText: "Tag every call" }).getByRole("link", { name: "Tag every call", exact: true }).click();
   await page.getByRole("button", { name: "Test", exact: true }).click();
   const panel = page.getByTestId("test-run-panel");
-  await panel.getByRole("radio", { name: "Recent real event" }).click();
+  await panel.getByRole("tab", { name: "Recent real event" }).click();
   await expect(panel.getByRole("radiogroup", { name: "Recent events" }).getByRole("radio")).toHaveCount(1);
 });
 

@@ -22,6 +22,11 @@ export function buildAuthConfig(config: AppConfig, db: Database): NextAuthConfig
     trustHost: true,
     providers: buildAuthProviders(config, async () => createEmailSender(config.email, db)),
     pages: { signIn: "/sign-in", verifyRequest: "/verify-request", error: "/sign-in" },
+    // Over https the callback URL lives in a __Host- cookie, which no sibling subdomain can set
+    // (see unsafe-callback-url.ts for why that matters).
+    ...(config.appUrl.startsWith("https:")
+      ? { cookies: { callbackUrl: { name: "__Host-authjs.callback-url", options: { httpOnly: true, sameSite: "lax", path: "/", secure: true } } } }
+      : {}),
     callbacks: {
       // The same rule as the sign-in page and actions: only paths on this app (APP_URL's origin).
       redirect({ url, baseUrl }) {

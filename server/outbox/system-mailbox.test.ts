@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { outboxMessages, type OutboxCategory } from "@/db/schema";
 import { setupTestDatabase } from "@/test-support/test-database";
-import { normalizeMailboxAddress } from "./mailbox-recipient";
+import { normalizeMailboxAddress, openMailboxAddress, sealMailboxAddress } from "./mailbox-recipient";
 import { listSystemMail } from "./system-mailbox";
 
 const handle = setupTestDatabase();
@@ -39,5 +39,15 @@ describe("the local mailbox", () => {
     expect(normalizeMailboxAddress("not an address")).toBeUndefined();
     expect(normalizeMailboxAddress(null)).toBeUndefined();
     expect(normalizeMailboxAddress(`${"a".repeat(320)}@example.test`)).toBeUndefined();
+  });
+
+  it("trusts only a mailbox cookie the sign-in form sealed with the server's secret", () => {
+    const secret = "test-secret-test-secret";
+    const sealed = sealMailboxAddress("ada@example.test", secret);
+    expect(openMailboxAddress(sealed, secret)).toBe("ada@example.test");
+    expect(openMailboxAddress("ada@example.test", secret)).toBeUndefined();
+    expect(openMailboxAddress(sealed.replace("ada@", "eve@"), secret)).toBeUndefined();
+    expect(openMailboxAddress(sealed, "another-secret-entirely")).toBeUndefined();
+    expect(openMailboxAddress(undefined, secret)).toBeUndefined();
   });
 });

@@ -1,10 +1,11 @@
-import { describe, expect, it } from "vitest";
-import { organizations } from "@/db/schema";
+import { describe, expect, it, vi } from "vitest";
+import { apiKeys, organizations } from "@/db/schema";
 import { setupTestDatabase } from "@/test-support/test-database";
 import { createUserWithOrg, testConfig } from "@/test-support/test-context";
 import { eq } from "drizzle-orm";
 import type { TRPCContext } from "./context";
 import { MAX_TRPC_BODY_BYTES, handleTrpcRequest } from "./handle-trpc-request";
+import { unexpectedFailureMessage } from "./init";
 
 const appUrl = "https://switchboard.example.com";
 const config = testConfig({ appUrl });
@@ -94,5 +95,49 @@ describe("/api/trpc refuses what another site could send with a visitor's cookie
     );
     expect(response.status).toBe(413);
     expect(JSON.stringify(await response.json())).toContain("larger than 1 MB");
+  });
+});
+
+describe("/api/trpc answers bad input and failures in words, never with internals", () => {
+  const call = (deps: Parameters<typeof handleTrpcRequest>[1], path: string, input: unknown) =>
+    handleTrpcRequest(
+      new Request(`${appUrl}/api/trpc/${path}`, {
+        method: "POST",
+        headers: { "sec-fetch-site": "same-origin", "content-type": "application/json" },
+        body: JSON.stringify({ json: input }),
+      }),
+      deps,
+    );
+
+  it("400 naming the field for text no database can store, and nothing is written", async () => {
+    const { organization, deps } = await signedInDeps();
+    for (const name of ["leak\u0000", "half \ud800 a character"]) {
+      const response = await call(deps, "apiKey.create", { name });
+      expect(response.status).toBe(400);
+      const message = ((await response.json()) as { error: { json: { message: string } } }).error.json.message;
+      expect(message).toMatch(/at "name" contains (a NUL character|a lone UTF-16 surrogate)/);
+    }
+    const keys = await database.db.select().from(apiKeys).where(eq(apiKeys.organizationId, organization.id));
+    expect(keys).toEqual([]);
+  });
+
+  it("500 with a plain sentence when something unexpected fails; the query and its parameters stay in the log", async () => {
+    const { deps } = await signedInDeps();
+    const context = await deps.createContext();
+    const failingDb = new Proxy(context.db, {
+      get: (target, property) =>
+        property === "select" ? () => { throw new Error('Failed query: select "hash" from "api_keys" params: sb_live_secret'); } : Reflect.get(target, property),
+    });
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const response = await handleTrpcRequest(new Request(`${appUrl}/api/trpc/apiKey.list`, { headers: { "sec-fetch-site": "same-origin" } }), {
+      ...deps,
+      createContext: async () => ({ ...context, db: failingDb }),
+    });
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(text).toContain(unexpectedFailureMessage);
+    expect(text).not.toMatch(/Failed query|sb_live_secret|api_keys/);
+    expect(errors).toHaveBeenCalled();
+    errors.mockRestore();
   });
 });

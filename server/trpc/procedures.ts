@@ -4,11 +4,11 @@ import type { OrgScope } from "../organizations/org-scope";
 import type { TRPCContext } from "./context";
 import { resolveActiveMembership } from "../organizations/resolve-membership";
 import { hasRole, roleLabels, type Role } from "@/lib/roles";
-import { t } from "./init";
+import { refuseUnstorableInput, t } from "./init";
 
-export const publicProcedure = t.procedure;
+export const publicProcedure = t.procedure.use(refuseUnstorableInput);
 
-export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in again: your session has ended." });
   }
