@@ -4,6 +4,8 @@ import { getAppConfig } from "@/server/config/app-config";
 import { refuseCrossSite } from "@/server/http/cross-site-guard";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+/** Next.js's default `serverActions.bodySizeLimit`. */
+const SERVER_ACTION_BODY_LIMIT = 1024 * 1024;
 const PUBLIC_PREFIXES = ["/sign-in", "/verify-request", "/mailbox", "/_next/", "/favicon"];
 
 /**
@@ -19,6 +21,10 @@ export function proxy(request: NextRequest) {
   if (request.method === "POST" && !isApi) {
     const refused = refuseCrossSite(request, getAppConfig().appUrl);
     if (refused) return refused;
+    // Next.js refuses a larger Server Action body too, but as a 500.
+    if (Number(request.headers.get("content-length") ?? 0) > SERVER_ACTION_BODY_LIMIT) {
+      return Response.json({ error: { code: "PAYLOAD_TOO_LARGE", message: "The form is larger than 1 MB." } }, { status: 413 });
+    }
   }
 
   const badCookies = CALLBACK_URL_COOKIES.filter((name) => {

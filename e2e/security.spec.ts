@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { signInWithMagicLink, uniqueEmail } from "./fixtures/auth";
+import { askForSignInLink, signInWithMagicLink, uniqueEmail } from "./fixtures/auth";
 
 // The production build attacked as an outsider would: from another page, with hostile links and payloads.
 
@@ -99,6 +99,15 @@ test("a callback-url cookie planted by another origin cannot sign the visitor ou
   expect(session.status()).toBe(200);
   expect(await session.json()).toMatchObject({ user: { email } });
   expect((await page.context().cookies()).filter((cookie) => cookie.name === "authjs.callback-url" && cookie.value.startsWith("javascript"))).toEqual([]);
+});
+
+test("asking for too many sign-in links says when to ask again", async ({ page }) => {
+  const email = uniqueEmail("eager");
+  for (let attempt = 0; attempt < 5; attempt++) await askForSignInLink(page, email);
+  await page.goto("/sign-in");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("alert")).toContainText(/already sent several sign-in links.*ask again in 1[45] minutes/);
 });
 
 test("the local mailbox shows a browser only the mail of the address it typed", async ({ browser }) => {

@@ -11,6 +11,7 @@ import { CallsBySource } from "./calls-by-source";
 import { FailingWorkflows } from "./failing-workflows";
 import { GettingStarted } from "./getting-started";
 import { StatCard } from "./stat-card";
+import { asClause } from "@/components/ui/as-clause";
 
 // The charting library is the heaviest thing on this page: load it after the numbers.
 const RunsOverTimeChart = dynamic(() => import("./runs-over-time-chart").then((module) => module.RunsOverTimeChart), {
@@ -39,7 +40,7 @@ export function Dashboard() {
   if (summary.isError) {
     return (
       <p role="alert" className="text-sm text-destructive">
-        Could not load your dashboard: {summary.error.message}. It refreshes on its own; reload the page to try now.
+        Could not load your dashboard: {asClause(summary.error.message)}. It refreshes on its own; reload the page to try now.
       </p>
     );
   }

@@ -14,6 +14,7 @@ import { RunCanvas } from "./run-canvas";
 import { runPathOf } from "./run-path";
 import { RunStepTimeline } from "./run-step-timeline";
 import { RunSummary } from "./run-summary";
+import { asClause } from "@/components/ui/as-clause";
 
 const finished = new Set(["succeeded", "failed", "skipped"]);
 
@@ -49,7 +50,7 @@ export function RunDetail({ runId, canReplay }: { runId: string; canReplay: bool
   if (detail.isError || !detail.data) {
     return (
       <div role="alert" className="grid justify-items-start gap-2 rounded-lg border p-4 text-sm">
-        <p className="font-medium text-destructive">This run could not be opened: {detail.error?.message ?? "it was not found"}.</p>
+        <p className="font-medium text-destructive">This run could not be opened: {asClause(detail.error?.message ?? "it was not found")}.</p>
         <p className="text-muted-foreground">It may belong to another workspace, or have been deleted after the retention period.</p>
         <Button asChild variant="secondary" size="sm">
           <Link href="/runs">Back to all runs</Link>

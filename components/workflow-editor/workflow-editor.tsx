@@ -9,6 +9,7 @@ import { useTRPC } from "@/components/providers/trpc-react";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { AppRouter } from "@/server/trpc/app-router";
 import { EditorWorkspace } from "./editor-workspace";
+import { asClause } from "@/components/ui/as-clause";
 
 type WorkflowDraft = inferRouterOutputs<AppRouter>["workflow"]["get"];
 
@@ -41,7 +42,7 @@ export function WorkflowEditor({ workflowId, canEdit, initialWorkflow }: { workf
   if (workflow.isError || !workflow.data) {
     return (
       <div role="alert" className="grid gap-2 text-sm">
-        <p className="text-destructive">This workflow could not be opened: {workflow.error?.message ?? "it was not found"}.</p>
+        <p className="text-destructive">This workflow could not be opened: {asClause(workflow.error?.message ?? "it was not found")}.</p>
         <Link href="/workflows" className="text-primary underline">
           Back to workflows
         </Link>

@@ -95,6 +95,17 @@ describe("event schema", () => {
     expect(workflowEventSchema.safeParse({ ...sampleEvent("sms.received"), created_at: "yesterday" }).success).toBe(false);
   });
 
+  it("rejects times no database can store faithfully (before 1900 or past 9999 in UTC)", () => {
+    const at = (created_at: string) => workflowEventSchema.safeParse({ ...sampleEvent("sms.received"), created_at });
+    for (const time of ["0001-01-01T00:00:00Z", "1899-12-31T23:59:59Z", "9999-12-31T23:59:59-15:00"]) {
+      const result = at(time);
+      expect(result.success, time).toBe(false);
+      if (!result.success) expect(result.error.issues[0]!.message).toContain("between 1900-01-01 and 9999-12-31");
+    }
+    expect(at("1900-01-01T00:00:00Z").success).toBe(true);
+    expect(at("9999-12-31T23:59:59Z").success).toBe(true);
+  });
+
   it("lets a form event have no caller and no tracking number", () => {
     const event = workflowEventSchema.parse({ ...sampleEvent("form.submitted"), caller: undefined, tracking_number: undefined });
     expect(event.caller).toBeNull();

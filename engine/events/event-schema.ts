@@ -27,7 +27,14 @@ const text = z.string().max(10_000);
 // Optional facts default to null so every event has the same keys: templates and
 // the variable picker can rely on them, and senders may simply leave them out.
 const optionalText = text.nullable().default(null);
-const timestamp = z.iso.datetime({ offset: true });
+// Times an event may carry: what PostgreSQL stores and reads back faithfully. Year 0, years past
+// 9999 (in UTC, offsets included) and years below 100 are not; no call or form predates 1900.
+export const EARLIEST_EVENT_TIME = Date.parse("1900-01-01T00:00:00.000Z");
+export const LATEST_EVENT_TIME = Date.parse("9999-12-31T23:59:59.999Z");
+const timestamp = z.iso.datetime({ offset: true }).refine((value) => {
+  const time = Date.parse(value);
+  return time >= EARLIEST_EVENT_TIME && time <= LATEST_EVENT_TIME;
+}, "Use a time between 1900-01-01 and 9999-12-31 (UTC)");
 
 const organizationSchema = z.object({ id: z.string().min(1), name: z.string() });
 

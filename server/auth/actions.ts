@@ -6,12 +6,18 @@ import { signIn, signOut } from "@/server/auth/auth";
 import { getAppConfig } from "@/server/config/app-config";
 import { servesLocalMailbox } from "@/server/config/email-config";
 import { normalizeMailboxAddress, rememberMailboxRecipient } from "@/server/outbox/mailbox-recipient";
+import { signInEmailAllowance } from "./auth-providers";
 import { safeRedirectPath } from "./safe-redirect-path";
 
 export async function signInWithEmail(formData: FormData) {
   const config = getAppConfig();
   const redirectTo = safeRedirectPath(formData.get("redirectTo"), config.appUrl);
   const address = normalizeMailboxAddress(formData.get("email"));
+  const allowance = address ? signInEmailAllowance(address) : { allowed: true as const };
+  if (!allowance.allowed) {
+    const minutes = Math.ceil(allowance.retryAfterSeconds / 60);
+    redirect(`/sign-in?error=TooManyEmails&minutes=${minutes}&callbackUrl=${encodeURIComponent(redirectTo)}`);
+  }
   if (address && servesLocalMailbox(config.email)) {
     await rememberMailboxRecipient(address, { secure: config.appUrl.startsWith("https:") });
   }

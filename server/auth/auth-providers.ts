@@ -21,6 +21,11 @@ export function signInOptions(config: AppConfig): SignInOption[] {
 
 const signInEmailLimiter = createRateLimiter({ limit: 5, windowMs: 15 * 60_000 });
 
+/** Whether another sign-in email may go to `address` now (Auth.js keys the limit by the lower-cased address). */
+export function signInEmailAllowance(address: string) {
+  return signInEmailLimiter.peek(address.trim().toLowerCase());
+}
+
 export function buildAuthProviders(config: AppConfig, sendEmail: () => Promise<EmailSender>): Provider[] {
   const providers: Provider[] = [];
   const { oidc, github, google } = config.auth;

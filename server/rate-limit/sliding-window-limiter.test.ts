@@ -13,4 +13,14 @@ describe("rate limiter", () => {
     now = 60_001;
     expect(check("a")).toEqual({ allowed: true });
   });
+
+  it("peeks without counting", () => {
+    let now = 0;
+    const check = createRateLimiter({ limit: 1, windowMs: 60_000, now: () => now });
+    expect(check.peek("a")).toEqual({ allowed: true });
+    expect(check.peek("a")).toEqual({ allowed: true });
+    expect(check("a")).toEqual({ allowed: true });
+    now = 10_000;
+    expect(check.peek("a")).toEqual({ allowed: false, retryAfterSeconds: 50 });
+  });
 });

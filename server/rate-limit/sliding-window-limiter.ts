@@ -8,7 +8,7 @@ export function createRateLimiter(options: { limit: number; windowMs: number; no
   const hits = new Map<string, number[]>();
   const now = options.now ?? Date.now;
 
-  return function check(key: string): RateLimitResult {
+  function verdict(key: string, record: boolean): RateLimitResult {
     const current = now();
     const windowStart = current - options.windowMs;
     const recent = (hits.get(key) ?? []).filter((time) => time > windowStart);
@@ -17,11 +17,15 @@ export function createRateLimiter(options: { limit: number; windowMs: number; no
       const retryAfterMs = recent[0]! + options.windowMs - current;
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
     }
+    if (!record) return { allowed: true };
     recent.push(current);
     hits.set(key, recent);
     if (hits.size > 10_000) {
       for (const [storedKey, times] of hits) if (times.every((time) => time <= windowStart)) hits.delete(storedKey);
     }
     return { allowed: true };
-  };
+  }
+
+  /** Counts a hit for `key` when allowed; `.peek(key)` answers the same without counting. */
+  return Object.assign((key: string) => verdict(key, true), { peek: (key: string) => verdict(key, false) });
 }

@@ -22,6 +22,14 @@ const errorMessages: Record<string, string> = {
   AccessDenied: "Access was denied by the sign-in provider.",
 };
 
+function signInErrorMessage(code: string, minutes: string | undefined) {
+  if (code === "TooManyEmails") {
+    const wait = Math.max(1, Math.min(15, Number(minutes) || 15));
+    return `We already sent several sign-in links to this address in the last 15 minutes. Use the newest one in your inbox, or ask again in ${wait} minute${wait === 1 ? "" : "s"}.`;
+  }
+  return Object.hasOwn(errorMessages, code) ? errorMessages[code]! : "Sign-in failed. Please try again.";
+}
+
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
   const config = getAppConfig();
@@ -31,7 +39,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const options = signInOptions(config);
   const oauth = options.filter((option) => option.kind === "oauth");
   const byEmail = options.some((option) => option.kind === "email");
-  const error = params.error ? (errorMessages[params.error] ?? "Sign-in failed. Please try again.") : null;
+  const error = params.error ? signInErrorMessage(params.error, params.minutes) : null;
 
   return (
     <Card>
