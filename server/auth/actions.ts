@@ -36,6 +36,8 @@ export async function signInWithProvider(formData: FormData) {
   await signIn(provider, { redirectTo: safeRedirectPath(formData.get("redirectTo"), getAppConfig().appUrl) });
 }
 
-export async function signOutAction() {
-  await signOut({ redirectTo: "/sign-in" });
+/** Signs out; a `returnTo` field (the invitation page, say) is where signing in again leads. */
+export async function signOutAction(formData?: FormData) {
+  const returnTo = safeRedirectPath(formData?.get("returnTo"), getAppConfig().appUrl);
+  await signOut({ redirectTo: returnTo === "/" ? "/sign-in" : `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` });
 }

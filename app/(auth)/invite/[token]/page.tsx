@@ -63,6 +63,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
               This invitation is for <strong>{invitation.email}</strong>, but you are signed in as {session.user.email}.
             </p>
             <form action={signOutAction}>
+              <input type="hidden" name="returnTo" value={`/invite/${token}`} />
               <Button type="submit" variant="secondary">Sign out and switch account</Button>
             </form>
           </>
