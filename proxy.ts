@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { CALLBACK_URL_COOKIES, cookieDeletions, isUsableCallbackUrl } from "@/server/auth/unsafe-callback-url";
+import { cookieDeletions, isUsableCallbackUrl, withoutUnusableCallbackCookies } from "@/server/auth/unsafe-callback-url";
 import { getAppConfig } from "@/server/config/app-config";
 import { refuseCrossSite } from "@/server/http/cross-site-guard";
 
@@ -27,18 +27,19 @@ export function proxy(request: NextRequest) {
     }
   }
 
-  const badCookies = CALLBACK_URL_COOKIES.filter((name) => {
-    const value = request.cookies.get(name)?.value;
-    return value !== undefined && !isUsableCallbackUrl(value, origin);
-  });
-  const badParam = searchParams.has("callbackUrl") && !isUsableCallbackUrl(searchParams.get("callbackUrl")!, origin);
-  if (badCookies.length > 0 || badParam) {
-    for (const name of badCookies) request.cookies.delete(name);
-    const forwarded = { request: { headers: request.headers } };
+  // A rewrite would keep the original query, so a bad callbackUrl parameter is answered with a
+  // redirect (307 keeps the method and body) to the same address without it.
+  if (searchParams.has("callbackUrl") && !isUsableCallbackUrl(searchParams.get("callbackUrl")!, origin)) {
     const cleanUrl = request.nextUrl.clone();
     cleanUrl.searchParams.delete("callbackUrl");
-    const response = badParam ? NextResponse.rewrite(cleanUrl, forwarded) : NextResponse.next(forwarded);
-    for (const name of badCookies) for (const deletion of cookieDeletions(name, pathname)) response.headers.append("set-cookie", deletion);
+    return NextResponse.redirect(cleanUrl, 307);
+  }
+  const cookies = withoutUnusableCallbackCookies(request.headers.get("cookie") ?? "", origin);
+  if (cookies.dropped.length > 0) {
+    const headers = new Headers(request.headers);
+    headers.set("cookie", cookies.cookieHeader);
+    const response = NextResponse.next({ request: { headers } });
+    for (const name of cookies.dropped) for (const deletion of cookieDeletions(name, pathname)) response.headers.append("set-cookie", deletion);
     return response;
   }
 

@@ -107,7 +107,7 @@ test("asking for too many sign-in links says when to ask again", async ({ page }
   await page.goto("/sign-in");
   await page.getByLabel("Work email").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await expect(page.getByRole("alert")).toContainText(/already sent several sign-in links.*ask again in 1[45] minutes/);
+  await expect(page.getByText(/already sent several sign-in links.*ask again in 1[45] minutes/)).toBeVisible();
 });
 
 test("the local mailbox shows a browser only the mail of the address it typed", async ({ browser }) => {

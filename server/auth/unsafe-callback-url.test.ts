@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cookieDeletions, isUsableCallbackUrl } from "./unsafe-callback-url";
+import { cookieDeletions, isUsableCallbackUrl, withoutUnusableCallbackCookies } from "./unsafe-callback-url";
 
 describe("callback URLs Auth.js would refuse", () => {
   it("tells usable from unusable the way Auth.js does", () => {
@@ -16,5 +16,17 @@ describe("callback URLs Auth.js would refuse", () => {
       "authjs.callback-url=; Path=/workflows/wf_1/runs; Max-Age=0",
     ]);
     expect(cookieDeletions("__Host-authjs.callback-url", "/")).toEqual(["__Host-authjs.callback-url=; Path=/; Max-Age=0; Secure"]);
+  });
+
+  it("drops every occurrence of a callback cookie when any of them is unusable, and nothing else", () => {
+    const origin = "http://localhost:3000";
+    const planted = "authjs.callback-url=javascript%3Aalert(1); authjs.callback-url=http%3A%2F%2Flocalhost%3A3000; authjs.session-token=abc; sb_org=org_1";
+    expect(withoutUnusableCallbackCookies(planted, origin)).toEqual({
+      cookieHeader: "authjs.session-token=abc; sb_org=org_1",
+      dropped: ["authjs.callback-url"],
+    });
+    const fine = "authjs.callback-url=http%3A%2F%2Flocalhost%3A3000; authjs.session-token=abc";
+    expect(withoutUnusableCallbackCookies(fine, origin)).toEqual({ cookieHeader: fine, dropped: [] });
+    expect(withoutUnusableCallbackCookies("", origin)).toEqual({ cookieHeader: "", dropped: [] });
   });
 });

@@ -17,6 +17,29 @@ export function isUsableCallbackUrl(value: string, origin: string): boolean {
   }
 }
 
+function decoded(value: string) {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * The Cookie header without any callback-url cookie Auth.js would refuse. A browser may send the
+ * same name twice (one per path, the most specific first) and parsers disagree on which one wins,
+ * so every occurrence is checked and a name with any bad value is dropped entirely.
+ */
+export function withoutUnusableCallbackCookies(cookieHeader: string, origin: string): { cookieHeader: string; dropped: string[] } {
+  const pairs = cookieHeader.split(";").map((pair) => pair.trim()).filter(Boolean);
+  const nameOf = (pair: string) => pair.slice(0, Math.max(0, pair.indexOf("="))).trim();
+  const dropped = CALLBACK_URL_COOKIES.filter((name) =>
+    pairs.some((pair) => nameOf(pair) === name && !isUsableCallbackUrl(decoded(pair.slice(pair.indexOf("=") + 1).trim()), origin)),
+  );
+  if (dropped.length === 0) return { cookieHeader, dropped };
+  return { cookieHeader: pairs.filter((pair) => !dropped.includes(nameOf(pair))).join("; "), dropped };
+}
+
 /** The cookie deletions that remove `name` for every path it may have been set on for `pathname`. */
 export function cookieDeletions(name: string, pathname: string): string[] {
   const segments = pathname.split("/").filter(Boolean);
