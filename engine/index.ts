@@ -47,7 +47,8 @@ export * from "./templates/sms-segments";
 
 export * from "./validation/validation-error";
 export { validateGraph, isPublishable, errorsForNode, type ValidationMode, type ValidateOptions } from "./validation/validate-graph";
-export { validateGraphWith, type TemplateChecker } from "./validation/validate-graph-with";
+export { validateGraphWith } from "./validation/validate-graph-with";
+export type { TemplateChecker } from "./validation/template-checker";
 export { canConnect, type ConnectionAttempt, type ConnectResult } from "./validation/can-connect";
 export { maxWebhookNodes } from "./validation/rules/limit-rules";
 

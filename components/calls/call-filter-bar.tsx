@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { filtersToQuery, type CallFilterValues } from "./call-filters";
+import { filtersToQuery, type CallFilters as CallFilterValues } from "@/lib/call-filters";
 
 const ALL = "__all__";
 

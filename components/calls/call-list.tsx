@@ -11,7 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { relativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { CallFilterBar } from "./call-filter-bar";
-import { filtersToQuery, type CallFilterValues } from "./call-filters";
+import { filtersToQuery, type CallFilters as CallFilterValues } from "@/lib/call-filters";
 import { CallOutcomeBadge } from "./call-outcome-badge";
 import { formatCallDuration } from "./format-call-duration";
 

@@ -1,3 +1,4 @@
+import type { DelayInput } from "../catalogue/actions/delay";
 import type { ActionInputs, ExecutableActionKind } from "../catalogue/registry";
 import type { WorkflowNode } from "../graph/graph-schema";
 import type { NodeResult, StepRunner, WorkflowPorts } from "../walker/ports";
@@ -7,7 +8,7 @@ export interface StepLog {
   requested: string[];
   /** Step ids whose function actually ran. */
   executed: string[];
-  sleeps: Array<{ id: string; duration: string | number }>;
+  sleeps: Array<{ id: string; duration: string }>;
 }
 
 /**
@@ -24,9 +25,9 @@ export function memoryStepRunner(memory = new Map<string, unknown>(), log: StepL
       memory.set(id, value);
       return value;
     },
-    async sleep(id: string, duration: string | number) {
+    async sleep(id: string, delay: DelayInput) {
       log.requested.push(id);
-      log.sleeps.push({ id, duration });
+      log.sleeps.push({ id, duration: delay.duration });
     },
   };
   return { step, memory, log };

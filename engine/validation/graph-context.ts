@@ -4,7 +4,7 @@ import { triggerConfigSchema } from "../catalogue/triggers/trigger";
 import type { EventType } from "../events/event-types";
 import { adjacencyOf, type Adjacency } from "../graph/topology";
 import type { DraftWorkflowGraph, DraftWorkflowNode } from "../graph/graph-schema";
-import type { TemplateChecker } from "./validate-graph-with";
+import type { TemplateChecker } from "./template-checker";
 
 /** Facts every rule needs, computed once per validation. */
 export interface GraphContext {

@@ -1,6 +1,4 @@
-import type { EventType } from "../events/event-types";
 import { draftGraphSchema } from "../graph/graph-schema";
-import type { TemplateIssue } from "../templates/liquid";
 import { buildGraphContext, type GraphContext } from "./graph-context";
 import { acyclicRule } from "./rules/acyclic-rule";
 import { configRules } from "./rules/config-rules";
@@ -9,12 +7,10 @@ import { openBranchesRule } from "./rules/open-branches-rule";
 import { reachabilityRules } from "./rules/reachability-rules";
 import { structureRules } from "./rules/structure-rules";
 import { triggerRules } from "./rules/trigger-rules";
+import type { TemplateChecker } from "./template-checker";
 import type { RuleFinding, ValidationCode, ValidationError } from "./validation-error";
 
 export type ValidationMode = "draft" | "publish";
-
-/** Liquid's `checkTemplate`; `null` leaves templates unchecked (the editor, until liquidjs has loaded). */
-export type TemplateChecker = ((template: string, eventType: EventType) => TemplateIssue[]) | null;
 
 const rules: Array<(ctx: GraphContext) => RuleFinding[]> = [
   structureRules,

@@ -1,13 +1,14 @@
 import type { OrgContext, RunContext } from "../catalogue/node-definition";
 import type { ActionInputs, ExecutableActionKind } from "../catalogue/registry";
+import type { DelayInput } from "../catalogue/actions/delay";
 import type { WorkflowNode } from "../graph/graph-schema";
 
 /** The durable-step API the walker needs: the same shape as an Inngest `step`. */
 export interface StepRunner {
   /** Runs `fn` once per id; a replay returns the recorded result instead of running it again. */
   run<T>(id: string, fn: () => Promise<T>): Promise<T>;
-  /** Waits, durably. `duration` is "30m"/"2h"/"1d" or milliseconds. */
-  sleep(id: string, duration: string | number): Promise<void>;
+  /** Waits, durably, as long as a delay node says (its duration string for Inngest, and in milliseconds). */
+  sleep(id: string, delay: DelayInput): Promise<void>;
 }
 
 /** Side effects live server-side, behind this one method. */

@@ -1,3 +1,4 @@
+import type { DelayInput } from "../catalogue/actions/delay";
 import type { AnyNodeDefinition, ConditionContext, ConditionOutcome } from "../catalogue/node-definition";
 import { getNodeDefinition, type ActionInputs, type ExecutableActionKind } from "../catalogue/registry";
 import { triggerConfigSchema } from "../catalogue/triggers/trigger";
@@ -133,7 +134,7 @@ export async function runWorkflow(graph: WorkflowGraph, event: WorkflowEvent, po
       }
       const input = prepared.value;
       if (node.kind === "action.delay") {
-        const waited = await guard(() => ports.step.sleep(node.id, (input as { duration: string }).duration));
+        const waited = await guard(() => ports.step.sleep(node.id, input as DelayInput));
         if (!waited.ok) await finish(node, { status: "failed", input, error: waited.error }, none);
         else await finish(node, { status: "succeeded", input }, new Set(["out"]));
         continue;

@@ -9,11 +9,11 @@ import { sampleEventWith, type EventType, type WorkflowEvent } from "@/engine";
 import { edge, graphOf, node, trigger } from "@/engine/test-support/graph-builder";
 import { createExecutionProviders } from "@/server/execution/create-providers";
 import type { ExecutionDeps } from "@/server/execution/execute-run";
-import { recordEvent } from "@/server/execution/record-event";
+import { recordEvent } from "@/server/events/record-events";
 import { createTestDatabase } from "@/test-support/test-database";
 import { createUserWithOrg, testConfig } from "@/test-support/test-context";
 import { createLiveWorkflow } from "@/test-support/workflows";
-import { eventReceived, runRequested } from "../events";
+import { eventReceived, runRequested } from "@/server/execution/inngest/inngest-events";
 import { createFanOutFunction } from "./fan-out";
 
 /** `state` from @inngest/test is keyed by the hashed step id (sha1), as Inngest stores it. */

@@ -1,7 +1,7 @@
 import type { Inngest } from "inngest";
 import type { ExecutionDeps } from "@/server/execution/execute-run";
 import { fanOutEvent } from "@/server/execution/fan-out-event";
-import { eventReceived, runRequested } from "../events";
+import { eventReceived, runRequested } from "@/server/execution/inngest/inngest-events";
 
 /** Thin: find the workflows an event fires (engine + one indexed query), start one run each. */
 export function createFanOutFunction(inngest: Inngest.Any, getDeps: () => Promise<ExecutionDeps>) {

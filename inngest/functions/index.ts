@@ -1,6 +1,6 @@
 import { getAppConfig } from "@/server/config/app-config";
 import { getExecutionDeps } from "@/server/execution/execution-runtime";
-import { inngest } from "../client";
+import { inngest } from "@/server/execution/inngest/inngest-client";
 import { createDeleteOldRunsFunction } from "./delete-old-runs";
 import { createFanOutFunction } from "./fan-out";
 import { createRunWorkflowFunction } from "./run-workflow";

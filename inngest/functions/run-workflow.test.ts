@@ -12,11 +12,11 @@ import { startWebhookReceiver, type WebhookReceiver } from "@/e2e/stand-ins/webh
 import { createExecutionProviders } from "@/server/execution/create-providers";
 import type { ExecutionDeps } from "@/server/execution/execute-run";
 import { fanOutEvent } from "@/server/execution/fan-out-event";
-import { recordEvent } from "@/server/execution/record-event";
+import { recordEvent } from "@/server/events/record-events";
 import { createTestDatabase } from "@/test-support/test-database";
 import { createUserWithOrg, testConfig } from "@/test-support/test-context";
 import { createLiveWorkflow } from "@/test-support/workflows";
-import { runRequested } from "../events";
+import { runRequested } from "@/server/execution/inngest/inngest-events";
 import { createRunWorkflowFunction } from "./run-workflow";
 
 let handle: DatabaseHandle;

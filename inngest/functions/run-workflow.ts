@@ -1,16 +1,14 @@
-import { eq } from "drizzle-orm";
 import { NonRetriableError, type Inngest } from "inngest";
-import { workflowRuns } from "@/db/schema";
 import type { StepRunner } from "@/engine";
-import { durationToMs } from "@/server/execution/durations";
 import { executeRun, type ExecutionDeps } from "@/server/execution/execute-run";
 import { loadRun } from "@/server/execution/load-run";
 import { isPermanentError } from "@/server/execution/permanent-error";
-import { runRequested } from "../events";
+import { runTransitions, transitionRun } from "@/server/execution/run-transitions";
+import { runRequested } from "@/server/execution/inngest/inngest-events";
 
 type InngestStep = {
   run: (id: string, fn: () => Promise<unknown>) => Promise<unknown>;
-  sleep: (id: string, duration: string | number) => Promise<void>;
+  sleep: (id: string, duration: string) => Promise<void>;
 };
 
 /** Inngest's `step` as the engine's step runner; permanent provider errors stop Inngest's retries. */
@@ -26,7 +24,7 @@ export function inngestStepRunner(step: InngestStep): StepRunner {
         }
       })) as T;
     },
-    sleep: (id, duration) => step.sleep(id, duration),
+    sleep: (id, delay) => step.sleep(id, delay.duration),
   };
 }
 
@@ -40,11 +38,7 @@ export function createRunWorkflowFunction(inngest: Inngest.Any, getDeps: () => P
     async onFailure({ event, error }) {
       const runId = (event.data.event.data as { runId: string }).runId;
       const { db, onRunFailed } = await getDeps();
-      const [run] = await db
-        .update(workflowRuns)
-        .set({ status: "failed", error: error.message, finishedAt: new Date() })
-        .where(eq(workflowRuns.id, runId))
-        .returning({ workflowId: workflowRuns.workflowId, organizationId: workflowRuns.organizationId, mode: workflowRuns.mode });
+      const run = await transitionRun(db, runId, runTransitions.failed(error.message, new Date()));
       if (run && run.mode === "live") await onRunFailed?.({ runId, workflowId: run.workflowId, organizationId: run.organizationId, error: error.message });
     },
   },
@@ -53,16 +47,16 @@ export function createRunWorkflowFunction(inngest: Inngest.Any, getDeps: () => P
     const loaded = await loadRun(deps.db, event.data.runId);
     if (!loaded) throw new NonRetriableError(`Run ${event.data.runId} does not exist`);
     if (!loaded.run.startedAt) {
-      await deps.db.update(workflowRuns).set({ status: "running", startedAt: new Date() }).where(eq(workflowRuns.id, loaded.run.id));
+      await transitionRun(deps.db, loaded.run.id, runTransitions.started(new Date()));
     }
     const runner = inngestStepRunner(step as unknown as InngestStep);
     const sleep = runner.sleep;
     // Show a delayed run as waiting (with its wake time) while Inngest holds it, as the embedded executor does.
-    runner.sleep = async (id, duration) => {
-      const wakeAt = new Date(Date.now() + durationToMs(duration));
-      await deps.db.update(workflowRuns).set({ status: "waiting", wakeAt }).where(eq(workflowRuns.id, loaded.run.id));
-      await sleep(id, duration);
-      await deps.db.update(workflowRuns).set({ status: "running", wakeAt: null }).where(eq(workflowRuns.id, loaded.run.id));
+    runner.sleep = async (id, delay) => {
+      const wakeAt = new Date(Date.now() + delay.milliseconds);
+      await transitionRun(deps.db, loaded.run.id, runTransitions.parked(wakeAt));
+      await sleep(id, delay);
+      await transitionRun(deps.db, loaded.run.id, runTransitions.resumed());
     };
     const result = await executeRun(deps, loaded, runner);
     return { status: result.status };

@@ -1,36 +1,10 @@
 import { and, eq, gte, inArray, isNull, lt, type SQL } from "drizzle-orm";
 import { DateTime, IANAZone } from "luxon";
-import { z } from "zod";
 import { calls } from "@/db/schema";
+import { NO_SOURCE, type CallFilters } from "@/lib/call-filters";
 
 /** Statuses of a call that ended without anyone picking up. */
 export const missedCallStatuses = ["no_answer", "busy", "failed", "canceled", "voicemail"] as const;
-
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a date such as 2026-11-21")
-  .refine((value) => DateTime.fromISO(value).isValid, "That date doesn't exist");
-
-/** The filters of the Calls page, shared by the list and the CSV export (which reads them from a URL). */
-export const callFiltersSchema = z
-  .object({
-    /** A marketing source; `"none"` means calls with no source. */
-    source: z.string().trim().max(100).optional(),
-    status: z.enum(["answered", "missed"]).optional(),
-    /** The tracking number called, in E.164. */
-    trackingNumber: z.string().trim().max(40).optional(),
-    /** First and last day, inclusive, in the organization's time zone. */
-    from: day.optional(),
-    to: day.optional(),
-  })
-  .refine((filters) => !filters.from || !filters.to || filters.from <= filters.to, {
-    message: "The first day must come before the last day",
-    path: ["to"],
-  });
-
-export type CallFilters = z.output<typeof callFiltersSchema>;
-
-export const NO_SOURCE = "none";
 
 function startOfDay(value: string, timezone: string) {
   const zone = IANAZone.isValidZone(timezone) ? timezone : "UTC";

@@ -2,7 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import { DateTime, IANAZone } from "luxon";
 import type { Queryable } from "@/db/client";
 import { callStatusLabels, type CallStatus } from "@/engine";
-import type { CallFilters } from "./call-filters";
+import type { CallFilters } from "@/lib/call-filters";
 import { listCalls, type CallCursor, type CallListItem } from "./list-calls";
 
 const PAGE_SIZE = 500;

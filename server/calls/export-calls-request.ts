@@ -1,6 +1,6 @@
 import { resolveActiveMembership } from "@/server/organizations/resolve-membership";
 import type { TRPCContext } from "@/server/trpc/context";
-import { callFiltersSchema } from "./call-filters";
+import { callFiltersSchema } from "@/lib/call-filters";
 import { callsCsvFileName, callsCsvStream } from "./calls-csv";
 
 function problem(status: number, message: string) {

@@ -1,7 +1,8 @@
 import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { calls, events, trackingNumbers, workflowRuns } from "@/db/schema";
-import { callFilterConditions, callOutcome, type CallFilters } from "./call-filters";
+import type { CallFilters } from "@/lib/call-filters";
+import { callFilterConditions, callOutcome } from "./call-filters";
 
 export type CallCursor = { startedAt: Date; id: string };
 

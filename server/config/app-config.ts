@@ -22,7 +22,7 @@ export type AppConfig = {
   /** Resend, the local mailbox (development, tests, LOCAL_MAILBOX=true), or neither. */
   email: EmailConfig;
   sms: { kind: "twilio"; accountSid: string; authToken: string; apiBaseUrl?: string } | { kind: "outbox" };
-  /** The cost guard: texts one workflow may send one caller per day. */
+  /** The cost guard: workflow texts one organization may send one number in any 24 hours (all its workflows together). */
   smsDailyLimit: number;
   /** Finished runs (and their steps) older than this many days are deleted by a daily job. */
   runRetentionDays: number;

@@ -1,8 +1,8 @@
-import { eq } from "drizzle-orm";
 import { Resend, type ErrorResponse } from "resend";
 import type { Queryable } from "@/db/client";
-import { outboxMessages, type OutboxCategory, type OutboxStatus } from "@/db/schema";
+import type { OutboxCategory, OutboxStatus } from "@/db/schema";
 import type { EmailConfig } from "../config/app-config";
+import { DeliveryError, deliveredUnderKey, recordDeliveryAttempt, type OutboxRowRef } from "../outbox/outbox-delivery";
 import { carriesSecretLink, removedLinkNote, replaceLinks } from "./secret-links";
 
 export type OutgoingEmail = {
@@ -25,21 +25,16 @@ export type SentEmail = { outboxId: string; status: OutboxStatus; providerMessag
 
 export type EmailSender = (email: OutgoingEmail) => Promise<SentEmail>;
 
-/**
- * An email that was not sent. `permanent` means retrying cannot help (Resend refused the
- * request: validation, bad sender, bad key, …); otherwise (429, 5xx, network) retry with backoff.
- */
-export class EmailDeliveryError extends Error {
-  readonly permanent: boolean;
+/** An email that was not sent (permanent: Resend refused the request — validation, bad sender, bad key…). */
+export class EmailDeliveryError extends DeliveryError {
   /** HTTP status Resend answered with; undefined when it could not be reached. */
   readonly statusCode?: number;
   /** Resend's error name, e.g. `validation_error`. */
   readonly providerError?: string;
 
   constructor(message: string, options: { permanent: boolean; statusCode?: number; providerError?: string; cause?: unknown }) {
-    super(message, { cause: options.cause });
+    super(message, options);
     this.name = "EmailDeliveryError";
-    this.permanent = options.permanent;
     this.statusCode = options.statusCode;
     this.providerError = options.providerError;
   }
@@ -75,9 +70,8 @@ export function createEmailSender(config: EmailConfig, db: Queryable): EmailSend
   return async (email) => {
     // A retried step must not deliver (or record) the same email twice.
     if (email.idempotencyKey) {
-      const existing = await findByIdempotencyKey(db, email.idempotencyKey);
-      if (existing && existing.status !== "failed") return existing;
-      if (existing) await db.delete(outboxMessages).where(eq(outboxMessages.id, existing.outboxId));
+      const delivered = await deliveredUnderKey(db, email.idempotencyKey, email.organizationId ?? null);
+      if (delivered) return sentEmailOf(delivered);
     }
     const linkNote = carriesSecretLink(email.category) ? removedLinkNote(config) : undefined;
     let status: OutboxStatus = "simulated";
@@ -130,35 +124,16 @@ export function createEmailSender(config: EmailConfig, db: Queryable): EmailSend
     };
     // Two senders of the same idempotency key at once (two failing runs, one alert): the first
     // row wins unless it records a failure; the other sender reports it as already sent.
-    const [row] = await db
-      .insert(outboxMessages)
-      .values(stored)
-      .onConflictDoUpdate({
-        target: outboxMessages.idempotencyKey,
-        set: { ...stored, createdAt: new Date() },
-        setWhere: eq(outboxMessages.status, "failed"),
-      })
-      .returning({ id: outboxMessages.id });
-    if (!row) return alreadySent(db, email.idempotencyKey!);
+    const { row, stored: ours } = await recordDeliveryAttempt(db, stored);
+    if (!ours) return sentEmailOf(row);
 
     if (failure) throw failure;
     return { outboxId: row.id, status, providerMessageId };
   };
 }
 
-async function findByIdempotencyKey(db: Queryable, idempotencyKey: string): Promise<SentEmail | undefined> {
-  const [row] = await db
-    .select({ id: outboxMessages.id, status: outboxMessages.status, providerMessageId: outboxMessages.providerMessageId })
-    .from(outboxMessages)
-    .where(eq(outboxMessages.idempotencyKey, idempotencyKey))
-    .limit(1);
-  return row && { outboxId: row.id, status: row.status, providerMessageId: row.providerMessageId ?? undefined };
-}
-
-async function alreadySent(db: Queryable, idempotencyKey: string): Promise<SentEmail> {
-  const winner = await findByIdempotencyKey(db, idempotencyKey);
-  if (!winner) throw new Error(`The outbox row for ${idempotencyKey} vanished while it was being sent; send again`);
-  return winner;
+function sentEmailOf(row: OutboxRowRef): SentEmail {
+  return { outboxId: row.id, status: row.status, providerMessageId: row.providerMessageId ?? undefined };
 }
 
 /** The server log shows a link only where the outbox keeps it: the log must not hand out access either. */

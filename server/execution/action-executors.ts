@@ -2,10 +2,11 @@ import { and, eq, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { calls, memberships, users } from "@/db/schema";
 import type { ActionExecutors, ActionInputs, ExecutableActionKind, WorkflowNode } from "@/engine";
-import { optedOutReason } from "../calls/sms-consent";
-import { recordSmsSentEvent } from "../calls/sms-sent-event";
 import { decryptSecret } from "../crypto/secret-box";
+import { recordSmsSentEvent } from "../events/sms-sent-event";
+import { whyNotText } from "../sms/may-text-caller";
 import type { ExecutionProviders } from "./execution-providers";
+import type { LoadedRun } from "./load-run";
 import { PermanentStepError } from "./permanent-error";
 
 export type RunIdentity = {
@@ -42,15 +43,11 @@ export function createLiveActionExecutors(db: Database, providers: ExecutionProv
   const key = (node: WorkflowNode) => `${run.runId}:${node.id}`;
   const executors: { [K in ExecutableActionKind]: Executor<K> } = {
     async "action.send_sms"(input, node) {
-      const optedOut = await optedOutReason(db, run.organizationId, input.to);
-      if (optedOut) throw new PermanentStepError(optedOut, "sms_opted_out");
-      const sentToday = await providers.smsSentToday(run.organizationId, input.to);
-      if (sentToday >= providers.smsDailyLimit) {
-        throw new PermanentStepError(
-          `Already texted ${input.to} ${sentToday} times today (daily limit ${providers.smsDailyLimit}).`,
-          "sms_daily_cap",
-        );
-      }
+      const refused = await whyNotText(db, { organizationId: run.organizationId, to: input.to }, {
+        sentToday: (organizationId, to) => providers.smsSentToday(organizationId, to),
+        limit: providers.smsDailyLimit,
+      });
+      if (refused) throw new PermanentStepError(refused.message, refused.code);
       const result = await providers.sendSms({
         organizationId: run.organizationId,
         to: input.to,
@@ -115,6 +112,30 @@ export function createLiveActionExecutors(db: Database, providers: ExecutionProv
       return (executors[kind] as Executor<typeof kind>)(input, node);
     },
   };
+}
+
+/**
+ * Where a run's actions go: live side effects (live runs, and test runs the user asked to send for
+ * real), or rendered and shown only.
+ */
+export function actionExecutorsFor(
+  deps: { db: Database; providers: ExecutionProviders; encryptionKey: Buffer },
+  loaded: LoadedRun,
+  options: { live: boolean },
+): ActionExecutors {
+  if (!options.live) return dryRunActionExecutors;
+  const { run, organization } = loaded;
+  return createLiveActionExecutors(
+    deps.db,
+    deps.providers,
+    {
+      runId: run.id,
+      organizationId: organization.id,
+      workflowCreatorUserId: loaded.workflowCreatorUserId,
+      webhookSecretEncrypted: organization.webhookSecretEncrypted,
+    },
+    deps.encryptionKey,
+  );
 }
 
 /** Test mode: actions are rendered and shown, not sent. */

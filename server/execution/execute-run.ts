@@ -1,10 +1,11 @@
 import { and, count, eq, gte } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { calls, runSteps, workflowRuns } from "@/db/schema";
-import { runWorkflow, type ActionExecutors, type NodeResult, type StepRunner, type WorkflowNode, type WorkflowRunResult } from "@/engine";
-import { createLiveActionExecutors, dryRunActionExecutors } from "./action-executors";
+import { calls, runSteps } from "@/db/schema";
+import { runWorkflow, type NodeResult, type StepRunner, type WorkflowNode, type WorkflowRunResult } from "@/engine";
+import { actionExecutorsFor } from "./action-executors";
 import type { ExecutionProviders } from "./execution-providers";
 import type { LoadedRun } from "./load-run";
+import { runTransitions, transitionRun } from "./run-transitions";
 
 export type ExecutionDeps = {
   db: Database;
@@ -43,8 +44,8 @@ function directRecorder(db: Database, runId: string): RunRecorder {
         .values({ runId, nodeId, nodeKind: node.kind, startedAt: at, ...values })
         .onConflictDoUpdate({ target: [runSteps.runId, runSteps.nodeId], set: values });
     },
-    async finishRun({ status, error, finishedAt }) {
-      await db.update(workflowRuns).set({ status, finishedAt, error, lockedUntil: null, wakeAt: null }).where(eq(workflowRuns.id, runId));
+    async finishRun(outcome) {
+      await transitionRun(db, runId, runTransitions.finished(outcome));
     },
   };
 }
@@ -66,8 +67,8 @@ export async function executeRun(
   step: StepRunner,
   options: {
     isControlFlowError?: (error: unknown) => boolean;
-    /** A test run the user asked to send for real passes live executors here. */
-    actions?: ActionExecutors;
+    /** A test run the user asked to send for real: its actions have live side effects. */
+    sendForReal?: boolean;
     recorder?: RunRecorder;
   } = {},
 ): Promise<WorkflowRunResult> {
@@ -75,21 +76,7 @@ export async function executeRun(
   const now = deps.now ?? (() => new Date());
   const { run, organization } = loaded;
   const recorder = options.recorder ?? directRecorder(db, run.id);
-  const actions: ActionExecutors =
-    options.actions ??
-    (run.mode === "test"
-      ? dryRunActionExecutors
-      : createLiveActionExecutors(
-          db,
-          deps.providers,
-          {
-            runId: run.id,
-            organizationId: organization.id,
-            workflowCreatorUserId: loaded.workflowCreatorUserId,
-            webhookSecretEncrypted: organization.webhookSecretEncrypted,
-          },
-          deps.encryptionKey,
-        ));
+  const actions = actionExecutorsFor(deps, loaded, { live: run.mode === "live" || options.sendForReal === true });
 
   const result = await runWorkflow(loaded.graph, loaded.event, {
     step,

@@ -6,7 +6,7 @@ import { createFailureAlerter } from "./failure-alert";
 import { createEmbeddedExecutor } from "./embedded/embedded-executor";
 import type { ExecutionDeps } from "./execute-run";
 import type { Executor } from "./executor";
-import { createInngestExecutor } from "./inngest-executor";
+import { createInngestExecutor } from "./inngest/inngest-executor";
 
 type Runtime = { deps: ExecutionDeps; executor: Executor & { start(): void; stop(): Promise<void> } };
 

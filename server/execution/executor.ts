@@ -3,7 +3,8 @@ export interface Executor {
   /** Called only after the event is committed; must not throw for a slow or absent backend (the sweep retries). */
   dispatchEvent(eventId: string): Promise<void>;
   /**
-   * Walks one already-created run (a replay or a test run); same contract: committed first, never throws.
+   * Walks one already-created run (a replay; test runs are walked at once by dry-runs/, not dispatched);
+   * same contract: committed first, never throws.
    * Optional so that test doubles that only record events stay valid; both real executors have it.
    */
   dispatchRun?(runId: string): Promise<void>;

@@ -5,6 +5,7 @@ import { workflowEventSchema, type WorkflowEvent } from "@/engine";
 import { runSearchFieldsOf } from "../runs/run-search-fields";
 import type { LoadedRun } from "./load-run";
 import { matchEventsToVersions, type MatchedVersion } from "./match-workflows";
+import { runTransitions, unfinishedRunStatuses } from "./run-transitions";
 
 export { findMatchingVersions } from "./match-workflows";
 
@@ -52,7 +53,7 @@ export async function fanOutEvents(db: Database, eventIds: string[], options: { 
       eventId: row.id,
       mode: "live" as const,
       ...runSearchFieldsOf(row),
-      ...(claim ? { status: "running" as const, lockedUntil: claim.until, startedAt: claim.at } : {}),
+      ...(claim ? runTransitions.claimed(claim.at, claim.until) : runTransitions.queued()),
     })),
   );
   // Marking the events dispatched rides along with the insert, in the same statement.
@@ -90,7 +91,7 @@ export async function fanOutEvents(db: Database, eventIds: string[], options: { 
                 inArray(workflowRuns.eventId, redelivered),
                 eq(workflowRuns.mode, "live"),
                 isNull(workflowRuns.replayOfRunId),
-                inArray(workflowRuns.status, ["queued", "running", "waiting"]),
+                inArray(workflowRuns.status, [...unfinishedRunStatuses]),
               ),
             )
         )

@@ -1,11 +1,11 @@
 import type { Database } from "@/db/client";
 import { authenticateApiKey } from "../api-keys/authenticate-api-key";
+import { acceptEvents } from "../events/accept-events";
 import type { Executor } from "../execution/executor";
+import { jsonError } from "../http/json-error";
+import { MAX_BODY_BYTES, readLimitedBody } from "../http/request-body-limit";
 import type { RateLimitResult } from "../rate-limit/sliding-window-limiter";
-import { batchedEventRecorder } from "./batched-event-recorder";
-import { jsonError } from "./json-error";
 import { parseIngestEvents } from "./parse-ingest-events";
-import { MAX_BODY_BYTES, readLimitedBody } from "./read-limited-body";
 
 export type IngestDeps = { db: Database; executor: Executor; rateLimit: (key: string) => RateLimitResult };
 
@@ -39,9 +39,8 @@ export async function handleIngestRequest(request: Request, deps: IngestDeps): P
   const parsed = parseIngestEvents(json, { idempotencyHeader: request.headers.get("idempotency-key"), organization: auth.organization });
   if (!parsed.ok) return jsonError(422, "invalid_event", parsed.message, parsed.issues ? { issues: parsed.issues } : {});
 
-  const stored = await batchedEventRecorder(deps.db)(parsed.events.map((item) => ({ organization: auth.organization, source: "api" as const, ...item })));
+  const stored = await acceptEvents(deps, parsed.events.map((item) => ({ organization: auth.organization, source: "api" as const, ...item })));
   const recorded = parsed.events.map((item, index) => ({ id: item.idempotencyKey, ...stored[index]! }));
-  for (const item of recorded) if (!item.duplicate) await deps.executor.dispatchEvent(item.eventId);
 
   const accepted = recorded.map((item) => ({ id: item.id, event_id: item.eventId, duplicate: item.duplicate }));
   return Response.json(Array.isArray(json) ? { accepted } : accepted[0], { status: 202 });

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { workflowRuns, workflows } from "@/db/schema";
+import { runTransitions } from "../execution/run-transitions";
 
 export type ReplayOutcome =
   | { ok: true; runId: string }
@@ -48,6 +49,7 @@ export async function replayRun(db: Queryable, input: { organizationId: string; 
       versionId: original.publishedVersionId,
       eventId: original.eventId,
       mode: "live",
+      ...runTransitions.queued(),
       replayOfRunId: original.id,
       eventType: original.eventType,
       callerNumber: original.callerNumber,

@@ -1,6 +1,5 @@
-import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { outboxMessages } from "@/db/schema";
+import { DeliveryError, deliveredUnderKey, recordDeliveryAttempt } from "../outbox/outbox-delivery";
 import { normalizePhoneNumber } from "./phone-number";
 
 export type OutgoingSms = {
@@ -24,21 +23,16 @@ export type SentSms = {
 
 export type SmsSender = (message: OutgoingSms) => Promise<SentSms>;
 
-/**
- * A text that was not sent. `permanent` means retrying cannot help (invalid number, opted out,
- * any 4xx other than 408/429): the workflow step fails at once. Otherwise the step retries.
- */
-export class SmsDeliveryError extends Error {
-  readonly permanent: boolean;
+/** A text that was not sent (permanent: an invalid number, opted out, any 4xx other than 408/429). */
+export class SmsDeliveryError extends DeliveryError {
   /** The provider's error code (Twilio's, e.g. 21610), when there is one. */
   readonly code?: number;
   /** The provider's HTTP status, when it answered. */
   readonly status?: number;
 
   constructor(message: string, options: { permanent: boolean; code?: number; status?: number; cause?: unknown }) {
-    super(message, { cause: options.cause });
+    super(message, options);
     this.name = "SmsDeliveryError";
-    this.permanent = options.permanent;
     this.code = options.code;
     this.status = options.status;
   }
@@ -52,32 +46,15 @@ export type SmsTransport = {
 };
 
 /**
- * The part every SMS sender shares: one `outbox_messages` row per message (keyed by the
- * idempotency key), no second send for a key that was already sent, and failures recorded
- * on the row before they are thrown.
- *
- * A key whose earlier attempt failed is tried again and its row updated. Two calls with the
- * same key at the same moment could both reach the provider (the durable executor runs one
- * attempt of a step at a time, so this is not expected); they still leave a single row.
+ * The part every SMS sender shares: delivered once per idempotency key through the outbox
+ * (outbox-delivery: a key already sent is not sent again, a failed one is tried again), and
+ * failures recorded on the row before they are thrown.
  */
 export function createSmsSenderWith(transport: SmsTransport, db: Queryable): SmsSender {
   return async (message) => {
-    const [existing] = await db
-      .select({
-        id: outboxMessages.id,
-        organizationId: outboxMessages.organizationId,
-        status: outboxMessages.status,
-        providerMessageId: outboxMessages.providerMessageId,
-      })
-      .from(outboxMessages)
-      .where(eq(outboxMessages.idempotencyKey, message.idempotencyKey))
-      .limit(1);
-    if (existing && existing.organizationId !== message.organizationId) {
-      // Keys are run id + node id, unique across organizations; a clash is a bug, never a reason to share a row.
-      throw new Error(`Idempotency key ${message.idempotencyKey} already belongs to another organization's message`);
-    }
-    if (existing && (existing.status === "sent" || existing.status === "simulated")) {
-      return { status: existing.status, providerMessageId: existing.providerMessageId ?? undefined, outboxId: existing.id };
+    const delivered = await deliveredUnderKey(db, message.idempotencyKey, message.organizationId);
+    if (delivered) {
+      return { status: delivered.status as SentSms["status"], providerMessageId: delivered.providerMessageId ?? undefined, outboxId: delivered.id };
     }
 
     const normalized = normalizePhoneNumber(message.to);
@@ -111,10 +88,7 @@ export function createSmsSenderWith(transport: SmsTransport, db: Queryable): Sms
   };
 }
 
-/**
- * Inserts the message's row, or updates the row of an earlier failed attempt with the same key.
- * A row that is already sent is never overwritten; its id is returned.
- */
+/** Stores the attempt in the outbox (see outbox-delivery); the id of the row that stands. */
 async function record(
   db: Queryable,
   provider: SmsTransport["provider"],
@@ -122,10 +96,10 @@ async function record(
   to: string,
   outcome: { status: "sent" | "simulated" | "failed"; providerMessageId?: string; error?: string },
 ): Promise<string> {
-  const values = {
+  const { row } = await recordDeliveryAttempt(db, {
     organizationId: message.organizationId,
-    category: "workflow" as const,
-    channel: "sms" as const,
+    category: "workflow",
+    channel: "sms",
     to,
     from: message.from,
     body: message.body,
@@ -136,32 +110,6 @@ async function record(
     idempotencyKey: message.idempotencyKey,
     runId: message.runId ?? null,
     nodeId: message.nodeId ?? null,
-  };
-  const [row] = await db
-    .insert(outboxMessages)
-    .values(values)
-    .onConflictDoUpdate({
-      target: outboxMessages.idempotencyKey,
-      set: {
-        to: values.to,
-        from: values.from,
-        body: values.body,
-        status: values.status,
-        provider: values.provider,
-        providerMessageId: values.providerMessageId,
-        error: values.error,
-        // The row dates from this attempt, so the daily cap counts a text when it was actually sent.
-        createdAt: sql`now()`,
-      },
-      setWhere: eq(outboxMessages.status, "failed"),
-    })
-    .returning({ id: outboxMessages.id });
-  if (row) return row.id;
-
-  const [kept] = await db
-    .select({ id: outboxMessages.id })
-    .from(outboxMessages)
-    .where(eq(outboxMessages.idempotencyKey, message.idempotencyKey))
-    .limit(1);
-  return kept!.id;
+  });
+  return row.id;
 }

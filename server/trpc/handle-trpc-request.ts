@@ -2,7 +2,7 @@ import "server-only";
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { refuseCrossSite } from "../http/cross-site-guard";
-import { limitRequestBody } from "../http/limit-request-body";
+import { limitRequestBody } from "../http/request-body-limit";
 import { appRouter } from "./app-router";
 import type { TRPCContext } from "./context";
 

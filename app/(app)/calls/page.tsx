@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CallList } from "@/components/calls/call-list";
-import { filtersFromSearchParams } from "@/components/calls/call-filters";
+import { filtersFromSearchParams } from "@/lib/call-filters";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Calls" };

@@ -1,8 +1,8 @@
 import { serve } from "inngest/next";
-import { inngest } from "@/inngest/client";
+import { inngest } from "@/server/execution/inngest/inngest-client";
 import { functions } from "@/inngest/functions";
 import { getAppConfig } from "@/server/config/app-config";
-import { jsonError } from "@/server/ingest/json-error";
+import { jsonError } from "@/server/http/json-error";
 
 export const runtime = "nodejs";
 

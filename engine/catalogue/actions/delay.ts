@@ -18,9 +18,11 @@ export const delayConfigSchema = z
 
 export type DelayConfig = z.infer<typeof delayConfigSchema>;
 
+/** How long a delay node waits, in the two forms its users need; the one definition of a wait's length. */
 export interface DelayInput {
-  /** Inngest-style duration: "30m", "2h", "1d". */
+  /** Inngest-style duration: "30m", "2h", "1d" (what Inngest's `step.sleep` is given). */
   duration: string;
+  /** The same, in milliseconds (what wake times are computed from). */
   milliseconds: number;
 }
 

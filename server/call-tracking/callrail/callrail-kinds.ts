@@ -1,4 +1,5 @@
 import type { EventType } from "@/engine";
+import type { CallStage } from "../call-stages";
 
 export type CallRailCategory = "call" | "sms" | "form";
 
@@ -7,35 +8,35 @@ export type KindInfo = {
   category: CallRailCategory;
   /** The event it becomes; for calls CallRail's `direction` may turn an inbound kind into its outbound twin. */
   eventType: (direction: "inbound" | "outbound") => EventType;
-  /** Position in a call's life: a kind behind one already recorded for the same call is ignored. */
-  stage?: number;
+  /** Position in a call's life (call-stages): a kind behind the stored call's stage is ignored. Modifications follow completion. */
+  stage?: CallStage;
   /** Modifications can repeat for one call: each distinct body is its own event. */
   repeatable?: boolean;
 };
 
 /** CallRail's webhook types, as the `?event=` parameter names them (one URL per type in CallRail's settings). */
 export const callRailKinds = {
-  pre_call: { label: "Pre-call", category: "call", eventType: () => "call.started", stage: 0 },
-  call_routing_complete: { label: "Call routing complete", category: "call", eventType: () => "call.routed", stage: 1 },
+  pre_call: { label: "Pre-call", category: "call", eventType: () => "call.started", stage: "started" },
+  call_routing_complete: { label: "Call routing complete", category: "call", eventType: () => "call.routed", stage: "routed" },
   post_call: {
     label: "Post-call",
     category: "call",
     eventType: (direction) => (direction === "outbound" ? "call.outbound_completed" : "call.completed"),
-    stage: 2,
+    stage: "completed",
   },
   call_modified: {
     label: "Call modified",
     category: "call",
     eventType: (direction) => (direction === "outbound" ? "call.outbound_modified" : "call.modified"),
-    stage: 3,
+    stage: "completed",
     repeatable: true,
   },
-  outbound_post_call: { label: "Outbound post-call", category: "call", eventType: () => "call.outbound_completed", stage: 2 },
+  outbound_post_call: { label: "Outbound post-call", category: "call", eventType: () => "call.outbound_completed", stage: "completed" },
   outbound_call_modified: {
     label: "Outbound call modified",
     category: "call",
     eventType: () => "call.outbound_modified",
-    stage: 3,
+    stage: "completed",
     repeatable: true,
   },
   text_message_received: { label: "Text message received", category: "sms", eventType: () => "sms.received" },

@@ -3,13 +3,14 @@ import { and, eq } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
 import { calls, ingestEndpoints } from "@/db/schema";
 import { workflowEventSchema, type WorkflowEvent } from "@/engine";
+import { acceptEvents } from "@/server/events/accept-events";
+import { countPriorCalls } from "@/server/events/caller-history";
 import type { Executor } from "@/server/execution/executor";
-import { recordEvent } from "@/server/execution/record-event";
-import { jsonError } from "@/server/ingest/json-error";
-import { MAX_BODY_BYTES, readLimitedBody } from "@/server/ingest/read-limited-body";
+import { jsonError } from "@/server/http/json-error";
+import { MAX_BODY_BYTES, readLimitedBody } from "@/server/http/request-body-limit";
 import { findUnstorableValue } from "@/server/ingest/storable-json";
-import { countPriorCalls } from "../caller-history";
-import { callerNumberFrom } from "../caller-number";
+import { callerNumberFrom } from "@/server/sms/phone-number";
+import { isBehind, stageOfStoredCall } from "../call-stages";
 import { findOrgTrackingNumber } from "../tracking-number-lookup";
 import { callRailEventParams, callRailKindInfo, inferCallRailKind, parseCallRailKind, type CallRailKind } from "./callrail-kinds";
 import { bool } from "./coerce";
@@ -44,12 +45,6 @@ function unmappable(organizationId: string, kind: string | null, reason: string,
   return jsonError(422, "unmappable", reason, { ...(kind ? { event: kind } : {}), ...(issues.length ? { issues } : {}) });
 }
 
-/** How far the stored call got: 0 ringing, 1 routed or in progress, 2 finished. */
-function storedStage(call: typeof calls.$inferSelect) {
-  if (call.endedAt) return 2;
-  return call.status && call.status !== "ringing" ? 1 : 0;
-}
-
 function sameValue(a: unknown, b: unknown) {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
@@ -68,8 +63,7 @@ async function applyCall(tx: Queryable, organizationId: string, mapped: MappedCa
     .from(calls)
     .where(and(eq(calls.organizationId, organizationId), eq(calls.externalId, mapped.externalId)))
     .for("update");
-  const stage = info.stage ?? 2;
-  if (existing && stage < 2 && stage < storedStage(existing)) return null;
+  if (existing && isBehind(info.stage ?? "completed", stageOfStoredCall(existing))) return null;
 
   if (existing) {
     if (bool(body.answered) === null && existing.answered !== null) {
@@ -180,7 +174,7 @@ export async function handleCallRailWebhook(request: Request, token: string, dep
 
   let outcome: { eventId: string; duplicate: boolean; type: string } | { ignored: string };
   try {
-    outcome = await deps.db.transaction(async (tx) => {
+    outcome = await acceptEvents(deps, async (record, tx) => {
       const tracking = mapped.draft.tracking_number;
       if (tracking?.phone_number) {
         const known = await findOrgTrackingNumber(tx, organization.id, tracking.phone_number as string);
@@ -210,7 +204,7 @@ export async function handleCallRailWebhook(request: Request, token: string, dep
       }
       // Unknown CallRail fields are not part of the event schema; the whole body stays with the stored event.
       const event: WorkflowEvent = Object.assign({}, parsed.data, { raw: body });
-      const recorded = await recordEvent(tx, { organization, source: "callrail", idempotencyKey, event, callId });
+      const recorded = await record({ organization, source: "callrail", idempotencyKey, event, callId });
       await tx.update(ingestEndpoints).set({ lastUsedAt: new Date() }).where(eq(ingestEndpoints.id, endpoint.endpointId));
       return { ...recorded, type: mapped.eventType };
     });
@@ -220,6 +214,5 @@ export async function handleCallRailWebhook(request: Request, token: string, dep
   }
 
   if ("ignored" in outcome) return Response.json({ ignored: true, reason: outcome.ignored }, { status: 200 });
-  if (!outcome.duplicate) await deps.executor.dispatchEvent(outcome.eventId);
   return Response.json({ event_id: outcome.eventId, type: outcome.type, duplicate: outcome.duplicate }, { status: 200 });
 }

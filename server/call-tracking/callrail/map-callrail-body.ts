@@ -119,10 +119,10 @@ function section(draft: Draft, name: string): Record<string, unknown> | undefine
 
 /** The call's outcome in the engine's words, from CallRail's `answered`, `voicemail` and `call_type`. */
 function callStatus(kind: CallRailKind, body: Record<string, unknown>, answered: boolean) {
-  const stage = callRailKindInfo[kind].stage ?? 2;
-  if (stage === 0) return "ringing";
+  const stage = callRailKindInfo[kind].stage ?? "completed";
+  if (stage === "started") return "ringing";
   if (answered) return "answered";
-  if (stage === 1) return "in_progress";
+  if (stage === "routed") return "in_progress";
   const type = text(body.call_type)?.toLowerCase() ?? "";
   if (bool(body.voicemail) || type.includes("voicemail")) return "voicemail";
   if (type.includes("busy")) return "busy";
@@ -156,7 +156,7 @@ export function mapCallRailBody(kind: CallRailKind, body: Record<string, unknown
     // Pre-call and routing bodies may leave the start out: the call is starting now. A start that was sent but is no date was refused above.
     const startedAt = (call.started_at as string | undefined) ?? now.toISOString();
     const duration = call.duration_seconds as number | undefined;
-    const finished = (info.stage ?? 2) >= 2;
+    const finished = (info.stage ?? "completed") === "completed";
     const endedAt = finished && duration !== undefined ? new Date(new Date(startedAt).getTime() + duration * 1000) : null;
     if (endedAt && !isStorableDate(endedAt)) {
       return { ok: false, reason: `The call's end (start_time plus duration) is outside ${storableDateRange}: check "duration" and "start_time".` };

@@ -1,15 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { Transaction } from "@/db/client";
 import { calls, events } from "@/db/schema";
-import { recordEvent } from "@/server/execution/record-event";
-import { buildCallEvent, type CallRow } from "../call-event";
-import { countPriorCalls } from "../caller-history";
+import { acceptEvents } from "@/server/events/accept-events";
+import { buildCallEvent, type CallRow } from "@/server/events/call-event";
+import { countPriorCalls } from "@/server/events/caller-history";
+import { callStages, furthestStage, isBehind, type CallStage } from "../call-stages";
 import type { TrackingNumberWithOrg } from "../tracking-number-lookup";
 import type { TwilioWebhookDeps } from "./twilio-webhook-deps";
-
-/** A call moves forward through these; each gives one event, once. */
-export const callStages = ["started", "routed", "completed"] as const;
-export type CallStage = (typeof callStages)[number];
 
 const eventTypeOf = { started: "call.started", routed: "call.routed", completed: "call.completed" } as const;
 
@@ -36,8 +32,8 @@ export type StageOutcome =
  * Records one stage of a Twilio call: creates the `calls` row if this is the first we hear of
  * it, applies the stage's changes, and stores the stage's event — all in one transaction, with
  * the call row locked so concurrent callbacks for one call take turns. The event is handed to
- * the executor after commit. A stage already recorded, or one behind a stage already recorded,
- * stores nothing.
+ * the executor after commit (acceptEvents). A stage already recorded, or one behind a stage
+ * already recorded (call-stages), stores nothing.
  */
 export async function recordCallStage(
   deps: TwilioWebhookDeps,
@@ -52,7 +48,7 @@ export async function recordCallStage(
 ): Promise<StageOutcome> {
   const { trackingNumber, callSid, stage, caller } = input;
   const organizationId = trackingNumber.organizationId;
-  const outcome = await deps.db.transaction(async (tx: Transaction): Promise<StageOutcome> => {
+  return acceptEvents(deps, async (record, tx): Promise<StageOutcome> => {
     await tx
       .insert(calls)
       .values({
@@ -82,8 +78,8 @@ export async function recordCallStage(
       .where(and(eq(events.organizationId, organizationId), inArray(events.idempotencyKey, callStages.map((s) => stageKey(callSid, s)))));
     const same = recorded.find((row) => row.key === stageKey(callSid, stage));
     if (same) return { kind: "duplicate", eventId: same.id, call };
-    const rank = callStages.indexOf(stage);
-    if (recorded.some((row) => callStages.indexOf(row.key.slice(callSid.length + 1) as CallStage) > rank)) return { kind: "stale", call };
+    const furthest = furthestStage(recorded.map((row) => row.key.slice(callSid.length + 1) as CallStage));
+    if (isBehind(stage, furthest)) return { kind: "stale", call };
 
     const [updated] = await tx
       .update(calls)
@@ -110,7 +106,7 @@ export async function recordCallStage(
       caller: { country: caller.country, priorCalls },
       routing: input.routing?.(updated!),
     });
-    const result = await recordEvent(tx, {
+    const result = await record({
       organization: trackingNumber.organization,
       source: "twilio",
       idempotencyKey: stageKey(callSid, stage),
@@ -119,6 +115,4 @@ export async function recordCallStage(
     });
     return result.duplicate ? { kind: "duplicate", eventId: result.eventId, call: updated! } : { kind: "recorded", eventId: result.eventId, call: updated! };
   });
-  if (outcome.kind === "recorded") await deps.executor.dispatchEvent(outcome.eventId);
-  return outcome;
 }

@@ -1,9 +1,9 @@
 import twilio from "twilio";
 import { workflowEventSchema } from "@/engine";
-import { recordEvent } from "@/server/execution/record-event";
-import { callerNumberFrom } from "../caller-number";
-import { countPriorCalls } from "../caller-history";
-import { applySmsKeyword } from "../sms-opt-outs";
+import { acceptEvents } from "@/server/events/accept-events";
+import { countPriorCalls } from "@/server/events/caller-history";
+import { applySmsKeyword } from "@/server/sms/sms-opt-outs";
+import { callerNumberFrom } from "@/server/sms/phone-number";
 import { findTrackingNumber } from "../tracking-number-lookup";
 import { nonNegativeInt } from "./twilio-params";
 import type { TwilioWebhookDeps } from "./twilio-webhook-deps";
@@ -37,7 +37,7 @@ export async function handleTwilioSms(request: Request, deps: TwilioWebhookDeps)
   const organizationId = trackingNumber.organizationId;
   const now = new Date();
 
-  const recorded = await deps.db.transaction(async (tx) => {
+  await acceptEvents(deps, async (record, tx) => {
     const priorCalls = await countPriorCalls(tx, { organizationId, callerNumber: from.number, before: now, validNumber: from.valid });
     const event = workflowEventSchema.parse({
       type: "sms.received",
@@ -60,7 +60,7 @@ export async function handleTwilioSms(request: Request, deps: TwilioWebhookDeps)
       },
       attribution: { source: trackingNumber.source },
     });
-    const result = await recordEvent(tx, {
+    const result = await record({
       organization: trackingNumber.organization,
       source: "twilio",
       idempotencyKey: `${messageSid}:received`,
@@ -68,8 +68,6 @@ export async function handleTwilioSms(request: Request, deps: TwilioWebhookDeps)
     });
     // A repeated delivery of the same message must not replay an old STOP after a newer START.
     if (!result.duplicate) await applySmsKeyword(tx, { organizationId, phoneNumber: from.number, body, at: now });
-    return result;
   });
-  if (!recorded.duplicate) await deps.executor.dispatchEvent(recorded.eventId);
   return reply;
 }

@@ -6,7 +6,7 @@ import { workflowEventSchema } from "@/engine";
 import { createUserWithOrg, testConfig } from "@/test-support/test-context";
 import { setupTestDatabase } from "@/test-support/test-database";
 import { PUBLIC_APP_URL, TEST_ACCOUNT_SID, parseXml, twilioDeps, twilioRequest } from "@/test-support/call-tracking";
-import { isOptedOut } from "../sms-opt-outs";
+import { isOptedOut } from "@/server/sms/sms-opt-outs";
 import { handleTwilioDialAction } from "./dial-action-webhook";
 import { handleTwilioSms } from "./sms-webhook";
 import { handleTwilioStatus } from "./status-webhook";

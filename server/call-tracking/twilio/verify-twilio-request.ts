@@ -1,5 +1,5 @@
 import twilio from "twilio";
-import { readLimitedBody } from "@/server/ingest/read-limited-body";
+import { readLimitedBody } from "@/server/http/request-body-limit";
 import type { TwilioWebhookDeps } from "./twilio-webhook-deps";
 
 export type TwilioParams = Record<string, string>;

@@ -12,7 +12,7 @@ import { createUserWithOrg, testConfig } from "@/test-support/test-context";
 import { createLiveWorkflow } from "@/test-support/workflows";
 import { createExecutionProviders } from "../create-providers";
 import type { ExecutionProviders } from "../execution-providers";
-import { recordEvent, recordEvents } from "../record-event";
+import { recordEvent, recordEvents } from "@/server/events/record-events";
 import { createEmbeddedExecutor } from "./embedded-executor";
 
 let handle: DatabaseHandle;

@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { events, workflowRuns } from "@/db/schema";
 import { executeRun, type ExecutionDeps } from "../execute-run";
 import { fanOutEvents } from "../fan-out-event";
 import { loadRun, type LoadedRun } from "../load-run";
 import type { Executor } from "../executor";
+import { claimDueRun, runTransitions, transitionRun, unleasedUnfinishedRun } from "../run-transitions";
 import { startEventLoopGovernor } from "./event-loop-governor";
 import { createRunJournal, type RetryPolicy } from "./run-journal";
 import { RunSuspended } from "./run-suspended";
@@ -65,25 +66,8 @@ export function createEmbeddedExecutor(deps: ExecutionDeps, options: EmbeddedExe
   }
 
   async function processRun(runId: string) {
-    const current = now();
     // Claim the run: only one worker at a time, and only when it is due.
-    const claimed = await db
-      .update(workflowRuns)
-      .set({
-        status: "running",
-        lockedUntil: new Date(current.getTime() + leaseMs),
-        startedAt: sql`coalesce(${workflowRuns.startedAt}, ${current.toISOString()}::timestamptz)`,
-      })
-      .where(
-        and(
-          eq(workflowRuns.id, runId),
-          inArray(workflowRuns.status, ["queued", "running", "waiting"]),
-          or(isNull(workflowRuns.lockedUntil), lte(workflowRuns.lockedUntil, current)),
-          or(isNull(workflowRuns.wakeAt), lte(workflowRuns.wakeAt, current)),
-        ),
-      )
-      .returning({ id: workflowRuns.id });
-    if (claimed.length === 0) return;
+    if (!(await claimDueRun(db, runId, now(), leaseMs))) return;
 
     const loaded = await loadRun(db, runId);
     if (loaded) await execute(loaded, { fresh: false });
@@ -103,7 +87,7 @@ export function createEmbeddedExecutor(deps: ExecutionDeps, options: EmbeddedExe
       }
       // An unexpected error (database down…): keep what is known, release the lease so the sweep retries the run.
       await journal.flush().catch(() => {});
-      await db.update(workflowRuns).set({ lockedUntil: null, error: String(error) }).where(eq(workflowRuns.id, runId));
+      await transitionRun(db, runId, runTransitions.releasedForRetry(String(error)));
       throw error;
     }
   }
@@ -145,12 +129,7 @@ export function createEmbeddedExecutor(deps: ExecutionDeps, options: EmbeddedExe
     const due = await db
       .select({ id: workflowRuns.id, status: workflowRuns.status, wakeAt: workflowRuns.wakeAt })
       .from(workflowRuns)
-      .where(
-        and(
-          inArray(workflowRuns.status, ["queued", "running", "waiting"]),
-          or(isNull(workflowRuns.lockedUntil), lte(workflowRuns.lockedUntil, current)),
-        ),
-      )
+      .where(unleasedUnfinishedRun(current))
       .orderBy(asc(workflowRuns.createdAt))
       .limit(500);
     for (const run of due) {

@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { newId } from "@/db/ids";
 import { runSteps } from "@/db/schema";
-import type { NodeResult, StepRunner } from "@/engine";
-import { durationToMs } from "../durations";
+import type { DelayInput, NodeResult, StepRunner } from "@/engine";
 import { stepLogValues, type RunRecorder } from "../execute-run";
+import { runTransitions } from "../run-transitions";
 import { isPermanentError, retryAfterSecondsOf } from "../permanent-error";
 import { RecordedStepFailure, toStoredStepError } from "../step-error";
 import { RunSuspended } from "./run-suspended";
@@ -123,10 +123,10 @@ export function createRunJournal(options: {
       }
     },
 
-    async sleep(nodeId: string, duration: string | number): Promise<void> {
+    async sleep(nodeId: string, delay: DelayInput): Promise<void> {
       const existing = (await steps()).get(nodeId);
       if (existing?.memo) return;
-      const wakeAt = existing?.wakeAt ?? new Date(now().getTime() + durationToMs(duration));
+      const wakeAt = existing?.wakeAt ?? new Date(now().getTime() + delay.milliseconds);
       if (!existing) await stage(nodeId, { status: "sleeping", wakeAt, startedAt: now() });
       if (wakeAt.getTime() <= now().getTime()) {
         await stage(nodeId, { status: "succeeded", memo: { ok: true, value: null }, finishedAt: now() });
@@ -138,14 +138,14 @@ export function createRunJournal(options: {
 
   const recorder: RunRecorder = {
     recordNode: (nodeId: string, result: NodeResult, at: Date) => stage(nodeId, stepLogValues(result, at)),
-    finishRun: ({ status, error, finishedAt }) => flush({ runId, status, error, finishedAt, wakeAt: null }),
+    finishRun: (outcome) => flush({ runId, ...runTransitions.finished(outcome) }),
   };
 
   return {
     step,
     recorder,
     /** Parks the run until `wakeAt`, with every staged step. */
-    suspend: (wakeAt: Date) => flush({ runId, status: "waiting", error: null, finishedAt: null, wakeAt }),
+    suspend: (wakeAt: Date) => flush({ runId, ...runTransitions.parked(wakeAt) }),
     /** Writes what is staged (kept even when the run then fails unexpectedly). */
     flush: () => flush(),
   };

@@ -2,12 +2,16 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { createGroupCommit } from "@/db/group-commit";
 import { insertFromJson } from "@/db/insert-from-json";
-import { runSteps, workflowRuns, type RunStatus } from "@/db/schema";
+import { runSteps, workflowRuns } from "@/db/schema";
+import type { runTransitions } from "../run-transitions";
 
 export type StepRow = typeof runSteps.$inferSelect;
 
-/** How a run leaves this process: finished, or parked until `wakeAt`. Either way its lease is released. */
-export type RunRelease = { runId: string; status: RunStatus; error: string | null; finishedAt: Date | null; wakeAt: Date | null };
+/**
+ * How a run leaves this process: finished, or parked until `wakeAt` (the transitions of those
+ * names, staged into the next batch). Either way its lease is released.
+ */
+export type RunRelease = { runId: string } & (ReturnType<typeof runTransitions.finished> | ReturnType<typeof runTransitions.parked>);
 
 type Write = { rows: StepRow[]; release?: RunRelease };
 
@@ -30,13 +34,14 @@ function releaseRunsQuery(releases: RunRelease[]) {
       error: release.error,
       finished_at: release.finishedAt,
       wake_at: release.wakeAt,
+      locked_until: release.lockedUntil,
     })),
   );
   return sql`
     update ${workflowRuns}
     set status = released.status, error = released.error, finished_at = released.finished_at,
-        wake_at = released.wake_at, locked_until = null
-    from jsonb_to_recordset(${json}::jsonb) as released (id text, status text, error text, finished_at timestamptz, wake_at timestamptz)
+        wake_at = released.wake_at, locked_until = released.locked_until
+    from jsonb_to_recordset(${json}::jsonb) as released (id text, status text, error text, finished_at timestamptz, wake_at timestamptz, locked_until timestamptz)
     where ${workflowRuns.id} = released.id`;
 }
 

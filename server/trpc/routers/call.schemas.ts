@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { callFiltersSchema } from "@/server/calls/call-filters";
+import { callFiltersSchema } from "@/lib/call-filters";
 
 export const listCallsSchema = z.object({
   filters: callFiltersSchema.default({}),

@@ -5,7 +5,7 @@ import { sampleEventWith, type WorkflowEvent } from "@/engine";
 import { edge, graphOf, no, node, trigger, yes } from "@/engine/test-support/graph-builder";
 import { createExecutionProviders } from "@/server/execution/create-providers";
 import { createEmbeddedExecutor } from "@/server/execution/embedded/embedded-executor";
-import { recordEvent } from "@/server/execution/record-event";
+import { recordEvent } from "@/server/events/record-events";
 import { createWorkflow } from "@/server/workflows/create-workflow";
 import { publishVersion } from "@/server/workflows/publish-version";
 import { callerFor, createUserWithOrg, testConfig } from "@/test-support/test-context";

@@ -1,7 +1,7 @@
 import { handleCallRailWebhook } from "@/server/call-tracking/callrail/handle-callrail-webhook";
 import { getDb } from "@/server/db";
 import { getExecutor } from "@/server/execution/execution-runtime";
-import { writeFailureResponse } from "@/server/ingest/write-failure-response";
+import { writeFailureResponse } from "@/server/http/write-failure-response";
 
 export const runtime = "nodejs";
 

@@ -2,7 +2,7 @@ import { getDb } from "@/server/db";
 import { getExecutor } from "@/server/execution/execution-runtime";
 import { handleIngestRequest } from "@/server/ingest/handle-ingest-request";
 import { ingestRateLimit } from "@/server/ingest/ingest-rate-limit";
-import { writeFailureResponse } from "@/server/ingest/write-failure-response";
+import { writeFailureResponse } from "@/server/http/write-failure-response";
 
 export const runtime = "nodejs";
 

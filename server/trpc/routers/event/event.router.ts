@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { recordEvent } from "@/server/execution/record-event";
+import { recordEvent } from "@/server/events/record-events";
 import { buildSimulatedEvent, simulateEventSchema } from "@/server/events/simulated-event";
 import { createTRPCRouter } from "../../init";
 import { orgProcedure } from "../../procedures";

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { events } from "@/db/schema";
 import { workflowEventSchema, type WorkflowEvent } from "@/engine";
-import { parseSampleEvent, TestEventError } from "@/server/test-runs/test-event-choice";
+import { parseSampleEvent, TestEventError } from "@/server/dry-runs/test-event-choice";
 import type { testEventChoiceSchema } from "./test-event.schema";
 
 /** The chosen event's JSON without storing anything: a sample checked against the format, or a real event of this organization. */

@@ -1,10 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import { createExecutionProviders } from "@/server/execution/create-providers";
-import { listRecentEvents } from "@/server/test-runs/recent-events";
-import { createTestRun, executeTestRun } from "@/server/test-runs/start-test-run";
-import { TestEventError } from "@/server/test-runs/test-event-choice";
-import { testableGraph, UntestableGraphError } from "@/server/test-runs/testable-graph";
+import { listRecentEvents } from "@/server/dry-runs/recent-events";
+import { createTestRun, executeTestRun } from "@/server/dry-runs/start-test-run";
+import { TestEventError } from "@/server/dry-runs/test-event-choice";
+import { testableGraph, UntestableGraphError } from "@/server/dry-runs/testable-graph";
 import type { OrgProcedureContext } from "../../procedures";
 import { findWorkflowInOrg } from "./find-workflow";
 import type { testEventsSchema, testRunSchema } from "./test-run.schema";

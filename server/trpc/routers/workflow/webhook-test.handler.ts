@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
-import { listTestDeliveries, sendTestWebhook } from "@/server/webhook-tests/send-test-webhook";
-import { testWebhookRequest, WebhookTestError, type TestWebhookRequest } from "@/server/webhook-tests/test-webhook-request";
+import { listTestDeliveries, sendTestWebhook } from "@/server/webhook-previews/send-test-webhook";
+import { testWebhookRequest, WebhookTestError, type TestWebhookRequest } from "@/server/webhook-previews/test-webhook-request";
 import type { OrgProcedureContext } from "../../procedures";
 import { findWorkflowInOrg } from "./find-workflow";
 import { testEventPayload } from "./test-event-payload";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { memberships, workflowRuns } from "@/db/schema";
 import { sampleEvent } from "@/engine";
 import { graphOf, node, trigger, edge } from "@/engine/test-support/graph-builder";
-import { recordEvent } from "@/server/execution/record-event";
+import { recordEvent } from "@/server/events/record-events";
 import { callerFor, createUserWithOrg, testConfig } from "@/test-support/test-context";
 import { setupTestDatabase } from "@/test-support/test-database";
 import { createLiveWorkflow } from "@/test-support/workflows";

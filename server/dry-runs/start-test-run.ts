@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { events, workflowRuns } from "@/db/schema";
 import type { WorkflowGraph } from "@/engine";
-import { createLiveActionExecutors } from "../execution/action-executors";
 import { executeRun, type ExecutionDeps } from "../execution/execute-run";
 import { loadRun } from "../execution/load-run";
+import { runTransitions, transitionRun } from "../execution/run-transitions";
 import { runSearchFieldsOf } from "../runs/run-search-fields";
 import { immediateStepRunner } from "./immediate-step-runner";
 import { eventForTestRun, type TestEventChoice } from "./test-event-choice";
@@ -34,9 +34,7 @@ export async function createTestRun(
         eventId,
         mode: "test",
         testGraph: input.graph,
-        status: "running",
-        startedAt: now,
-        lockedUntil: new Date(now.getTime() + TEST_RUN_LEASE_MS),
+        ...runTransitions.claimed(now, new Date(now.getTime() + TEST_RUN_LEASE_MS)),
         // So the Runs page's trigger and caller filters find test runs too.
         ...runSearchFieldsOf(event!),
       })
@@ -53,24 +51,8 @@ export async function executeTestRun(deps: ExecutionDeps, runId: string, options
   try {
     const loaded = await loadRun(deps.db, runId);
     if (!loaded) return;
-    const actions = options.sendForReal
-      ? createLiveActionExecutors(
-          deps.db,
-          deps.providers,
-          {
-            runId,
-            organizationId: loaded.organization.id,
-            workflowCreatorUserId: loaded.workflowCreatorUserId,
-            webhookSecretEncrypted: loaded.organization.webhookSecretEncrypted,
-          },
-          deps.encryptionKey,
-        )
-      : undefined;
-    await executeRun(deps, loaded, immediateStepRunner, { actions });
+    await executeRun(deps, loaded, immediateStepRunner, { sendForReal: options.sendForReal });
   } catch (error) {
-    await deps.db
-      .update(workflowRuns)
-      .set({ status: "failed", error: `The test could not finish: ${error instanceof Error ? error.message : String(error)}`, finishedAt: new Date(), lockedUntil: null })
-      .where(eq(workflowRuns.id, runId));
+    await transitionRun(deps.db, runId, runTransitions.failed(`The test could not finish: ${error instanceof Error ? error.message : String(error)}`, new Date()));
   }
 }

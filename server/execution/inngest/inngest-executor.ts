@@ -1,9 +1,9 @@
 import { and, asc, eq, lt } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { events } from "@/db/schema";
-import { inngest } from "@/inngest/client";
-import { eventReceived, runRequested } from "@/inngest/events";
-import type { Executor } from "./executor";
+import { inngest } from "./inngest-client";
+import { eventReceived, runRequested } from "./inngest-events";
+import type { Executor } from "../executor";
 
 /**
  * With Inngest configured, committed events are sent to it; Inngest runs fan-out and the runs.

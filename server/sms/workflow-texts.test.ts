@@ -3,14 +3,14 @@ import { describe, expect, it } from "vitest";
 import { events, outboxMessages, runSteps, trackingNumbers, workflowRuns } from "@/db/schema";
 import { sampleEventWith, workflowEventSchema, type WorkflowEvent } from "@/engine";
 import { edge, graphOf, node, trigger } from "@/engine/test-support/graph-builder";
-import { applySmsKeyword } from "@/server/call-tracking/sms-opt-outs";
+import { applySmsKeyword } from "./sms-opt-outs";
 import { createEmbeddedExecutor } from "@/server/execution/embedded/embedded-executor";
 import { createExecutionProviders } from "@/server/execution/create-providers";
-import { recordEvent } from "@/server/execution/record-event";
+import { recordEvent } from "@/server/events/record-events";
 import { createUserWithOrg, testConfig } from "@/test-support/test-context";
 import { setupTestDatabase } from "@/test-support/test-database";
 import { createLiveWorkflow } from "@/test-support/workflows";
-import { optedOutMessage } from "./sms-consent";
+import { optedOutMessage } from "./may-text-caller";
 
 const handle = setupTestDatabase();
 const config = testConfig();

@@ -1,5 +1,5 @@
 import { Inngest } from "inngest";
-import { getAppConfig } from "@/server/config/app-config";
+import { getAppConfig } from "../../config/app-config";
 
 const SEND_TIMEOUT_MS = 10_000;
 

@@ -1,6 +1,5 @@
 import { callStatuses, workflowEventSchema, type CallStatus, type WorkflowEvent } from "@/engine";
-import type { calls } from "@/db/schema";
-import type { TrackingNumberRow } from "./tracking-number-lookup";
+import type { calls, trackingNumbers } from "@/db/schema";
 
 export type CallRow = typeof calls.$inferSelect;
 
@@ -15,7 +14,7 @@ function asCallStatus(value: string | null): CallStatus {
 export function buildCallEvent(input: {
   type: "call.started" | "call.routed" | "call.completed";
   call: CallRow;
-  trackingNumber: Pick<TrackingNumberRow, "phoneNumber" | "label" | "businessNumber" | "source">;
+  trackingNumber: Pick<typeof trackingNumbers.$inferSelect, "phoneNumber" | "label" | "businessNumber" | "source">;
   caller: { country: string | null; priorCalls: number };
   routing?: { destinationPhoneNumber: string | null; routedAt: Date };
   now?: Date;

@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import { createGroupCommit } from "@/db/group-commit";
-import { recordEvents, type EventToRecord, type RecordedEvent } from "../execution/record-event";
+import { recordEvents, type EventToRecord, type RecordedEvent } from "./record-events";
 
 const recorders = new WeakMap<Database, (events: EventToRecord[]) => Promise<RecordedEvent[]>>();
 

@@ -6,7 +6,7 @@ import { sampleEvent } from "@/engine";
 import { graphOf, trigger } from "@/engine/test-support/graph-builder";
 import { startWebhookReceiver, type WebhookReceiver } from "@/e2e/stand-ins/webhook-receiver";
 import type { AppConfig } from "@/server/config/app-config";
-import { recordEvent } from "@/server/execution/record-event";
+import { recordEvent } from "@/server/events/record-events";
 import { callerFor, createUserWithOrg, testConfig } from "@/test-support/test-context";
 import { setupTestDatabase } from "@/test-support/test-database";
 import { trpcCodeOf } from "@/test-support/rejections";

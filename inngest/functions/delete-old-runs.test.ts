@@ -5,13 +5,13 @@ import { describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { runSteps, workflowRuns, type RunStatus } from "@/db/schema";
 import { edge, graphOf, node, trigger } from "@/engine/test-support/graph-builder";
-import { createDeleteOldRunsFunction } from "@/inngest/functions/delete-old-runs";
-import { recordEvent } from "@/server/execution/record-event";
+import { createDeleteOldRunsFunction } from "./delete-old-runs";
+import { recordEvent } from "@/server/events/record-events";
 import { sampleEvent } from "@/engine";
 import { createUserWithOrg, testConfig } from "@/test-support/test-context";
 import { setupTestDatabase } from "@/test-support/test-database";
 import { createLiveWorkflow } from "@/test-support/workflows";
-import { deleteOldRuns, retentionCutoff } from "./delete-old-runs";
+import { deleteOldRuns, retentionCutoff } from "@/server/runs/delete-old-runs";
 
 const handle = setupTestDatabase();
 const config = testConfig();

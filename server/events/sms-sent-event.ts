@@ -1,19 +1,19 @@
 import { and, eq } from "drizzle-orm";
-import type { Queryable } from "@/db/client";
+import type { Database } from "@/db/client";
 import { events, organizations, trackingNumbers, workflowRuns } from "@/db/schema";
 import { workflowEventSchema, type WorkflowEvent } from "@/engine";
-import { callerNumberFrom } from "@/server/call-tracking/caller-number";
-import { countPriorCalls } from "@/server/call-tracking/caller-history";
-import { recordEvent } from "@/server/execution/record-event";
+import { callerNumberFrom } from "../sms/phone-number";
+import { acceptEvents } from "./accept-events";
+import { countPriorCalls } from "./caller-history";
 
 /**
  * Records the `sms.sent` event for a text a workflow just sent, so "a text was sent" workflows
  * (webhooks to a CRM…) see it. Keyed by run and step: a retried step records it once. It is
- * stored pending and picked up by the executor's sweep. It cannot loop back: the event is new
+ * accepted without an executor: stored pending and picked up by the executor's sweep. It cannot loop back: the event is new
  * (a run is one version × one event), and a workflow triggered by `sms.sent` cannot text.
  */
 export async function recordSmsSentEvent(
-  db: Queryable,
+  db: Database,
   input: { organizationId: string; runId: string; nodeId: string; to: string; from: string; body: string; messageId: string; at?: Date },
 ) {
   const [row] = await db
@@ -57,10 +57,8 @@ export async function recordSmsSentEvent(
     },
     attribution: sameTracking ? sameTracking.attribution : { source: number?.source ?? null },
   });
-  return recordEvent(db, {
-    organization: row.organization,
-    source: "workflow",
-    idempotencyKey: `sms-sent:${input.runId}:${input.nodeId}`,
-    event,
-  });
+  const [recorded] = await acceptEvents({ db, executor: null }, [
+    { organization: row.organization, source: "workflow", idempotencyKey: `sms-sent:${input.runId}:${input.nodeId}`, event },
+  ]);
+  return recorded!;
 }

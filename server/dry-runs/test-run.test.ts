@@ -6,7 +6,7 @@ import { sampleEvent, sampleEventWith, type WorkflowGraph } from "@/engine";
 import { edge, graphOf, no, node, trigger, yes } from "@/engine/test-support/graph-builder";
 import { startWebhookReceiver, type WebhookReceiver } from "@/e2e/stand-ins/webhook-receiver";
 import { fanOutEvent } from "@/server/execution/fan-out-event";
-import { recordEvent } from "@/server/execution/record-event";
+import { recordEvent } from "@/server/events/record-events";
 import { callerFor, createUserWithOrg, testConfig } from "@/test-support/test-context";
 import { setupTestDatabase } from "@/test-support/test-database";
 import { createLiveWorkflow } from "@/test-support/workflows";
