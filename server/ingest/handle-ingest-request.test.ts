@@ -121,6 +121,29 @@ describe("POST /api/v1/events", () => {
     expect(huge.status).toBe(413);
   });
 
+  it("refuses bytes that are not UTF-8 instead of merging different ids into one, and compressed bodies", async () => {
+    const { key } = await orgWithKey();
+    const deps = { db: handle.db, executor, rateLimit: unlimited };
+    const auth = { authorization: `Bearer ${key}`, "content-type": "APPLICATION/JSON" };
+    const body = (idBytes: number[]) => {
+      const json = JSON.stringify(missedCall("@@"));
+      const [before, after] = json.split("@@");
+      return new Uint8Array([...Buffer.from(before!), ...idBytes, ...Buffer.from(after!)]);
+    };
+    for (const bytes of [[0xff], [0xfe], [0xc3]]) {
+      const response = await handleIngestRequest(new Request("http://localhost/api/v1/events", { method: "POST", headers: auth, body: body(bytes) }), deps);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: { code: "invalid_utf8" } });
+    }
+    const gzipped = await handleIngestRequest(
+      new Request("http://localhost/api/v1/events", { method: "POST", headers: { ...auth, "content-encoding": "gzip" }, body: "\x1f\x8b" }),
+      deps,
+    );
+    expect(gzipped.status).toBe(415);
+    const accepted = await handleIngestRequest(new Request("http://localhost/api/v1/events", { method: "POST", headers: auth, body: body([0xc3, 0xa9]) }), deps);
+    expect(accepted.status).toBe(202);
+  });
+
   it.each([
     ["a NUL in a value", { ...missedCall("u1"), caller: { ...missedCall("u1").caller, name: "Ja\u0000ne" } }, ['"caller.name"', "NUL"]],
     ["a lone surrogate in a value (half an emoji)", { ...missedCall("u2"), call: { ...missedCall("u2").call, notes: "Booked \ud83d" } }, ['"call.notes"', "surrogate"]],

@@ -3,7 +3,7 @@ import { authenticateApiKey } from "../api-keys/authenticate-api-key";
 import { acceptEvents } from "../events/accept-events";
 import type { Executor } from "../execution/executor";
 import { jsonError } from "../http/json-error";
-import { MAX_BODY_BYTES, readLimitedBody } from "../http/request-body-limit";
+import { readLimitedBody } from "../http/request-body-limit";
 import type { RateLimitResult } from "../rate-limit/sliding-window-limiter";
 import { parseIngestEvents } from "./parse-ingest-events";
 
@@ -23,11 +23,11 @@ export async function handleIngestRequest(request: Request, deps: IngestDeps): P
       "retry-after": String(verdict.retryAfterSeconds),
     });
   }
-  if (!(request.headers.get("content-type") ?? "").includes("application/json")) {
+  if (!(request.headers.get("content-type") ?? "").toLowerCase().includes("application/json")) {
     return jsonError(415, "unsupported_media_type", "Send the event as JSON with \"Content-Type: application/json\".");
   }
   const body = await readLimitedBody(request);
-  if (!body.ok) return jsonError(413, "payload_too_large", `The body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+  if (!body.ok) return jsonError(body.status, body.code, body.message);
   let json: unknown;
   try {
     json = JSON.parse(body.text);

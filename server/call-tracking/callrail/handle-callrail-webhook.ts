@@ -7,7 +7,7 @@ import { acceptEvents } from "@/server/events/accept-events";
 import { countPriorCalls } from "@/server/events/caller-history";
 import type { Executor } from "@/server/execution/executor";
 import { jsonError } from "@/server/http/json-error";
-import { MAX_BODY_BYTES, readLimitedBody } from "@/server/http/request-body-limit";
+import { readLimitedBody } from "@/server/http/request-body-limit";
 import { findUnstorableValue } from "@/server/ingest/storable-json";
 import { callerNumberFrom } from "@/server/sms/phone-number";
 import { isBehind, stageOfStoredCall } from "../call-stages";
@@ -145,7 +145,7 @@ export async function handleCallRailWebhook(request: Request, token: string, dep
   }
   const organization = endpoint.organization;
   const read = await readLimitedBody(request);
-  if (!read.ok) return jsonError(413, "payload_too_large", `The body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+  if (!read.ok) return jsonError(read.status, read.code, read.message);
   const body = parseBody(read.text, request.headers.get("content-type") ?? "");
   if (!body) return jsonError(400, "invalid_body", "Send CallRail's webhook body as a JSON object.");
   // The whole body is stored with the event, so all of it must be storable, not only the mapped fields.

@@ -239,11 +239,11 @@ describe("Twilio voice webhooks", () => {
     expect(deps.executor.dispatched).toEqual([]);
   });
 
-  it("answer 503 when Twilio isn't configured", async () => {
+  it("answer 404 when Twilio isn't configured (retrying cannot help)", async () => {
     const { number } = await orgWithNumber(handle.db);
     const deps = twilioDeps(handle.db, undefined, { appUrl: PUBLIC_APP_URL, sms: { kind: "outbox" } });
     const response = await handleTwilioVoice(twilioRequest("/api/twilio/voice", incoming(newCallSid(), number.phoneNumber)), deps);
-    expect(response.status).toBe(503);
+    expect(response.status).toBe(404);
     expect(await response.text()).toContain("Twilio isn't connected");
   });
 

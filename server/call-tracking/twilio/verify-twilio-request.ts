@@ -19,8 +19,9 @@ export async function verifyTwilioRequest(request: Request, deps: TwilioWebhookD
   if (deps.config.sms.kind !== "twilio") {
     return {
       ok: false,
+      // Retrying cannot help until someone configures Twilio: not a 503.
       response: plain(
-        503,
+        404,
         "Twilio isn't connected to this Switchboard: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN so incoming requests can be verified.",
       ),
     };
@@ -29,7 +30,7 @@ export async function verifyTwilioRequest(request: Request, deps: TwilioWebhookD
   if (!signature) return { ok: false, response: plain(403, "Missing X-Twilio-Signature: only Twilio may call this address.") };
 
   const body = await readLimitedBody(request);
-  if (!body.ok) return { ok: false, response: plain(413, "The request body is too large.") };
+  if (!body.ok) return { ok: false, response: plain(body.status, body.message) };
 
   // Twilio signs every parameter; a repeated name is signed with all its values.
   const params: Record<string, string | string[]> = {};
