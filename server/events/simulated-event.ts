@@ -1,20 +1,19 @@
+import { TRPCError } from "@trpc/server";
 import { nanoid } from "nanoid";
-import { z } from "zod";
-import { eventTypes, sampleEventWith, type CallDetails, type WorkflowEvent } from "@/engine";
+import { sampleEventWith, type CallDetails, type EventType, type WorkflowEvent } from "@/engine";
+import { acceptEvents, type EventIntake } from "./accept-events";
 
-export const simulateEventSchema = z.object({
-  type: z.enum(eventTypes, { message: "Pick what happened: a missed call, an answered call, a text…" }),
-  callerNumber: z.string().trim().min(4, "Enter the caller's phone number, such as +14155550123").max(32).optional(),
-  callerName: z.string().trim().max(100).optional(),
-  firstCall: z.boolean().optional(),
-  durationSeconds: z.number().int().min(0, "Duration cannot be negative").max(86_400).optional(),
-  answered: z.boolean().optional(),
-  source: z.string().trim().max(100).optional(),
-  trackingNumber: z.string().trim().max(32).optional(),
-  messageBody: z.string().max(1_600).optional(),
-});
-
-export type SimulateEventInput = z.infer<typeof simulateEventSchema>;
+export type SimulateEventInput = {
+  type: EventType;
+  callerNumber?: string;
+  callerName?: string;
+  firstCall?: boolean;
+  durationSeconds?: number;
+  answered?: boolean;
+  source?: string;
+  trackingNumber?: string;
+  messageBody?: string;
+};
 
 /** A realistic event of the chosen type (the engine's sample) with the fields the person edited. */
 export function buildSimulatedEvent(input: SimulateEventInput, now = new Date()): WorkflowEvent {
@@ -44,4 +43,16 @@ export function buildSimulatedEvent(input: SimulateEventInput, now = new Date())
       (event.message as { body: string }).body = input.messageBody;
     }
   });
+}
+
+/** "Simulate a call": the event is stored like any other and handed to the executor. */
+export async function acceptSimulatedEvent(intake: EventIntake, organization: { id: string; name: string }, input: SimulateEventInput) {
+  let event: WorkflowEvent;
+  try {
+    event = buildSimulatedEvent(input);
+  } catch {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Those details do not make a valid event. Check the phone numbers." });
+  }
+  const [recorded] = await acceptEvents(intake, [{ organization, source: "simulator", idempotencyKey: event.id, event }]);
+  return { eventId: recorded!.eventId };
 }

@@ -4,7 +4,7 @@ import { memberRouter } from "./routers/member.router";
 import { organizationRouter } from "./routers/organization.router";
 import { outboxRouter } from "./routers/outbox.router";
 import { apiKeyRouter } from "./routers/api-key.router";
-import { eventRouter } from "./routers/event/event.router";
+import { eventRouter } from "./routers/event.router";
 import { runRouter } from "./routers/run.router";
 import { webhookSecretRouter } from "./routers/webhook-secret.router";
 import { workflowRouter } from "./routers/workflow/workflow.router";
