@@ -127,6 +127,7 @@ test("the local mailbox shows a browser only the mail of the address it typed", 
     await attacker.goto("/sign-in");
     await attacker.getByLabel("Work email").fill(mallory);
     await attacker.getByRole("button", { name: "Email me a sign-in link" }).click();
+    await expect(attacker.getByRole("heading", { name: "Check your email" })).toBeVisible();
     await attacker.goto("/mailbox");
     await expect(attacker.getByTestId("mailbox-message").first()).toContainText(mallory);
     await expect(attacker.getByText(alice)).toHaveCount(0);
