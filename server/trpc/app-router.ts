@@ -7,7 +7,7 @@ import { apiKeyRouter } from "./routers/api-key.router";
 import { eventRouter } from "./routers/event.router";
 import { runRouter } from "./routers/run.router";
 import { webhookSecretRouter } from "./routers/webhook-secret.router";
-import { workflowRouter } from "./routers/workflow/workflow.router";
+import { workflowRouter } from "./routers/workflow.router";
 import { trackingNumberRouter } from "./routers/tracking-number.router";
 import { callrailRouter } from "./routers/callrail.router";
 import { callRouter } from "./routers/call.router";

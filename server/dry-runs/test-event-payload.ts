@@ -1,14 +1,13 @@
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
-import type { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { events } from "@/db/schema";
 import { workflowEventSchema, type WorkflowEvent } from "@/engine";
-import { parseSampleEvent, TestEventError } from "@/server/dry-runs/test-event-choice";
-import type { testEventChoiceSchema } from "./test-event.schema";
+import { parseSampleEvent, TestEventError } from "./test-event-choice";
+import type { TestEventChoiceInput } from "@/server/trpc/routers/workflow.schemas";
 
 /** The chosen event's JSON without storing anything: a sample checked against the format, or a real event of this organization. */
-export async function testEventPayload(db: Queryable, organizationId: string, choice: z.infer<typeof testEventChoiceSchema>): Promise<WorkflowEvent> {
+export async function testEventPayload(db: Queryable, organizationId: string, choice: TestEventChoiceInput): Promise<WorkflowEvent> {
   if (choice.source === "sample") {
     try {
       return parseSampleEvent(choice.payload);

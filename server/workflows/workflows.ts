@@ -1,22 +1,20 @@
 import { TRPCError } from "@trpc/server";
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { z } from "zod";
 import { workflows } from "@/db/schema";
 import { draftGraphSchema, eventTypeInfo, workflowGraphSchema, type EventType } from "@/engine";
-import { createWorkflow } from "@/server/workflows/create-workflow";
-import type { OrgProcedureContext } from "../../procedures";
+import { createWorkflow } from "./create-workflow";
+import type { OrgScope } from "@/server/organizations/org-scope";
 import { findWorkflowInOrg } from "./find-workflow";
 import { publishOrExplain } from "./publish-or-explain";
-import type { importWorkflowSchema, publishWorkflowSchema, setEnabledSchema, workflowIdSchema } from "./workflow.schemas";
+import type { ImportWorkflowInput, PublishWorkflowInput, SetEnabledInput, WorkflowIdInput } from "@/server/trpc/routers/workflow.schemas";
 
-type Ctx = { ctx: OrgProcedureContext };
 
-export async function listWorkflows({ ctx }: Ctx) {
+export async function listWorkflows(scope: OrgScope) {
   const now = Date.now();
   const weekAgo = new Date(now - 7 * 24 * 60 * 60 * 1000);
   const dayAgo = new Date(now - 24 * 60 * 60 * 1000);
   // Only live runs count here: test runs from the editor are tries, not what the workflow did.
-  const rows = await ctx.db
+  const rows = await scope.db
     .select({
       id: workflows.id,
       name: workflows.name,
@@ -34,7 +32,7 @@ export async function listWorkflows({ ctx }: Ctx) {
       lastRunAt: sql<string | null>`(select r.created_at from workflow_runs r where r.workflow_id = workflows.id and r.mode = 'live' order by r.created_at desc, r.id desc limit 1)`,
     })
     .from(workflows)
-    .where(eq(workflows.organizationId, ctx.org.id))
+    .where(eq(workflows.organizationId, scope.org.id))
     .orderBy(desc(workflows.updatedAt));
   return rows.map(({ draftGraph, ...row }) => {
     const draftTrigger = draftGraphSchema.safeParse(draftGraph).data?.nodes.find((node) => node.kind === "trigger");
@@ -48,59 +46,59 @@ export async function listWorkflows({ ctx }: Ctx) {
   });
 }
 
-export async function importWorkflow({ ctx, input }: Ctx & { input: z.infer<typeof importWorkflowSchema> }) {
+export async function importWorkflow(scope: OrgScope, input: ImportWorkflowInput) {
   const draft = draftGraphSchema.safeParse(input.graph);
   if (!draft.success) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "That is not a workflow graph: it needs \"version\": 1, \"nodes\" and \"edges\"." });
   }
-  const workflow = await createWorkflow(ctx.db, {
-    organizationId: ctx.org.id,
+  const workflow = await createWorkflow(scope.db, {
+    organizationId: scope.org.id,
     name: input.name,
     description: input.description,
     graph: draft.data,
-    createdByUserId: ctx.user.id,
+    createdByUserId: scope.user.id,
   });
   if (input.publish) {
     const graph = workflowGraphSchema.safeParse(input.graph);
     if (!graph.success) throw new TRPCError({ code: "BAD_REQUEST", message: "Saved as a draft: some steps' settings are invalid, so it cannot be published yet." });
-    await publishOrExplain(ctx.db, {
-      organizationId: ctx.org.id,
+    await publishOrExplain(scope.db, {
+      organizationId: scope.org.id,
       workflowId: workflow.id,
       graph: graph.data,
-      publishedByUserId: ctx.user.id,
-      allowPrivateWebhookTargets: ctx.config.allowPrivateWebhookTargets,
+      publishedByUserId: scope.user.id,
+      allowPrivateWebhookTargets: scope.config.allowPrivateWebhookTargets,
     });
   }
   return { id: workflow.id };
 }
 
-export async function publishWorkflow({ ctx, input }: Ctx & { input: z.infer<typeof publishWorkflowSchema> }) {
-  const workflow = await findWorkflowInOrg(ctx.db, ctx.org.id, input.workflowId);
+export async function publishWorkflow(scope: OrgScope, input: PublishWorkflowInput) {
+  const workflow = await findWorkflowInOrg(scope.db, scope.org.id, input.workflowId);
   const graph = workflowGraphSchema.safeParse(workflow.draftGraph);
   if (!graph.success) throw new TRPCError({ code: "BAD_REQUEST", message: "Some steps' settings are invalid; fix them before publishing." });
-  const version = await publishOrExplain(ctx.db, {
-    organizationId: ctx.org.id,
+  const version = await publishOrExplain(scope.db, {
+    organizationId: scope.org.id,
     workflowId: workflow.id,
     graph: graph.data,
     note: input.note,
-    publishedByUserId: ctx.user.id,
-    allowPrivateWebhookTargets: ctx.config.allowPrivateWebhookTargets,
+    publishedByUserId: scope.user.id,
+    allowPrivateWebhookTargets: scope.config.allowPrivateWebhookTargets,
   });
   return { versionId: version.id, number: version.number };
 }
 
-export async function setWorkflowEnabled({ ctx, input }: Ctx & { input: z.infer<typeof setEnabledSchema> }) {
-  const workflow = await findWorkflowInOrg(ctx.db, ctx.org.id, input.workflowId);
+export async function setWorkflowEnabled(scope: OrgScope, input: SetEnabledInput) {
+  const workflow = await findWorkflowInOrg(scope.db, scope.org.id, input.workflowId);
   if (input.enabled && !workflow.publishedVersionId) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "Publish this workflow before turning it on." });
   }
-  await ctx.db.update(workflows).set({ enabled: input.enabled, updatedAt: new Date() }).where(eq(workflows.id, workflow.id));
+  await scope.db.update(workflows).set({ enabled: input.enabled, updatedAt: new Date() }).where(eq(workflows.id, workflow.id));
   return { enabled: input.enabled };
 }
 
-export async function deleteWorkflow({ ctx, input }: Ctx & { input: z.infer<typeof workflowIdSchema> }) {
-  const workflow = await findWorkflowInOrg(ctx.db, ctx.org.id, input.workflowId);
-  await ctx.db.delete(workflows).where(and(eq(workflows.id, workflow.id), eq(workflows.organizationId, ctx.org.id)));
+export async function deleteWorkflow(scope: OrgScope, input: WorkflowIdInput) {
+  const workflow = await findWorkflowInOrg(scope.db, scope.org.id, input.workflowId);
+  await scope.db.delete(workflows).where(and(eq(workflows.id, workflow.id), eq(workflows.organizationId, scope.org.id)));
   return { deleted: workflow.id };
 }
 

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { Database } from "@/db/client";
 
-import { publishVersion, UnpublishableGraphError } from "@/server/workflows/publish-version";
+import { publishVersion, UnpublishableGraphError } from "./publish-version";
 
 /** Publishes, turning the engine's objections into a readable BAD_REQUEST that lists them. */
 export async function publishOrExplain(db: Database, input: Parameters<typeof publishVersion>[1]): Promise<Awaited<ReturnType<typeof publishVersion>>> {
