@@ -8,7 +8,6 @@ import type { OrgScope } from "@/server/organizations/org-scope";
 import { findWorkflowInOrg } from "@/server/workflows/find-workflow";
 import type { TestEventsInput, TestRunInput } from "@/server/trpc/routers/workflow.schemas";
 
-
 /**
  * Starts a test run of the draft on screen and answers with its id at once; the run is walked in
  * this process (it needs no durable executor: nothing waits and nothing retries) and the editor polls it.

@@ -6,7 +6,6 @@ import { findWorkflowInOrg } from "@/server/workflows/find-workflow";
 import { testEventPayload } from "@/server/dry-runs/test-event-payload";
 import type { WebhookTestDeliveriesInput, WebhookTestInput } from "@/server/trpc/routers/workflow.schemas";
 
-
 async function requestFor(scope: OrgScope, input: WebhookTestInput): Promise<TestWebhookRequest> {
   const workflow = await findWorkflowInOrg(scope.db, scope.org.id, input.workflowId);
   const event = await testEventPayload(scope.db, scope.org.id, input.event);

@@ -7,7 +7,6 @@ import type { OrgScope } from "@/server/organizations/org-scope";
 import { findWorkflowInOrg } from "./find-workflow";
 import type { CreateBlankInput, CreateFromTemplateInput, RenameInput, RestoreVersionInput, SaveDraftInput, VersionInput, WorkflowIdInput } from "@/server/trpc/routers/workflow.schemas";
 
-
 const conflictMessage =
   "Someone else saved this workflow while you were editing (another tab or a teammate). Reload to see their changes; copy anything you want to keep first.";
 

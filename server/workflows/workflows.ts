@@ -8,7 +8,6 @@ import { findWorkflowInOrg } from "./find-workflow";
 import { publishOrExplain } from "./publish-or-explain";
 import type { ImportWorkflowInput, PublishWorkflowInput, SetEnabledInput, WorkflowIdInput } from "@/server/trpc/routers/workflow.schemas";
 
-
 export async function listWorkflows(scope: OrgScope) {
   const now = Date.now();
   const weekAgo = new Date(now - 7 * 24 * 60 * 60 * 1000);
