@@ -4,10 +4,10 @@ import postgres from "postgres";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 
 /**
- * A fresh, migrated database for one test file: in-memory PGlite by default, or a new
+ * A fresh, migrated database: in-memory PGlite by default, or a new
  * database on the PostgreSQL server named by TEST_DATABASE_URL (dropped afterwards).
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+async function createTestDatabase(): Promise<DatabaseHandle> {
   // Only the server connection is reused: every test file gets a database of its own.
   const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!serverUrl) return openDatabase({ kind: "pglite-memory" });

@@ -2,24 +2,24 @@ import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
 import { Inngest } from "inngest";
 import { InngestExecutionEngine } from "inngest/internals";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { afterAll, describe, expect, it } from "vitest";
 import { events, workflowRuns, workflows } from "@/db/schema";
-import { sampleEventWith, type EventType, type WorkflowEvent } from "@/engine";
+import type { EventType } from "@/engine";
 import { edge, graphOf, node, trigger } from "@/engine/test-support/graph-builder";
 import { createExecutionProviders } from "@/server/execution/create-providers";
 import type { ExecutionDeps } from "@/server/execution/execute-run";
 import { recordEvent } from "@/server/events/record-events";
-import { createTestDatabase } from "@/test-support/test-database";
+import { setupTestDatabase } from "@/test-support/test-database";
 import { createUserWithOrg, testConfig } from "@/test-support/test-context";
 import { createLiveWorkflow } from "@/test-support/workflows";
 import { eventReceived, runRequested } from "@/server/execution/inngest/inngest-events";
 import { createFanOutFunction } from "./fan-out";
+import { completedCall } from "@/test-support/call-events";
 
 /** `state` from @inngest/test is keyed by the hashed step id (sha1), as Inngest stores it. */
 const hashed = (stepId: string) => InngestExecutionEngine._internals.hashId(stepId);
 
-let handle: DatabaseHandle;
+const handle = setupTestDatabase();
 const config = testConfig();
 const networkAttempts: string[] = [];
 
@@ -35,12 +35,8 @@ const inngest = new Inngest({
   }) as typeof fetch,
 });
 
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
 afterAll(async () => {
   expect(networkAttempts).toEqual([]);
-  await handle?.close();
 });
 
 function deps(): ExecutionDeps {
@@ -48,16 +44,6 @@ function deps(): ExecutionDeps {
 }
 
 const fanOut = () => createFanOutFunction(inngest, async () => deps());
-
-function missedCall(): WorkflowEvent {
-  return sampleEventWith("call.completed", (event) => {
-    event.call.direction = "inbound";
-    event.call.duration_seconds = 0;
-    event.call.answered = false;
-    event.call.status = "no_answer";
-    event.tracking_number = { ...event.tracking_number!, phone_number: "+14155550100" };
-  });
-}
 
 const tagGraph = (eventType: EventType, trackingNumbers: string[] = []) =>
   graphOf([trigger("t", eventType, trackingNumbers), node("tag", "action.tag_call", { tags: ["x"] })], [edge("t", "tag")]);
@@ -77,7 +63,7 @@ async function orgWithWorkflows() {
     organization,
     source: "api",
     idempotencyKey: `fan-out-${++keyCounter}`,
-    event: missedCall(),
+    event: completedCall(0, { trackingNumber: "+14155550100" }),
   });
   return { organization, eventId, expectedWorkflowIds: [missed.workflow.id, completed.workflow.id].sort() };
 }
@@ -174,7 +160,7 @@ describe("fan-out Inngest function", () => {
   it("sends nothing for an event no workflow matches, and for an unknown event id", async () => {
     const { organization } = await createUserWithOrg(handle.db, config, "NoMatch");
     await createLiveWorkflow(handle.db, organization.id, tagGraph("call.answered"), "Answered only");
-    const { eventId } = await recordEvent(handle.db, { organization, source: "api", idempotencyKey: "no-match", event: missedCall() });
+    const { eventId } = await recordEvent(handle.db, { organization, source: "api", idempotencyKey: "no-match", event: completedCall(0, { trackingNumber: "+14155550100" }) });
 
     for (const id of [eventId, "evt_does_not_exist"]) {
       const { engine, sent } = engineFor(id);

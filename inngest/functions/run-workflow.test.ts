@@ -4,22 +4,22 @@ import { Inngest } from "inngest";
 import { InngestExecutionEngine } from "inngest/internals";
 import { StepOpCode } from "inngest/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
 import { outboxMessages, runSteps, workflowRuns } from "@/db/schema";
-import { sampleEventWith, type WorkflowEvent, type WorkflowGraph } from "@/engine";
+import type { WorkflowEvent, WorkflowGraph } from "@/engine";
 import { edge, graphOf, no, node, trigger, yes } from "@/engine/test-support/graph-builder";
 import { startWebhookReceiver, type WebhookReceiver } from "@/e2e/stand-ins/webhook-receiver";
 import { createExecutionProviders } from "@/server/execution/create-providers";
 import type { ExecutionDeps } from "@/server/execution/execute-run";
 import { fanOutEvent } from "@/server/execution/fan-out-event";
 import { recordEvent } from "@/server/events/record-events";
-import { createTestDatabase } from "@/test-support/test-database";
+import { setupTestDatabase } from "@/test-support/test-database";
 import { createUserWithOrg, testConfig } from "@/test-support/test-context";
 import { createLiveWorkflow } from "@/test-support/workflows";
 import { runRequested } from "@/server/execution/inngest/inngest-events";
 import { createRunWorkflowFunction } from "./run-workflow";
+import { completedCall } from "@/test-support/call-events";
 
-let handle: DatabaseHandle;
+const handle = setupTestDatabase();
 const config = testConfig({ allowPrivateWebhookTargets: true });
 const networkAttempts: string[] = [];
 
@@ -38,12 +38,8 @@ const inngest = new Inngest({
 /** `state` and outgoing ops from @inngest/test are keyed by the hashed step id (sha1), as Inngest stores them. */
 const hashed = (stepId: string) => InngestExecutionEngine._internals.hashId(stepId);
 
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
 afterAll(async () => {
   expect(networkAttempts).toEqual([]);
-  await handle?.close();
 });
 
 function deps(): ExecutionDeps {
@@ -51,15 +47,6 @@ function deps(): ExecutionDeps {
 }
 
 const runWorkflowFunction = () => createRunWorkflowFunction(inngest, async () => deps());
-
-function completedCall(durationSeconds: number, caller: string): WorkflowEvent {
-  return sampleEventWith("call.completed", (event) => {
-    event.call.duration_seconds = durationSeconds;
-    event.call.answered = durationSeconds > 0;
-    event.call.status = durationSeconds > 0 ? "answered" : "no_answer";
-    event.caller.phone_number = caller;
-  });
-}
 
 let keyCounter = 0;
 
@@ -138,7 +125,7 @@ const branchesGraph = graphOf(
 
 describe("run-workflow Inngest function", () => {
   it("walks a long call down the Yes branch: one step.run per node id, SMS in the outbox, run succeeded", async () => {
-    const { organization, runId } = await runFor(branchesGraph, completedCall(30, "+14155550001"), "Long");
+    const { organization, runId } = await runFor(branchesGraph, completedCall(30, { caller: "+14155550001" }), "Long");
     expect((await runRow(runId)).status).toBe("queued");
 
     const { result, ctx, state } = await engineFor(runId).execute();
@@ -170,7 +157,7 @@ describe("run-workflow Inngest function", () => {
   });
 
   it("walks a short call down the No branch: the email is sent, the SMS step never runs", async () => {
-    const { organization, user, runId } = await runFor(branchesGraph, completedCall(5, "+14155550002"), "Short");
+    const { organization, user, runId } = await runFor(branchesGraph, completedCall(5, { caller: "+14155550002" }), "Short");
 
     const { result, ctx, state } = await engineFor(runId).execute();
     expect(result).toEqual({ status: "succeeded" });
@@ -190,7 +177,7 @@ describe("run-workflow Inngest function", () => {
   });
 
   it("replays memoized steps without repeating their side effects", async () => {
-    const { organization, runId } = await runFor(branchesGraph, completedCall(45, "+14155550003"), "Replay");
+    const { organization, runId } = await runFor(branchesGraph, completedCall(45, { caller: "+14155550003" }), "Replay");
     const first = await engineFor(runId).execute();
     const longOutcome = await first.state[hashed("long")];
     const smsOutput = await first.state[hashed("sms")];
@@ -218,7 +205,7 @@ describe("run-workflow Inngest function", () => {
       ],
       [edge("t", "sms"), edge("sms", "wait"), edge("wait", "mail")],
     );
-    const { organization, runId } = await runFor(graph, completedCall(0, "+14155550004"), "Delay");
+    const { organization, runId } = await runFor(graph, completedCall(0, { caller: "+14155550004" }), "Delay");
 
     const paused = await engineFor(runId).executeStep("wait");
     expect(paused.step).toMatchObject({ id: hashed("wait"), op: StepOpCode.Sleep, name: "1h", userland: { id: "wait" } });
@@ -278,7 +265,7 @@ describe("run-workflow Inngest function", () => {
     it("makes a receiver's 410 a NonRetriableError from the step, then records the run as failed with the reason", async () => {
       status = 410;
       receiver.requests.length = 0;
-      const { runId } = await runFor(hookGraph(), completedCall(0, "+14155550005"), "Gone");
+      const { runId } = await runFor(hookGraph(), completedCall(0, { caller: "+14155550005" }), "Gone");
 
       const attempt = await engineFor(runId).executeStep("hook");
       // StepFailed is the final op: Inngest will not retry it. The error is serialized as Inngest sends it.
@@ -310,7 +297,7 @@ describe("run-workflow Inngest function", () => {
     it("makes a receiver's 500 a retriable step error and leaves the run open for Inngest's retry", async () => {
       status = 500;
       receiver.requests.length = 0;
-      const { runId } = await runFor(hookGraph(), completedCall(0, "+14155550006"), "Flaky");
+      const { runId } = await runFor(hookGraph(), completedCall(0, { caller: "+14155550006" }), "Flaky");
 
       const attempt = await engineFor(runId).executeStep("hook");
       // StepError (not StepFailed) is the retriable op; the error is the provider's own, not a NonRetriableError.
@@ -340,7 +327,7 @@ describe("run-workflow Inngest function", () => {
   });
 
   it("onFailure marks the run failed with Inngest's error", async () => {
-    const { runId } = await runFor(branchesGraph, completedCall(30, "+14155550007"), "Failure");
+    const { runId } = await runFor(branchesGraph, completedCall(30, { caller: "+14155550007" }), "Failure");
     // @inngest/test always executes the main handler; Inngest picks the failure handler with
     // `handlerKind: "failure"`, so the engine is given the function with that one option set.
     const failureHandler = withExecutionOptions(runWorkflowFunction(), (options) => ({ ...options, handlerKind: "failure" }));

@@ -1,14 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
 import { outboxMessages } from "@/db/schema";
 import { startResendApi, type ResendApiStandIn } from "@/e2e/stand-ins/resend-api";
-import { createTestDatabase } from "@/test-support/test-database";
+import { setupTestDatabase } from "@/test-support/test-database";
 import { createEmailSender, EmailDeliveryError, type EmailSender, type OutgoingEmail } from "./email-sender";
 
 const from = "Switchboard <notifications@switchboard.test>";
 
-let handle: DatabaseHandle;
+const handle = setupTestDatabase();
 let resendApi: ResendApiStandIn;
 let send: EmailSender;
 
@@ -43,14 +42,12 @@ async function lastRowTo(to: string) {
 }
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
   resendApi = await startResendApi();
   send = createEmailSender({ kind: "resend", apiKey: "re_test_key", baseUrl: resendApi.url, from }, handle.db);
 });
 
 afterAll(async () => {
   await resendApi?.close();
-  await handle?.close();
 });
 
 describe("email sender", () => {

@@ -1,24 +1,19 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { organizations, outboxMessages } from "@/db/schema";
-import { createTestDatabase } from "@/test-support/test-database";
+import { setupTestDatabase } from "@/test-support/test-database";
 import { createSmsSender } from "./create-sms-sender";
 import { createOutboxSmsSender } from "./outbox-sms-sender";
 import { SmsDeliveryError } from "./sms-sender";
 
-let handle: DatabaseHandle;
+const handle = setupTestDatabase();
 let organizationId: string;
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
   const [org] = await handle.db.insert(organizations).values({ name: "Acme", slug: "acme-outbox" }).returning();
   organizationId = org!.id;
 });
 
-afterAll(async () => {
-  await handle?.close();
-});
 
 describe("outbox SMS sender (no Twilio configured)", () => {
   it("records a simulated row and logs one line", async () => {

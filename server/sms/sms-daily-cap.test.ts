@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { organizations, outboxMessages, type OutboxCategory, type OutboxChannel, type OutboxStatus } from "@/db/schema";
-import { createTestDatabase } from "@/test-support/test-database";
+import { setupTestDatabase } from "@/test-support/test-database";
 import { createOutboxSmsSender } from "./outbox-sms-sender";
 import { checkSmsDailyCap } from "./sms-daily-cap";
 
 const HOUR = 60 * 60 * 1000;
 const now = new Date("2025-06-02T15:00:00Z");
 
-let handle: DatabaseHandle;
+const handle = setupTestDatabase();
 let orgCounter = 0;
 
 async function newOrganization() {
@@ -36,13 +35,7 @@ async function addRow(
   });
 }
 
-beforeAll(async () => {
-  handle = await createTestDatabase();
-});
 
-afterAll(async () => {
-  await handle?.close();
-});
 
 describe("SMS daily cap", () => {
   it("allows the 3rd text to a caller and refuses the 4th", async () => {

@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
 import { organizations, outboxMessages } from "@/db/schema";
 import { startTwilioApi, type TwilioApiStandIn } from "@/e2e/stand-ins/twilio-api";
-import { createTestDatabase } from "@/test-support/test-database";
+import { setupTestDatabase } from "@/test-support/test-database";
 import { createSmsSender } from "./create-sms-sender";
 import { SmsDeliveryError, type OutgoingSms, type SmsSender } from "./sms-sender";
 import { createTwilioSmsSender } from "./twilio-sms-sender";
@@ -11,7 +10,7 @@ import { createTwilioSmsSender } from "./twilio-sms-sender";
 const accountSid = `AC${"0123456789abcdef".repeat(2)}`;
 const authToken = "stand-in-auth-token";
 
-let handle: DatabaseHandle;
+const handle = setupTestDatabase();
 let twilioApi: TwilioApiStandIn;
 let send: SmsSender;
 let organizationId: string;
@@ -50,7 +49,6 @@ async function sendExpectingError(sms: OutgoingSms, sender: SmsSender = send): P
 }
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
   twilioApi = await startTwilioApi({ accountSid, authToken });
   send = createSmsSender({ accountSid, authToken, apiBaseUrl: twilioApi.url, statusCallbackUrl: "https://app.example.test/api/twilio/status" }, handle.db);
   const [org] = await handle.db.insert(organizations).values({ name: "Acme Plumbing", slug: "acme-plumbing" }).returning();
@@ -59,7 +57,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await twilioApi?.close();
-  await handle?.close();
 });
 
 describe("Twilio SMS sender (real SDK against the local Twilio stand-in)", () => {

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { events, outboxMessages, runSteps, trackingNumbers, workflowRuns } from "@/db/schema";
-import { sampleEventWith, workflowEventSchema, type WorkflowEvent } from "@/engine";
+import { workflowEventSchema, type WorkflowEvent } from "@/engine";
 import { edge, graphOf, node, trigger } from "@/engine/test-support/graph-builder";
 import { applySmsKeyword } from "./sms-opt-outs";
 import { createEmbeddedExecutor } from "@/server/execution/embedded/embedded-executor";
@@ -11,19 +11,11 @@ import { createUserWithOrg, testConfig } from "@/test-support/test-context";
 import { setupTestDatabase } from "@/test-support/test-database";
 import { createLiveWorkflow } from "@/test-support/workflows";
 import { optedOutMessage } from "./may-text-caller";
+import { missedCall } from "@/test-support/call-events";
 
 const handle = setupTestDatabase();
 const config = testConfig();
 const TRACKING = "+14155550100";
-
-function missedCall(caller: string): WorkflowEvent {
-  return sampleEventWith("call.missed", (event) => {
-    event.caller.phone_number = caller;
-    event.caller.name = "Grace";
-    event.tracking_number.phone_number = TRACKING;
-    event.attribution.source = "Google Ads";
-  });
-}
 
 let keys = 0;
 async function setup() {
@@ -52,16 +44,16 @@ describe("texts sent by workflows", () => {
     const { organization, ingestAndRun, texts } = await setup();
     await applySmsKeyword(handle.db, { organizationId: organization.id, phoneNumber: "(650) 555-0142", body: "Stop" });
 
-    const refused = await ingestAndRun(missedCall("+16505550142"));
+    const refused = await ingestAndRun(missedCall({ caller: "+16505550142", name: "Grace", trackingNumber: TRACKING, source: "Google Ads" }));
     expect(refused.run.status).toBe("failed");
     expect(refused.run.error).toBe(optedOutMessage);
     expect(refused.step).toMatchObject({ status: "failed", attempt: 1, error: { message: optedOutMessage, code: "sms_opted_out" } });
     expect(await texts()).toEqual([]);
 
     // Someone else is still texted, and so is this caller once they opt back in.
-    expect((await ingestAndRun(missedCall("+16505550143"))).run.status).toBe("succeeded");
+    expect((await ingestAndRun(missedCall({ caller: "+16505550143", name: "Grace", trackingNumber: TRACKING, source: "Google Ads" }))).run.status).toBe("succeeded");
     await applySmsKeyword(handle.db, { organizationId: organization.id, phoneNumber: "+16505550142", body: "START" });
-    expect((await ingestAndRun(missedCall("+16505550142"))).run.status).toBe("succeeded");
+    expect((await ingestAndRun(missedCall({ caller: "+16505550142", name: "Grace", trackingNumber: TRACKING, source: "Google Ads" }))).run.status).toBe("succeeded");
     expect((await texts()).map((text) => text.to).sort()).toEqual(["+16505550142", "+16505550143"]);
   });
 
@@ -79,7 +71,7 @@ describe("texts sent by workflows", () => {
     );
     const { workflow: onSent } = await createLiveWorkflow(handle.db, organization.id, notify, "On sent", user.id);
 
-    const { run } = await ingestAndRun(missedCall("+16505550150"));
+    const { run } = await ingestAndRun(missedCall({ caller: "+16505550150", name: "Grace", trackingNumber: TRACKING, source: "Google Ads" }));
     expect(run.status).toBe("succeeded");
     const sent = await handle.db.select().from(events).where(and(eq(events.organizationId, organization.id), eq(events.type, "sms.sent")));
     expect(sent).toHaveLength(1);

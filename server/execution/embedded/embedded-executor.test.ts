@@ -1,13 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
 import { events, organizations, outboxMessages, runSteps, workflowRuns } from "@/db/schema";
 import { sampleEventWith, type WorkflowEvent } from "@/engine";
 import { edge, graphOf, no, node, trigger, yes } from "@/engine/test-support/graph-builder";
 import { startWebhookReceiver, type WebhookReceiver } from "@/e2e/stand-ins/webhook-receiver";
 import { decryptSecret } from "@/server/crypto/secret-box";
-import { createTestDatabase } from "@/test-support/test-database";
+import { setupTestDatabase } from "@/test-support/test-database";
 import { createUserWithOrg, testConfig } from "@/test-support/test-context";
 import { createLiveWorkflow } from "@/test-support/workflows";
 import { createExecutionProviders } from "../create-providers";
@@ -15,17 +14,15 @@ import type { ExecutionProviders } from "../execution-providers";
 import { recordEvent, recordEvents } from "@/server/events/record-events";
 import { createEmbeddedExecutor } from "./embedded-executor";
 
-let handle: DatabaseHandle;
+const handle = setupTestDatabase();
 let receiver: WebhookReceiver;
 const config = testConfig({ allowPrivateWebhookTargets: true });
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
   receiver = await startWebhookReceiver();
 });
 afterAll(async () => {
   await receiver?.close();
-  await handle?.close();
 });
 
 function missedOrAnswered(durationSeconds: number, caller = "+14155550123"): WorkflowEvent {

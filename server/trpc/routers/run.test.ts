@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { events, memberships, outboxMessages, workflowRuns } from "@/db/schema";
-import { sampleEventWith, type WorkflowEvent } from "@/engine";
+import type { WorkflowEvent } from "@/engine";
 import { edge, graphOf, no, node, trigger, yes } from "@/engine/test-support/graph-builder";
 import { createExecutionProviders } from "@/server/execution/create-providers";
 import { createEmbeddedExecutor } from "@/server/execution/embedded/embedded-executor";
@@ -12,19 +12,10 @@ import { callerFor, createUserWithOrg, testConfig } from "@/test-support/test-co
 import { setupTestDatabase } from "@/test-support/test-database";
 import { createLiveWorkflow } from "@/test-support/workflows";
 import { errorMessageOf, trpcCodeOf } from "@/test-support/rejections";
+import { completedCall } from "@/test-support/call-events";
 
 const handle = setupTestDatabase();
 const config = testConfig();
-
-function completedCall(durationSeconds: number, caller: string): WorkflowEvent {
-  return sampleEventWith("call.completed", (event) => {
-    event.call.duration_seconds = durationSeconds;
-    event.call.answered = durationSeconds > 0;
-    event.call.status = durationSeconds > 0 ? "answered" : "no_answer";
-    event.caller.phone_number = caller;
-    event.caller.name = "Dana Whitfield";
-  });
-}
 
 const branches = graphOf(
   [
@@ -63,8 +54,8 @@ async function setup() {
 describe("run procedures", () => {
   it("list filters and pages runs, with what each run did", async () => {
     const { asOwner, asViewer, runFor, workflow } = await setup();
-    const long = await runFor(completedCall(45, "+14155550101"));
-    const short = await runFor(completedCall(3, "+14155550102"));
+    const long = await runFor(completedCall(45, { caller: "+14155550101", name: "Dana Whitfield" }));
+    const short = await runFor(completedCall(3, { caller: "+14155550102", name: "Dana Whitfield" }));
 
     const all = await asViewer.run.list({});
     expect(all.runs.map((run) => run.id)).toEqual([short.id, long.id]);
@@ -92,7 +83,7 @@ describe("run procedures", () => {
 
   it("replays a run's event on the current published version as a new linked run that executes", async () => {
     const { owner, workflow, asOwner, executor, runFor } = await setup();
-    const original = await runFor(completedCall(45, "+14155550201"));
+    const original = await runFor(completedCall(45, { caller: "+14155550201", name: "Dana Whitfield" }));
     expect(original.status).toBe("succeeded");
 
     // The workflow changes after the run: the replay uses what is published now.
@@ -132,7 +123,7 @@ describe("run procedures", () => {
   it("refuses to replay when the workflow has no published version, and test runs", async () => {
     const { owner, asOwner } = await setup();
     const draft = await createWorkflow(handle.db, { organizationId: owner.organization.id, name: "Never published", graph: branches, createdByUserId: owner.user.id });
-    const { eventId } = await recordEvent(handle.db, { organization: owner.organization, source: "api", idempotencyKey: "unpublished", event: completedCall(5, "+14155550301") });
+    const { eventId } = await recordEvent(handle.db, { organization: owner.organization, source: "api", idempotencyKey: "unpublished", event: completedCall(5, { caller: "+14155550301", name: "Dana Whitfield" }) });
     const [testRun] = await handle.db
       .insert(workflowRuns)
       .values({ organizationId: owner.organization.id, workflowId: draft.id, eventId, mode: "test", testGraph: branches, status: "succeeded" })
@@ -151,7 +142,7 @@ describe("run procedures", () => {
 
   it("lets viewers read runs but not replay them", async () => {
     const { asViewer, runFor } = await setup();
-    const run = await runFor(completedCall(45, "+14155550401"));
+    const run = await runFor(completedCall(45, { caller: "+14155550401", name: "Dana Whitfield" }));
     expect((await asViewer.run.get({ runId: run.id })).run.id).toBe(run.id);
     expect(await trpcCodeOf(() => asViewer.run.replay({ runId: run.id }))).toBe("FORBIDDEN");
     expect(await handle.db.select().from(workflowRuns).where(eq(workflowRuns.replayOfRunId, run.id))).toEqual([]);
@@ -159,7 +150,7 @@ describe("run procedures", () => {
 
   it("answers not-found for another organization's runs and lists none of them", async () => {
     const { runFor, workflow } = await setup();
-    const run = await runFor(completedCall(45, "+14155550501"));
+    const run = await runFor(completedCall(45, { caller: "+14155550501", name: "Dana Whitfield" }));
     const stranger = await createUserWithOrg(handle.db, config, "Stranger");
     const asStranger = callerFor(handle.db, config, stranger.user, stranger.organization.id);
     expect(await trpcCodeOf(() => asStranger.run.get({ runId: run.id }))).toBe("NOT_FOUND");
