@@ -38,9 +38,9 @@ export { webhookConfigSchema, isHttpUrl, maxWebhookUrls, type WebhookConfig, typ
 export { delayConfigSchema, delayDuration, maxDelayDays, type DelayConfig, type DelayInput } from "./catalogue/actions/delay";
 export { tagCallConfigSchema, type TagCallConfig, type TagCallInput } from "./catalogue/actions/tag-call";
 
-export * from "./conditions/operators";
-export * from "./conditions/business-hours";
-export * from "./conditions/phone-numbers";
+export * from "./condition-helpers/operators";
+export * from "./condition-helpers/business-hours";
+export * from "./condition-helpers/phone-numbers";
 
 export * from "./templates/liquid";
 export * from "./templates/sms-segments";

@@ -1,6 +1,6 @@
 import type { EventType } from "./event-types";
 import type { WorkflowEvent } from "./event-schema";
-import { samePhoneNumber } from "../conditions/phone-numbers";
+import { samePhoneNumber } from "../condition-helpers/phone-numbers";
 
 export interface TriggerFilter {
   eventType: EventType;

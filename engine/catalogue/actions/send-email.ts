@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { eventTypes } from "../../events/event-types";
 import { summarizeEvent, type SummaryLine } from "../../events/event-summary";
-import { joinWithAnd, templatePreview } from "../../conditions/operators";
+import { joinWithAnd, templatePreview } from "../../condition-helpers/operators";
 import { defineAction, singleOutput } from "../node-definition";
 
 export const emailSubjectMaxLength = 200;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { eventTypes } from "../../events/event-types";
 import { smsInfo, type SmsEncoding } from "../../templates/sms-segments";
-import { templatePreview } from "../../conditions/operators";
+import { templatePreview } from "../../condition-helpers/operators";
 import { ActionInputError, defineAction, singleOutput } from "../node-definition";
 
 export const smsBodyMaxLength = 1_600;

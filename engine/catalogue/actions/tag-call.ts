@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { callEventTypes } from "../../events/event-types";
 import { eventCall } from "../../events/event-schema";
-import { joinWithAnd } from "../../conditions/operators";
+import { joinWithAnd } from "../../condition-helpers/operators";
 import { ActionInputError, defineAction, singleOutput } from "../node-definition";
 
 export const tagCallConfigSchema = z.object({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { eventTypes } from "../../events/event-types";
 import { eventOccurredAt } from "../../events/event-schema";
-import { describeSchedule, isValidTimeZone, isWithinSchedule, officeHours, weeklyScheduleSchema } from "../../conditions/business-hours";
+import { describeSchedule, isValidTimeZone, isWithinSchedule, officeHours, weeklyScheduleSchema } from "../../condition-helpers/business-hours";
 import { defineCondition, yesNoOutputs } from "../node-definition";
 
 export const businessHoursConfigSchema = z.object({

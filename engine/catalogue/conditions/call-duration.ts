@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { finishedCallEventTypes } from "../../events/event-types";
 import { eventCall } from "../../events/event-schema";
-import { compareNumber, numberOperators, numberOperatorSymbols } from "../../conditions/operators";
+import { compareNumber, numberOperators, numberOperatorSymbols } from "../../condition-helpers/operators";
 import { defineCondition, yesNoOutputs } from "../node-definition";
 
 const seconds = z.number({ error: "Enter a number of seconds" }).int("Use whole seconds").min(0, "Use 0 or more").max(86_400, "Use at most 24 hours");

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { finishedCallEventTypes } from "../../events/event-types";
 import { callStatuses, callStatusLabels, eventCall } from "../../events/event-schema";
-import { joinWithOr } from "../../conditions/operators";
+import { joinWithOr } from "../../condition-helpers/operators";
 import { defineCondition, yesNoOutputs } from "../node-definition";
 
 export const callStatusConfigSchema = z.discriminatedUnion("mode", [

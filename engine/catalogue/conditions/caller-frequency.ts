@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { eventTypes } from "../../events/event-types";
-import { compareNumber, numberOperatorLabels } from "../../conditions/operators";
+import { compareNumber, numberOperatorLabels } from "../../condition-helpers/operators";
 import { defineCondition, yesNoOutputs } from "../node-definition";
 
 export const callerFrequencyConfigSchema = z.discriminatedUnion("mode", [

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { eventTypes } from "../../events/event-types";
-import { looksLikePhonePrefix, phoneStartsWith, samePhoneNumber } from "../../conditions/phone-numbers";
+import { looksLikePhonePrefix, phoneStartsWith, samePhoneNumber } from "../../condition-helpers/phone-numbers";
 import { defineCondition, yesNoOutputs } from "../node-definition";
 
 export const callerNumberConfigSchema = z.object({

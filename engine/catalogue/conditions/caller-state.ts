@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { eventTypes } from "../../events/event-types";
-import { includesText, joinWithOr } from "../../conditions/operators";
+import { includesText, joinWithOr } from "../../condition-helpers/operators";
 import { defineCondition, yesNoOutputs } from "../node-definition";
 
 export const callerStateConfigSchema = z.object({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { officeHours } from "../../conditions/business-hours";
+import { officeHours } from "../../condition-helpers/business-hours";
 import { sampleEvent, sampleEventWith } from "../../events/sample-events";
 import type { WorkflowEvent } from "../../events/event-schema";
 import type { ConditionContext, ConditionDefinition } from "../node-definition";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { eventForm, type FormFieldValue } from "../../events/event-schema";
-import { textContains, textEquals, truncate } from "../../conditions/operators";
+import { textContains, textEquals, truncate } from "../../condition-helpers/operators";
 import { defineCondition, yesNoOutputs } from "../node-definition";
 
 export const formFieldConfigSchema = z

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { smsEventTypes } from "../../events/event-types";
 import { eventMessage } from "../../events/event-schema";
-import { containsKeyword, joinWithOr, truncate } from "../../conditions/operators";
+import { containsKeyword, joinWithOr, truncate } from "../../condition-helpers/operators";
 import { defineCondition, yesNoOutputs } from "../node-definition";
 
 export const messageTextConfigSchema = z.object({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { callEventTypes } from "../../events/event-types";
 import { eventCall } from "../../events/event-schema";
-import { includesText, joinWithAnd, joinWithOr } from "../../conditions/operators";
+import { includesText, joinWithAnd, joinWithOr } from "../../condition-helpers/operators";
 import { defineCondition, yesNoOutputs } from "../node-definition";
 
 export const tagsConfigSchema = z.object({

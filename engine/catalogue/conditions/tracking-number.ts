@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { trackingNumberEventTypes } from "../../events/event-types";
-import { looksLikePhoneNumber, samePhoneNumber } from "../../conditions/phone-numbers";
-import { joinWithOr } from "../../conditions/operators";
+import { looksLikePhoneNumber, samePhoneNumber } from "../../condition-helpers/phone-numbers";
+import { joinWithOr } from "../../condition-helpers/operators";
 import { defineCondition, yesNoOutputs } from "../node-definition";
 
 export const trackingNumberConfigSchema = z.object({

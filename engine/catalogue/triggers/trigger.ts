@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { eventTypeInfo, eventTypes } from "../../events/event-types";
-import { looksLikePhoneNumber } from "../../conditions/phone-numbers";
+import { looksLikePhoneNumber } from "../../condition-helpers/phone-numbers";
 import { defineTrigger, singleOutput } from "../node-definition";
 
 export const triggerConfigSchema = z.object({
