@@ -1,6 +1,7 @@
 import path from "node:path";
 import nextPlugin from "@next/eslint-plugin-next";
 import reactHooks from "eslint-plugin-react-hooks";
+import prettier from "eslint-config-prettier";
 import tseslint from "typescript-eslint";
 
 const root = import.meta.dirname;
@@ -104,4 +105,6 @@ export default tseslint.config(
       ],
     },
   },
+  // Formatting is Prettier's (npm run format); ESLint keeps to what formatting cannot tell.
+  prettier,
 );
