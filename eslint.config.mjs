@@ -67,7 +67,18 @@ const importsDownward = {
 };
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", "coverage/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "db/migrations/**", ".data/**"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "coverage/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      "db/migrations/**",
+      ".data/**",
+    ],
+  },
   ...tseslint.configs.recommended,
   reactHooks.configs.flat.recommended,
   nextPlugin.configs["core-web-vitals"],
@@ -77,7 +88,11 @@ export default tseslint.config(
       "@typescript-eslint/no-non-null-assertion": "off",
       "no-restricted-properties": [
         "error",
-        { object: "process", property: "env", message: "Read configuration from server/env.ts (the one module that reads the environment)." },
+        {
+          object: "process",
+          property: "env",
+          message: "Read configuration from server/env.ts (the one module that reads the environment).",
+        },
       ],
     },
   },

@@ -14,8 +14,8 @@ const twilio = {
   TWILIO_API_BASE_URL: `http://127.0.0.1:${twilioPort}`,
 };
 const baseURL = `http://localhost:${port}`;
-const chromiumPath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
-  (candidate): candidate is string => Boolean(candidate && existsSync(candidate)),
+const chromiumPath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((candidate): candidate is string =>
+  Boolean(candidate && existsSync(candidate)),
 );
 // Its own embedded database, never the dev one; wiped at every start.
 const dataDir = path.resolve(`.data/e2e-${port}`);

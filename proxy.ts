@@ -39,7 +39,8 @@ export function proxy(request: NextRequest) {
     const headers = new Headers(request.headers);
     headers.set("cookie", cookies.cookieHeader);
     const response = NextResponse.next({ request: { headers } });
-    for (const name of cookies.dropped) for (const deletion of cookieDeletions(name, pathname)) response.headers.append("set-cookie", deletion);
+    for (const name of cookies.dropped)
+      for (const deletion of cookieDeletions(name, pathname)) response.headers.append("set-cookie", deletion);
     return response;
   }
 

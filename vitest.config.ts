@@ -15,9 +15,7 @@ export default defineConfig({
     exclude: ["node_modules/**", ".next/**", "e2e/**"],
     testTimeout: 30_000,
     // CI asks for a JSON report too, to print one closing summary line.
-    ...(process.env.VITEST_JSON
-      ? { reporters: ["default", "json"], outputFile: { json: process.env.VITEST_JSON } }
-      : {}),
+    ...(process.env.VITEST_JSON ? { reporters: ["default", "json"], outputFile: { json: process.env.VITEST_JSON } } : {}),
     hookTimeout: 60_000,
     coverage: {
       provider: "v8",

@@ -24,7 +24,15 @@ export type EditorBench = { rows: EditorRow[]; editorRouteJsGzipKb: number; edit
 
 const PORT = Number(process.env.BENCH_PORT ?? 3900) + 10;
 const baseUrl = `http://127.0.0.1:${PORT}`;
-const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
 
 async function openAndWait(page: Page, url: string, nodes: number) {
   const started = performance.now();
@@ -82,11 +90,18 @@ export async function benchEditor(options: { sizes: number[]; runs: number }): P
   const organization = await createOrganization(database.db, { name: "Bench", ownerUserId: user!.id }, encryptionKey);
   const sessionToken = randomBytes(24).toString("hex");
   // Sessions are stored by the hash of the token the cookie carries (server/auth/hashed-session-adapter.ts).
-  await database.db.insert(sessions).values({ sessionToken: hashToken(sessionToken), userId: user!.id, expires: new Date(Date.now() + 86_400_000) });
+  await database.db
+    .insert(sessions)
+    .values({ sessionToken: hashToken(sessionToken), userId: user!.id, expires: new Date(Date.now() + 86_400_000) });
   const workflowIds = new Map<number, string>();
   for (const size of options.sizes) {
     const graph = largeWorkflowGraph(size) as unknown as WorkflowGraph;
-    const workflow = await createWorkflow(database.db, { organizationId: organization.id, name: `${size} steps`, graph, createdByUserId: user!.id });
+    const workflow = await createWorkflow(database.db, {
+      organizationId: organization.id,
+      name: `${size} steps`,
+      graph,
+      createdByUserId: user!.id,
+    });
     workflowIds.set(size, workflow.id);
   }
   await database.close();

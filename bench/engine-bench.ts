@@ -5,13 +5,21 @@ export type EngineRow = { nodes: number; validateMicros: number; walkMicros: num
 
 /** trigger → (condition → action) × n, a long chain that exercises every node. */
 function generatedGraph(size: number): WorkflowGraph {
-  const nodes: WorkflowNode[] = [{ id: "n0", kind: "trigger", position: { x: 0, y: 0 }, config: { eventType: "call.completed", trackingNumbers: [] } } as WorkflowNode];
+  const nodes: WorkflowNode[] = [
+    { id: "n0", kind: "trigger", position: { x: 0, y: 0 }, config: { eventType: "call.completed", trackingNumbers: [] } } as WorkflowNode,
+  ];
   const edges: WorkflowGraph["edges"] = [];
   for (let i = 1; i < size; i++) {
     const isCondition = i % 2 === 1;
     nodes.push(
       (isCondition
-        ? { id: `n${i}`, kind: "condition.call_duration", position: { x: 0, y: i * 140 }, config: { operator: "gte", seconds: 0, unit: "seconds" }, openHandles: ["false"] }
+        ? {
+            id: `n${i}`,
+            kind: "condition.call_duration",
+            position: { x: 0, y: i * 140 },
+            config: { operator: "gte", seconds: 0, unit: "seconds" },
+            openHandles: ["false"],
+          }
         : { id: `n${i}`, kind: "action.tag_call", position: { x: 0, y: i * 140 }, config: { tags: [`t${i}`] } }) as WorkflowNode,
     );
     const previousIsCondition = (i - 1) % 2 === 1;

@@ -21,7 +21,11 @@ const nonMatchingGraph: WorkflowGraph = {
 } as WorkflowGraph;
 
 /** The same event against 1 matching and N enabled non-matching workflows: the cost should stay flat. */
-export async function benchMatching(options: { database: "postgres" | "pglite"; counts: number[]; postgresUrl: string }): Promise<MatchingRow[]> {
+export async function benchMatching(options: {
+  database: "postgres" | "pglite";
+  counts: number[];
+  postgresUrl: string;
+}): Promise<MatchingRow[]> {
   let target: DatabaseTarget = { kind: "pglite-memory" };
   let cleanup = async () => {};
   if (options.database === "postgres") {
@@ -48,11 +52,26 @@ export async function benchMatching(options: { database: "postgres" | "pglite"; 
     for (const count of options.counts) {
       while (present < count) {
         const batch = Math.min(1_000, count - present);
-        const workflowRows = Array.from({ length: batch }, () => ({ id: newId("wf"), organizationId: organization.id, name: "Other", draftGraph: nonMatchingGraph, enabled: true, triggerEventType: "sms.received" }));
+        const workflowRows = Array.from({ length: batch }, () => ({
+          id: newId("wf"),
+          organizationId: organization.id,
+          name: "Other",
+          draftGraph: nonMatchingGraph,
+          enabled: true,
+          triggerEventType: "sms.received",
+        }));
         await db.insert(workflows).values(workflowRows);
-        const versionRows = workflowRows.map((workflow) => ({ id: newId("wfv"), workflowId: workflow.id, organizationId: organization.id, number: 1, graph: nonMatchingGraph }));
+        const versionRows = workflowRows.map((workflow) => ({
+          id: newId("wfv"),
+          workflowId: workflow.id,
+          organizationId: organization.id,
+          number: 1,
+          graph: nonMatchingGraph,
+        }));
         await db.insert(workflowVersions).values(versionRows);
-        await db.execute(sql`update workflows set published_version_id = v.id from workflow_versions v where v.workflow_id = workflows.id and workflows.published_version_id is null`);
+        await db.execute(
+          sql`update workflows set published_version_id = v.id from workflow_versions v where v.workflow_id = workflows.id and workflows.published_version_id is null`,
+        );
         present += batch;
       }
       await db.execute(sql`analyze`);

@@ -47,7 +47,9 @@ async function transactionCount(target: DatabaseTarget): Promise<number | null> 
   const sql = postgres(target.url, { max: 1 });
   // Statistics reach the view when a backend goes idle (up to a second late); give them time.
   await wait(1_500);
-  const [row] = await sql<{ count: string }[]>`select (xact_commit + xact_rollback)::text as count from pg_stat_database where datname = current_database()`;
+  const [row] = await sql<
+    { count: string }[]
+  >`select (xact_commit + xact_rollback)::text as count from pg_stat_database where datname = current_database()`;
   await sql.end();
   return Number(row!.count);
 }
@@ -55,7 +57,9 @@ async function transactionCount(target: DatabaseTarget): Promise<number | null> 
 async function failedRuns(target: DatabaseTarget): Promise<{ count: number; first: string | null } | null> {
   if (target.kind !== "postgres") return null;
   const sql = postgres(target.url, { max: 1 });
-  const [row] = await sql<{ count: string; first: string | null }[]>`select count(*)::text as count, min(error) as first from workflow_runs where status = 'failed'`;
+  const [row] = await sql<
+    { count: string; first: string | null }[]
+  >`select count(*)::text as count, min(error) as first from workflow_runs where status = 'failed'`;
   await sql.end();
   return { count: Number(row!.count), first: row!.first };
 }
@@ -73,7 +77,12 @@ async function databaseBytes(target: DatabaseTarget, dataDir?: string): Promise<
 /** Ingest → run → webhook, driven over HTTP against the production build. */
 export type LoadLevel = { connections: number; rate?: number };
 
-export async function benchPipeline(options: { database: "postgres" | "pglite"; levels: LoadLevel[]; seconds: number; postgresUrl: string }): Promise<PipelineRow[]> {
+export async function benchPipeline(options: {
+  database: "postgres" | "pglite";
+  levels: LoadLevel[];
+  seconds: number;
+  postgresUrl: string;
+}): Promise<PipelineRow[]> {
   const encryptionKey = randomBytes(32);
   const receiver = await startCountingReceiver();
   let target: DatabaseTarget;
@@ -160,8 +169,11 @@ export async function benchPipeline(options: { database: "postgres" | "pglite"; 
         failedRuns: failed === null ? null : failed.count - failedBefore,
         firstFailure: failed?.first ?? null,
         transactionsPerRun:
-          transactionsBefore !== null && transactionsAfter !== null && count > 0 ? Math.round(((transactionsAfter - transactionsBefore) / count) * 10) / 10 : null,
-        bytesPerThousandRuns: sizeBefore !== null && sizeAfter !== null && count > 0 ? Math.round(((sizeAfter - sizeBefore) / count) * 1000) : null,
+          transactionsBefore !== null && transactionsAfter !== null && count > 0
+            ? Math.round(((transactionsAfter - transactionsBefore) / count) * 10) / 10
+            : null,
+        bytesPerThousandRuns:
+          sizeBefore !== null && sizeAfter !== null && count > 0 ? Math.round(((sizeAfter - sizeBefore) / count) * 1000) : null,
       });
       await wait(1_000);
     }

@@ -21,17 +21,30 @@ const engine = parts.has("engine") ? await benchEngine([10, 100, 500]) : [];
 console.log("\nEngine (median per call)");
 console.table(engine.map((row) => ({ nodes: row.nodes, "validate µs": row.validateMicros, "walk µs": row.walkMicros })));
 
-const matching = !parts.has("matching") ? [] : [
-  ...(await benchMatching({ database: "pglite", counts: quick ? [1, 100, 1_000] : [1, 100, 10_000], postgresUrl })),
-  ...(skipPostgres ? [] : await benchMatching({ database: "postgres", counts: quick ? [1, 100, 1_000] : [1, 100, 10_000], postgresUrl })),
-];
+const matching = !parts.has("matching")
+  ? []
+  : [
+      ...(await benchMatching({ database: "pglite", counts: quick ? [1, 100, 1_000] : [1, 100, 10_000], postgresUrl })),
+      ...(skipPostgres
+        ? []
+        : await benchMatching({ database: "postgres", counts: quick ? [1, 100, 1_000] : [1, 100, 10_000], postgresUrl })),
+    ];
 console.log("\nMatching one event (median)");
-console.table(matching.map((row) => ({ database: row.database, "non-matching workflows": row.nonMatching, "µs": row.medianMicros, matched: row.matched })));
+console.table(
+  matching.map((row) => ({
+    database: row.database,
+    "non-matching workflows": row.nonMatching,
+    µs: row.medianMicros,
+    matched: row.matched,
+  })),
+);
 
-const pipeline = !parts.has("pipeline") ? [] : [
-  ...(skipPostgres ? [] : await benchPipeline({ database: "postgres", levels, seconds, postgresUrl })),
-  ...(skipPglite ? [] : await benchPipeline({ database: "pglite", levels, seconds, postgresUrl })),
-];
+const pipeline = !parts.has("pipeline")
+  ? []
+  : [
+      ...(skipPostgres ? [] : await benchPipeline({ database: "postgres", levels, seconds, postgresUrl })),
+      ...(skipPglite ? [] : await benchPipeline({ database: "pglite", levels, seconds, postgresUrl })),
+    ];
 console.log(`\nPipeline: POST /api/v1/events → run → webhook (${seconds} s per level)`);
 console.table(
   pipeline.map((row) => ({
@@ -54,7 +67,8 @@ console.table(
   })),
 );
 
-for (const row of pipeline) if (row.firstFailure) console.log(`${row.database} ${row.concurrency} conns: a run failed with "${row.firstFailure}"`);
+for (const row of pipeline)
+  if (row.firstFailure) console.log(`${row.database} ${row.concurrency} conns: a run failed with "${row.firstFailure}"`);
 
 const editor = parts.has("editor") ? await benchEditor({ sizes: [200, 500], runs: quick ? 1 : 3 }) : null;
 if (editor) {

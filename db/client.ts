@@ -10,9 +10,7 @@ export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type Queryable = Database | Transaction;
 
 export type DatabaseTarget =
-  | { kind: "postgres"; url: string; maxConnections?: number }
-  | { kind: "pglite"; dataDir: string }
-  | { kind: "pglite-memory" };
+  { kind: "postgres"; url: string; maxConnections?: number } | { kind: "pglite"; dataDir: string } | { kind: "pglite-memory" };
 
 export type DatabaseHandle = { db: Database; close: () => Promise<void>; target: DatabaseTarget };
 

@@ -11,6 +11,8 @@ export function insertFromJson<Table extends PgTable>(table: Table, rows: Array<
   const columns = getTableColumns(table);
   const keys = Object.keys(rows[0] ?? {});
   const names = sql.raw(keys.map((key) => `"${columns[key]!.name}"`).join(", "));
-  const json = JSON.stringify(rows.map((row) => Object.fromEntries(keys.map((key) => [columns[key]!.name, (row as Record<string, unknown>)[key] ?? null]))));
+  const json = JSON.stringify(
+    rows.map((row) => Object.fromEntries(keys.map((key) => [columns[key]!.name, (row as Record<string, unknown>)[key] ?? null]))),
+  );
   return sql`insert into ${table} (${names}) select ${names} from jsonb_populate_recordset(null::${sql.identifier(getTableName(table))}, ${json}::jsonb)`;
 }

@@ -23,7 +23,10 @@ function attribute(xml: string, element: string, name: string) {
 // Three pages of setup (a number, a workflow, its publication) before the call itself: more than the default minute on a busy machine.
 test.setTimeout(120_000);
 
-test("a missed call to a tracking number added in the UI texts the caller back, and shows in Calls, Runs and the Outbox", async ({ page, baseURL }) => {
+test("a missed call to a tracking number added in the UI texts the caller back, and shows in Calls, Runs and the Outbox", async ({
+  page,
+  baseURL,
+}) => {
   // Numbers are unique across the app: a retry against the same server needs another one.
   const line = 110 + (Date.now() % 90);
   const trackingNumber = `+14155550${line}`;
@@ -58,7 +61,10 @@ test("a missed call to a tracking number added in the UI texts the caller back, 
   // "Missed call → text the caller back" from the gallery, published and switched on.
   await page.goto("/workflows");
   await page.getByRole("button", { name: "New workflow" }).first().click();
-  await page.getByRole("dialog").getByRole("radio", { name: /Missed call → text the caller back/ }).check();
+  await page
+    .getByRole("dialog")
+    .getByRole("radio", { name: /Missed call → text the caller back/ })
+    .check();
   await page.getByRole("dialog").getByRole("button", { name: "Create and open" }).click();
   await expect(page.getByTestId("workflow-node")).toHaveCount(2);
   await page.getByRole("button", { name: "Publish", exact: true }).click();
@@ -69,12 +75,29 @@ test("a missed call to a tracking number added in the UI texts the caller back, 
 
   // Twilio: the call comes in, the forward is not answered, the forwarded leg reports no-answer.
   const callSid = `CA${Date.now().toString(16).padStart(32, "0")}`;
-  const call = { AccountSid: ACCOUNT_SID, CallSid: callSid, From: "+16505550142", To: trackingNumber, Called: trackingNumber, Caller: "+16505550142", Direction: "inbound", CallerName: "JANE DOE", FromCity: "OAKLAND", FromState: "CA", FromCountry: "US" };
+  const call = {
+    AccountSid: ACCOUNT_SID,
+    CallSid: callSid,
+    From: "+16505550142",
+    To: trackingNumber,
+    Called: trackingNumber,
+    Caller: "+16505550142",
+    Direction: "inbound",
+    CallerName: "JANE DOE",
+    FromCity: "OAKLAND",
+    FromState: "CA",
+    FromCountry: "US",
+  };
   const voice = await postAsTwilio(page.request, `${baseURL}/api/twilio/voice`, { ...call, CallStatus: "ringing" });
   const twiml = await voice.text();
   expect(twiml).toContain("<Number");
   expect(twiml).toContain("+15105550111</Number>");
-  await postAsTwilio(page.request, attribute(twiml, "Dial", "action"), { ...call, CallStatus: "in-progress", DialCallStatus: "no-answer", DialCallDuration: "0" });
+  await postAsTwilio(page.request, attribute(twiml, "Dial", "action"), {
+    ...call,
+    CallStatus: "in-progress",
+    DialCallStatus: "no-answer",
+    DialCallDuration: "0",
+  });
   await postAsTwilio(page.request, attribute(twiml, "Number", "statusCallback"), {
     AccountSid: ACCOUNT_SID,
     CallSid: `${callSid.slice(0, -4)}leg1`,

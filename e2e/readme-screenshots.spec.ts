@@ -18,7 +18,10 @@ test("README screenshots", async ({ page }) => {
   // A workflow from the gallery, published and switched on.
   await page.goto("/workflows");
   await page.getByRole("button", { name: "New workflow" }).first().click();
-  await page.getByRole("dialog").getByRole("radio", { name: /Missed call → text the caller back/ }).check();
+  await page
+    .getByRole("dialog")
+    .getByRole("radio", { name: /Missed call → text the caller back/ })
+    .check();
   await page.getByRole("dialog").getByRole("button", { name: "Create and open" }).click();
   await expect(page.getByTestId("workflow-node")).toHaveCount(2);
   await page.getByTestId("workflow-node").nth(1).click();
@@ -32,7 +35,11 @@ test("README screenshots", async ({ page }) => {
   await row.getByRole("switch").click();
   await expect(row).toContainText("Active");
 
-  for (const [number, name] of [["+14155550111", "Grace"], ["+14155550122", "Ada"], ["+14155550133", "Linus"]] as const) {
+  for (const [number, name] of [
+    ["+14155550111", "Grace"],
+    ["+14155550122", "Ada"],
+    ["+14155550133", "Linus"],
+  ] as const) {
     await page.getByRole("button", { name: "Simulate a call" }).click();
     await page.getByLabel("Caller number").fill(number);
     await page.getByLabel("Caller name").fill(name);

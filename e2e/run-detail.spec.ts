@@ -18,7 +18,12 @@ function longCallGraph(url: string) {
       { id: "trigger", kind: "trigger", position: { x: 200, y: 0 }, config: { eventType: "call.completed", trackingNumbers: [] } },
       { id: "long-call", kind: "condition.call_duration", position: { x: 200, y: 160 }, config: { operator: "gt", seconds: 10 } },
       { id: "crm", kind: "action.webhook", position: { x: 0, y: 340 }, config: { urls: [url], headers: [] } },
-      { id: "text-back", kind: "action.send_sms", position: { x: 400, y: 340 }, config: { body: "Sorry we got cut off, {{ caller.name | default: 'there' }}!" } },
+      {
+        id: "text-back",
+        kind: "action.send_sms",
+        position: { x: 400, y: 340 },
+        config: { body: "Sorry we got cut off, {{ caller.name | default: 'there' }}!" },
+      },
     ],
     edges: [
       { id: "to-check", source: "trigger", sourceHandle: "out", target: "long-call" },

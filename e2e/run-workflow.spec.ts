@@ -16,7 +16,12 @@ function missedCallToWebhookGraph(url: string) {
     version: 1,
     nodes: [
       { id: "trigger", kind: "trigger", position: { x: 0, y: 0 }, config: { eventType: "call.missed", trackingNumbers: [] } },
-      { id: "text-back", kind: "action.send_sms", position: { x: 0, y: 140 }, config: { body: "Sorry we missed you, {{ caller.name | default: 'there' }}!" } },
+      {
+        id: "text-back",
+        kind: "action.send_sms",
+        position: { x: 0, y: 140 },
+        config: { body: "Sorry we missed you, {{ caller.name | default: 'there' }}!" },
+      },
       { id: "crm", kind: "action.webhook", position: { x: 0, y: 280 }, config: { urls: [url], headers: [] } },
     ],
     edges: [

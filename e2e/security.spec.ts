@@ -34,7 +34,10 @@ async function webhookSecret(page: Page) {
   return (await page.locator("code").filter({ hasText: "whsec_" }).textContent())!.trim();
 }
 
-test("a page on another origin cannot rotate the webhook secret or post a Server Action with the visitor's cookie", async ({ page, baseURL }) => {
+test("a page on another origin cannot rotate the webhook secret or post a Server Action with the visitor's cookie", async ({
+  page,
+  baseURL,
+}) => {
   await signInWithMagicLink(page, uniqueEmail("csrf"));
   const before = await webhookSecret(page);
 
@@ -98,7 +101,9 @@ test("a callback-url cookie planted by another origin cannot sign the visitor ou
   const session = await page.request.get("/api/auth/session?callbackUrl=javascript:alert(1)");
   expect(session.status()).toBe(200);
   expect(await session.json()).toMatchObject({ user: { email } });
-  expect((await page.context().cookies()).filter((cookie) => cookie.name === "authjs.callback-url" && cookie.value.startsWith("javascript"))).toEqual([]);
+  expect(
+    (await page.context().cookies()).filter((cookie) => cookie.name === "authjs.callback-url" && cookie.value.startsWith("javascript")),
+  ).toEqual([]);
 });
 
 test("asking for too many sign-in links says when to ask again", async ({ page }) => {
@@ -136,7 +141,10 @@ test("the local mailbox shows a browser only the mail of the address it typed", 
     await expect(victim.getByTestId("mailbox-message").first()).toContainText(alice);
     await expect(victim.getByText(mallory)).toHaveCount(0);
   } finally {
-    await victim.context().close().catch(() => undefined);
+    await victim
+      .context()
+      .close()
+      .catch(() => undefined);
     await attacker.close();
   }
 });
@@ -164,7 +172,11 @@ test("a stored payload with keys named constructor and __proto__ shows on the ca
 
   await page.goto("/settings/callrail");
   await page.getByRole("button", { name: "Create the CallRail URL" }).click();
-  const postCallUrl = (await page.getByTestId("callrail-urls").locator("code").filter({ hasText: /event=post_call$/ }).textContent())!.trim();
+  const postCallUrl = (await page
+    .getByTestId("callrail-urls")
+    .locator("code")
+    .filter({ hasText: /event=post_call$/ })
+    .textContent())!.trim();
   const body = `{"resource_id":"CALproto${Date.now()}","answered":"true","duration":"42","direction":"inbound",
     "customer_phone_number":"+16505550177","customer_name":"Proto Caller","tracking_phone_number":"+14155550199",
     "start_time":"2026-11-21T10:04:05.000-05:00","constructor":"Bob the builder","prototype":{"x":1},
@@ -186,7 +198,11 @@ test("a stored payload with keys named constructor and __proto__ shows on the ca
   await expect(page.getByTestId("run-step")).toHaveCount(2);
 
   await page.goto("/workflows");
-  await page.getByTestId("workflow-row").filter({ hasText: "Tag every call" }).getByRole("link", { name: "Tag every call", exact: true }).click();
+  await page
+    .getByTestId("workflow-row")
+    .filter({ hasText: "Tag every call" })
+    .getByRole("link", { name: "Tag every call", exact: true })
+    .click();
   await page.getByRole("button", { name: "Test", exact: true }).click();
   const panel = page.getByTestId("test-run-panel");
   await panel.getByRole("tab", { name: "Recent real event" }).click();

@@ -21,7 +21,12 @@ test("a used sign-in link cannot be used twice", async ({ page }) => {
   await signInWithMagicLink(page, email);
   await expect(page.getByTestId("user-email")).toHaveText(email);
   await page.goto("/mailbox");
-  const link = await page.getByTestId("mailbox-message").filter({ hasText: email }).first().getByRole("link", { name: "Sign in" }).getAttribute("href");
+  const link = await page
+    .getByTestId("mailbox-message")
+    .filter({ hasText: email })
+    .first()
+    .getByRole("link", { name: "Sign in" })
+    .getAttribute("href");
   await page.goto("/");
   await signOut(page);
   await page.goto(link!);

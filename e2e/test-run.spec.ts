@@ -23,9 +23,19 @@ function missedCallGraph(url: string) {
     nodes: [
       { id: "trigger", kind: "trigger", position: { x: 0, y: 0 }, config: { eventType: "call.missed", trackingNumbers: [] } },
       { id: "short", kind: "condition.call_duration", position: { x: 0, y: 160 }, config: { operator: "lt", seconds: 30 } },
-      { id: "text-back", kind: "action.send_sms", position: { x: -160, y: 340 }, config: { body: "Sorry we missed you, {{ caller.name | default: 'there' }}!" } },
+      {
+        id: "text-back",
+        kind: "action.send_sms",
+        position: { x: -160, y: 340 },
+        config: { body: "Sorry we missed you, {{ caller.name | default: 'there' }}!" },
+      },
       { id: "crm", kind: "action.webhook", position: { x: -160, y: 500 }, config: { urls: [url], headers: [] } },
-      { id: "team", kind: "action.send_email", position: { x: 200, y: 340 }, config: { to: "me", subject: "Long missed call", body: "Call them back." } },
+      {
+        id: "team",
+        kind: "action.send_email",
+        position: { x: 200, y: 340 },
+        config: { to: "me", subject: "Long missed call", body: "Call them back." },
+      },
     ],
     edges: [
       { id: "e-trigger-short", source: "trigger", sourceHandle: "out", target: "short" },
@@ -120,6 +130,10 @@ test("the Test webhook button shows the receiver's response, and the receiver ve
   await page.goto("/settings/webhooks");
   await page.getByRole("button", { name: "Show secret" }).click();
   const secret = (await page.locator("code").filter({ hasText: "whsec_" }).textContent())!.trim();
-  const payload = new Webhook(secret).verify(delivery!.body, delivery!.headers) as { type: string; caller: { phone_number: string }; run: { mode: string } };
+  const payload = new Webhook(secret).verify(delivery!.body, delivery!.headers) as {
+    type: string;
+    caller: { phone_number: string };
+    run: { mode: string };
+  };
   expect(payload).toMatchObject({ type: "call.missed", caller: { phone_number: "+14155550123" }, run: { mode: "test" } });
 });

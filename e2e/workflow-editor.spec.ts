@@ -5,7 +5,7 @@ import { largeWorkflowGraph } from "./fixtures/editor-large-graph";
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
-const firstText = "Hi {{ caller.name | default: \"there\" }}, sorry we missed you!";
+const firstText = 'Hi {{ caller.name | default: "there" }}, sorry we missed you!';
 const secondText = "Thanks for calling, we will ring you back today.";
 
 async function createBlankWorkflow(page: Page, name: string) {
@@ -34,7 +34,9 @@ async function setSmsText(page: Page, text: string) {
   await body.fill(text);
 }
 
-test("a marketer builds “missed call → first-time caller → text back” with the mouse, then saves, publishes, undoes and restores", async ({ page }) => {
+test("a marketer builds “missed call → first-time caller → text back” with the mouse, then saves, publishes, undoes and restores", async ({
+  page,
+}) => {
   await signInWithMagicLink(page, uniqueEmail("builder"));
   await createBlankWorkflow(page, "Missed call text back");
 
@@ -70,7 +72,9 @@ test("a marketer builds “missed call → first-time caller → text back” wi
   await expect(sms.getByTestId("node-problem-badge")).toBeVisible();
   // A misspelt variable is caught by the template checker, which the editor loads once a step has a template.
   await setSmsText(page, "Hi {{ caller.nmae }}");
-  await expect(page.getByTestId("field-problem")).toHaveText('Message: There is no "caller.nmae" for this trigger. Did you mean "caller.name"?');
+  await expect(page.getByTestId("field-problem")).toHaveText(
+    'Message: There is no "caller.nmae" for this trigger. Did you mean "caller.name"?',
+  );
   await expect(sms.getByTestId("node-problem-badge")).toBeVisible();
   await page.getByLabel("Text message").fill("Hi ");
   await page.getByRole("button", { name: "Insert a variable" }).click();
@@ -121,7 +125,9 @@ test("a marketer builds “missed call → first-time caller → text back” wi
   await page.keyboard.press("ControlOrMeta+c");
   await page.keyboard.press("ControlOrMeta+v");
   await expect(page.locator('.react-flow__node [data-kind="condition.caller_frequency"]')).toHaveCount(2);
-  const ids = await page.locator('[data-kind="condition.caller_frequency"]').evaluateAll((cards) => cards.map((card) => card.getAttribute("data-node-id")));
+  const ids = await page
+    .locator('[data-kind="condition.caller_frequency"]')
+    .evaluateAll((cards) => cards.map((card) => card.getAttribute("data-node-id")));
   expect(new Set(ids).size).toBe(2);
   await expect(stepOfKind(page, "condition.caller_frequency", 1)).toHaveClass(/selected/);
   await page.keyboard.press("Backspace");
@@ -191,7 +197,11 @@ test("the workflows list creates from a template, renames, duplicates and delete
   await expect(page.getByLabel("Workflow name")).toHaveValue("Evening callers (copy)");
   await page.goto("/workflows");
   await expect(page.getByTestId("workflow-row")).toHaveCount(2);
-  await page.getByTestId("workflow-row").filter({ hasText: "(copy)" }).getByRole("button", { name: /^Delete/ }).click();
+  await page
+    .getByTestId("workflow-row")
+    .filter({ hasText: "(copy)" })
+    .getByRole("button", { name: /^Delete/ })
+    .click();
   await page.getByRole("button", { name: "Delete workflow" }).click();
   await expect(page.getByTestId("workflow-row")).toHaveCount(1);
 });
@@ -203,7 +213,10 @@ test("a 200-step workflow opens with every step and no problems", async ({ page 
   await page.getByLabel("Name").fill("Two hundred steps");
   await page.getByLabel("Workflow JSON").fill(JSON.stringify(largeWorkflowGraph(200)));
   await page.getByRole("button", { name: "Import workflow" }).click();
-  const link = page.getByTestId("workflow-row").filter({ hasText: "Two hundred steps" }).getByRole("link", { name: "Two hundred steps", exact: true });
+  const link = page
+    .getByTestId("workflow-row")
+    .filter({ hasText: "Two hundred steps" })
+    .getByRole("link", { name: "Two hundred steps", exact: true });
   const href = await link.getAttribute("href");
 
   const started = Date.now();
@@ -222,7 +235,10 @@ test("a viewer sees the editor read-only, and two tabs editing the same draft ar
   await signInWithMagicLink(page, uniqueEmail("owner"));
   await page.goto("/workflows");
   await page.getByRole("button", { name: "New workflow" }).first().click();
-  await page.getByRole("dialog").getByRole("radio", { name: /Missed call → text the caller back/ }).check();
+  await page
+    .getByRole("dialog")
+    .getByRole("radio", { name: /Missed call → text the caller back/ })
+    .check();
   await page.getByRole("dialog").getByRole("button", { name: "Create and open" }).click();
   await expect(page.getByTestId("workflow-node")).toHaveCount(2);
   const editorUrl = page.url();

@@ -48,6 +48,8 @@ describe("engine public API", () => {
       org: { id: "org", name: "Acme Dental", timezone: "America/Chicago" },
     });
     expect(result.status).toBe("succeeded");
-    expect(sent).toEqual([expect.objectContaining({ to: "+14155550123", body: "Sorry we missed your call! We'll call you right back. – Acme Dental" })]);
+    expect(sent).toEqual([
+      expect.objectContaining({ to: "+14155550123", body: "Sorry we missed your call! We'll call you right back. – Acme Dental" }),
+    ]);
   });
 });

@@ -35,7 +35,12 @@ describe("the tRPC transformer", () => {
   it("round-trips any JSON, whatever its keys", () => {
     const key = fc.oneof(fc.string(), fc.constantFrom("__proto__", "constructor", "prototype", "~__proto__", "~~constructor", "~"));
     const json = fc.letrec((tie) => ({
-      value: fc.oneof({ depthSize: "small" }, fc.jsonValue({ maxDepth: 1 }), fc.array(tie("value"), { maxLength: 4 }), fc.dictionary(key, tie("value"), { maxKeys: 5 })),
+      value: fc.oneof(
+        { depthSize: "small" },
+        fc.jsonValue({ maxDepth: 1 }),
+        fc.array(tie("value"), { maxLength: 4 }),
+        fc.dictionary(key, tie("value"), { maxKeys: 5 }),
+      ),
     })).value;
     fc.assert(
       fc.property(json, (value) => {

@@ -17,7 +17,11 @@ const email = "demo@switchboard.local";
 
 const [existing] = await db.select().from(users).where(eq(users.email, email)).limit(1);
 const user = existing ?? (await db.insert(users).values({ email, name: "Demo Owner" }).returning())[0]!;
-const organization = await createOrganization(db, { name: "Acme Dental (demo)", ownerUserId: user.id, timezone: "America/New_York" }, config.encryptionKey);
+const organization = await createOrganization(
+  db,
+  { name: "Acme Dental (demo)", ownerUserId: user.id, timezone: "America/New_York" },
+  config.encryptionKey,
+);
 
 for (const templateId of ["missed-call-text-back", "long-call-email-team"]) {
   const template = findWorkflowTemplate(templateId)!;
@@ -28,12 +32,20 @@ for (const templateId of ["missed-call-text-back", "long-call-email-team"]) {
     graph: template.graph,
     createdByUserId: user.id,
   });
-  await publishVersion(db, { organizationId: organization.id, workflowId: workflow.id, graph: template.graph, publishedByUserId: user.id, note: "Seeded" });
+  await publishVersion(db, {
+    organizationId: organization.id,
+    workflowId: workflow.id,
+    graph: template.graph,
+    publishedByUserId: user.id,
+    note: "Seeded",
+  });
   await db.update(workflows).set({ enabled: true }).where(eq(workflows.id, workflow.id));
 }
 
 const key = generateApiKey();
-await db.insert(apiKeys).values({ organizationId: organization.id, createdByUserId: user.id, name: "Demo key", prefix: key.prefix, hash: key.hash });
+await db
+  .insert(apiKeys)
+  .values({ organizationId: organization.id, createdByUserId: user.id, name: "Demo key", prefix: key.prefix, hash: key.hash });
 await close();
 
 console.log(`Seeded "${organization.name}" with two live workflows.

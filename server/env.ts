@@ -38,7 +38,10 @@ export const env = createEnv({
     RESEND_API_KEY: optionalString,
     RESEND_BASE_URL: z.url().optional(),
     EMAIL_FROM: optionalString,
-    TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, "TWILIO_ACCOUNT_SID looks like AC followed by 32 hex characters").optional(),
+    TWILIO_ACCOUNT_SID: z
+      .string()
+      .regex(/^AC[0-9a-fA-F]{32}$/, "TWILIO_ACCOUNT_SID looks like AC followed by 32 hex characters")
+      .optional(),
     TWILIO_AUTH_TOKEN: optionalString,
     TWILIO_API_BASE_URL: z.url().optional(),
     INNGEST_DEV: optionalString,

@@ -9,7 +9,12 @@ export async function startServer() {
   const config = getAppConfig();
   if (config.isProductionBuild) return;
   const { target, db } = await getDatabaseHandle();
-  const where = target.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : target.kind === "pglite" ? `embedded PGlite in ${target.dataDir}` : "in-memory PGlite";
+  const where =
+    target.kind === "postgres"
+      ? "PostgreSQL (DATABASE_URL)"
+      : target.kind === "pglite"
+        ? `embedded PGlite in ${target.dataDir}`
+        : "in-memory PGlite";
   console.info(`[switchboard] database ready: ${where}; migrations applied`);
   const executor = await getExecutor();
   executor.start();

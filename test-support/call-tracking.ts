@@ -19,7 +19,11 @@ export function recordingExecutor() {
   return { dispatched, dispatchEvent: async (eventId: string) => void dispatched.push(eventId) };
 }
 
-export function twilioDeps(db: Database, executor = recordingExecutor(), config = twilioConfig()): TwilioWebhookDeps & { executor: ReturnType<typeof recordingExecutor> } {
+export function twilioDeps(
+  db: Database,
+  executor = recordingExecutor(),
+  config = twilioConfig(),
+): TwilioWebhookDeps & { executor: ReturnType<typeof recordingExecutor> } {
   return { db, executor, config };
 }
 

@@ -36,11 +36,7 @@ export async function createUserWithOrg(db: Database, config: AppConfig, name = 
     .insert(users)
     .values({ name: `${name} ${userCounter}`, email: `${name.toLowerCase()}-${userCounter}@example.test` })
     .returning();
-  const organization = await createOrganization(
-    db,
-    { name: personalOrganizationName(user!), ownerUserId: user!.id },
-    config.encryptionKey,
-  );
+  const organization = await createOrganization(db, { name: personalOrganizationName(user!), ownerUserId: user!.id }, config.encryptionKey);
   return { user: user! as SessionUser, organization };
 }
 

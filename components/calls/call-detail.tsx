@@ -30,7 +30,12 @@ export function CallDetail({ callId }: { callId: string }) {
     refetchInterval: (query) => (query.state.data?.call.outcome === "in_progress" ? 3_000 : false),
   });
   if (detail.isLoading) return <Skeleton className="h-64" />;
-  if (detail.isError) return <p role="alert" className="text-sm text-destructive">{detail.error.message}</p>;
+  if (detail.isError)
+    return (
+      <p role="alert" className="text-sm text-destructive">
+        {detail.error.message}
+      </p>
+    );
   const { call, events, runs } = detail.data!;
   const place = [call.callerCity, call.callerState].filter(Boolean).join(", ");
 
@@ -74,7 +79,9 @@ export function CallDetail({ callId }: { callId: string }) {
         <Card>
           <CardHeader>
             <CardTitle>Events</CardTitle>
-            <CardDescription>What Twilio or CallRail told Switchboard about this call, in order. Open one to see the data workflows read.</CardDescription>
+            <CardDescription>
+              What Twilio or CallRail told Switchboard about this call, in order. Open one to see the data workflows read.
+            </CardDescription>
           </CardHeader>
           <CardContent>
             {events.length === 0 ? (
@@ -87,7 +94,9 @@ export function CallDetail({ callId }: { callId: string }) {
                       <summary className="flex cursor-pointer list-none items-center gap-3 px-3 py-2.5">
                         <ChevronRight className="size-4 text-muted-foreground transition-transform group-open:rotate-90" aria-hidden />
                         <span className="min-w-0 flex-1">
-                          <span className="block font-medium">{eventLabels[event.type] ?? eventTypeInfo[event.type as EventType]?.label ?? event.type}</span>
+                          <span className="block font-medium">
+                            {eventLabels[event.type] ?? eventTypeInfo[event.type as EventType]?.label ?? event.type}
+                          </span>
                           <span className="block text-xs text-muted-foreground">
                             <code>{event.type}</code> · from {event.source}
                           </span>
@@ -125,7 +134,11 @@ export function CallDetail({ callId }: { callId: string }) {
             <ul className="flex flex-col gap-2" aria-label="Workflow runs">
               {runs.map((run) => (
                 <li key={run.id}>
-                  <Link href={`/runs/${run.id}`} className="flex items-center gap-3 rounded-md border px-3 py-2 hover:bg-muted/40" data-testid="call-run">
+                  <Link
+                    href={`/runs/${run.id}`}
+                    className="flex items-center gap-3 rounded-md border px-3 py-2 hover:bg-muted/40"
+                    data-testid="call-run"
+                  >
                     <span className="min-w-0 flex-1">
                       <span className="block truncate font-medium">{run.workflowName}</span>
                       <span className="block text-xs text-muted-foreground">

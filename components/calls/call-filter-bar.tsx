@@ -89,13 +89,27 @@ export function CallFilterBar({ filters, onChange }: { filters: CallFilterValues
         <Label htmlFor="calls-from" className="text-xs text-muted-foreground">
           From
         </Label>
-        <Input id="calls-from" type="date" className="h-8" value={filters.from ?? ""} max={filters.to} onChange={(event) => set({ from: event.target.value || undefined })} />
+        <Input
+          id="calls-from"
+          type="date"
+          className="h-8"
+          value={filters.from ?? ""}
+          max={filters.to}
+          onChange={(event) => set({ from: event.target.value || undefined })}
+        />
       </div>
       <div className="grid gap-1">
         <Label htmlFor="calls-to" className="text-xs text-muted-foreground">
           To
         </Label>
-        <Input id="calls-to" type="date" className="h-8" value={filters.to ?? ""} min={filters.from} onChange={(event) => set({ to: event.target.value || undefined })} />
+        <Input
+          id="calls-to"
+          type="date"
+          className="h-8"
+          value={filters.to ?? ""}
+          min={filters.from}
+          onChange={(event) => set({ to: event.target.value || undefined })}
+        />
       </div>
       {active ? (
         <Button type="button" size="sm" variant="ghost" onClick={() => onChange({})}>

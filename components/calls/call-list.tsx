@@ -46,14 +46,22 @@ export function CallList({ initialFilters }: { initialFilters: CallFilterValues 
             icon={PhoneCall}
             title="No calls match these filters"
             description="Try another source, number or range of days, or clear the filters to see every call."
-            action={<Button variant="secondary" onClick={() => changeFilters({})}>Clear filters</Button>}
+            action={
+              <Button variant="secondary" onClick={() => changeFilters({})}>
+                Clear filters
+              </Button>
+            }
           />
         ) : (
           <EmptyState
             icon={PhoneCall}
             title="No calls yet"
             description="Calls to your tracking numbers appear here with the caller, the marketing source, whether they were answered, and the workflows they ran. Add a number and point it at Switchboard in Twilio, or connect CallRail in Settings."
-            action={<Button asChild variant="secondary"><Link href="/numbers">Set up tracking numbers</Link></Button>}
+            action={
+              <Button asChild variant="secondary">
+                <Link href="/numbers">Set up tracking numbers</Link>
+              </Button>
+            }
           />
         )
       ) : (
@@ -78,11 +86,15 @@ export function CallList({ initialFilters }: { initialFilters: CallFilterValues 
                       <Link href={`/calls/${call.id}`} className="font-medium hover:underline">
                         {call.callerName || formatPhoneNumber(call.callerNumber) || "Unknown caller"}
                       </Link>
-                      {call.callerName ? <span className="block text-xs tabular-nums text-muted-foreground">{formatPhoneNumber(call.callerNumber)}</span> : null}
+                      {call.callerName ? (
+                        <span className="block text-xs tabular-nums text-muted-foreground">{formatPhoneNumber(call.callerNumber)}</span>
+                      ) : null}
                     </td>
                     <td className="px-4 py-3">
                       <span className="tabular-nums">{formatPhoneNumber(call.trackingNumber) || "—"}</span>
-                      {call.trackingNumberLabel ? <span className="block text-xs text-muted-foreground">{call.trackingNumberLabel}</span> : null}
+                      {call.trackingNumberLabel ? (
+                        <span className="block text-xs text-muted-foreground">{call.trackingNumberLabel}</span>
+                      ) : null}
                     </td>
                     <td className="px-4 py-3">{call.source ?? <span className="text-muted-foreground">—</span>}</td>
                     <td className="px-4 py-3">

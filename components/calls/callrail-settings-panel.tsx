@@ -36,8 +36,8 @@ export function CallRailSettingsPanel() {
         <CardHeader>
           <CardTitle>CallRail webhooks</CardTitle>
           <CardDescription>
-            Already tracking calls with CallRail? Send its webhooks to Switchboard and your workflows run on CallRail’s calls, texts and form
-            submissions too. The address contains a secret: anyone who has it can send events to your organization.
+            Already tracking calls with CallRail? Send its webhooks to Switchboard and your workflows run on CallRail’s calls, texts and
+            form submissions too. The address contains a secret: anyone who has it can send events to your organization.
           </CardDescription>
         </CardHeader>
         <CardContent className="flex flex-col gap-4">
@@ -57,7 +57,9 @@ export function CallRailSettingsPanel() {
               </div>
               <div>
                 <dt className="text-xs text-muted-foreground">Created</dt>
-                <dd title={endpoint.data.createdAt?.toLocaleString()}>{endpoint.data.createdAt ? relativeTime(endpoint.data.createdAt) : "—"}</dd>
+                <dd title={endpoint.data.createdAt?.toLocaleString()}>
+                  {endpoint.data.createdAt ? relativeTime(endpoint.data.createdAt) : "—"}
+                </dd>
               </div>
               <div>
                 <dt className="text-xs text-muted-foreground">Last used</dt>
@@ -103,8 +105,8 @@ export function CallRailSettingsPanel() {
           <CardContent className="flex flex-col gap-4">
             <ol className="list-decimal space-y-1 pl-5 text-sm text-muted-foreground">
               <li>
-                In CallRail, open <strong className="text-foreground">Settings → Integrations → Webhooks</strong> for the company whose calls should reach
-                Switchboard.
+                In CallRail, open <strong className="text-foreground">Settings → Integrations → Webhooks</strong> for the company whose
+                calls should reach Switchboard.
               </li>
               <li>Paste each address below into the field with the same name (leave out the ones you don’t need), then save.</li>
               <li>Make a test call to a CallRail number: “Last used” above changes, and the call shows on the Calls page.</li>

@@ -69,7 +69,9 @@ export function Dashboard() {
       <Card>
         <CardHeader>
           <CardTitle>Runs over time</CardTitle>
-          <CardDescription>Live runs per day for the last {data.runsPerDay.length} days ({data.timeZone}).</CardDescription>
+          <CardDescription>
+            Live runs per day for the last {data.runsPerDay.length} days ({data.timeZone}).
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <RunsOverTimeChart days={data.runsPerDay} />
@@ -86,7 +88,11 @@ export function Dashboard() {
               <CallsBySource sources={data.callsBySource} />
             ) : (
               <p className="text-sm text-muted-foreground">
-                No calls in the last 7 days. <Link href="/numbers" className="font-medium text-primary hover:underline">Add a tracking number</Link> to see where your calls come from.
+                No calls in the last 7 days.{" "}
+                <Link href="/numbers" className="font-medium text-primary hover:underline">
+                  Add a tracking number
+                </Link>{" "}
+                to see where your calls come from.
               </p>
             )}
           </CardContent>

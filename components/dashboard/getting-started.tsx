@@ -4,9 +4,27 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
 const steps = [
-  { icon: Workflow, title: "Build a workflow", text: "Start from a template such as “Missed call → text the caller back”.", href: "/workflows", cta: "Open workflows" },
-  { icon: PhoneCall, title: "Simulate a call", text: "Fire a test call to see your workflow run, with no phone needed.", href: "/workflows", cta: "Try it" },
-  { icon: Activity, title: "Watch it run", text: "Every run is logged step by step, with what was sent and why.", href: "/runs", cta: "See runs" },
+  {
+    icon: Workflow,
+    title: "Build a workflow",
+    text: "Start from a template such as “Missed call → text the caller back”.",
+    href: "/workflows",
+    cta: "Open workflows",
+  },
+  {
+    icon: PhoneCall,
+    title: "Simulate a call",
+    text: "Fire a test call to see your workflow run, with no phone needed.",
+    href: "/workflows",
+    cta: "Try it",
+  },
+  {
+    icon: Activity,
+    title: "Watch it run",
+    text: "Every run is logged step by step, with what was sent and why.",
+    href: "/runs",
+    cta: "See runs",
+  },
 ];
 
 /** Shown until the organization has any traffic: three steps from nothing to a first run. */

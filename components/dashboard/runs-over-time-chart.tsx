@@ -4,7 +4,12 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { RunsPerDay } from "@/server/dashboard/dashboard-summary";
 
 // Literal colours (the theme's success, destructive and muted tones): SVG attributes do not resolve CSS variables everywhere.
-const colors = { succeeded: "oklch(0.6 0.15 155)", failed: "oklch(0.58 0.22 27)", other: "oklch(0.52 0.02 264)", grid: "oklch(0.91 0.008 264)" };
+const colors = {
+  succeeded: "oklch(0.6 0.15 155)",
+  failed: "oklch(0.58 0.22 27)",
+  other: "oklch(0.52 0.02 264)",
+  grid: "oklch(0.91 0.008 264)",
+};
 
 const shortDay = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", timeZone: "UTC" });
 

@@ -21,7 +21,10 @@ type FieldErrors = Partial<Record<FieldName | "form", string>>;
 const empty: Fields = { phoneNumber: "", label: "", source: "", businessNumber: "", defaultSmsSender: false };
 
 /** The server's reasons, next to the field they are about; anything else above the buttons. */
-function errorsFrom(error: { message: string; data?: { code?: string; zodError?: { fieldErrors?: Record<string, string[] | undefined> } | null } | null }): FieldErrors {
+function errorsFrom(error: {
+  message: string;
+  data?: { code?: string; zodError?: { fieldErrors?: Record<string, string[] | undefined> } | null } | null;
+}): FieldErrors {
   const fieldErrors = error.data?.zodError?.fieldErrors;
   if (fieldErrors && Object.keys(fieldErrors).length > 0) {
     const errors: FieldErrors = {};
@@ -67,7 +70,8 @@ export function TrackingNumberFormDialog({ number, trigger }: { number?: Trackin
     setErrors((current) => ({ ...current, [key]: undefined, form: undefined }));
   };
   const invalid = (key: FieldName) => (errors[key] ? true : undefined);
-  const describedBy = (key: FieldName, hint?: string) => [errors[key] ? `${prefix}-${key}-error` : null, hint].filter(Boolean).join(" ") || undefined;
+  const describedBy = (key: FieldName, hint?: string) =>
+    [errors[key] ? `${prefix}-${key}-error` : null, hint].filter(Boolean).join(" ") || undefined;
 
   return (
     <Dialog
@@ -78,7 +82,13 @@ export function TrackingNumberFormDialog({ number, trigger }: { number?: Trackin
           setErrors({});
           setFields(
             number
-              ? { phoneNumber: number.phoneNumber, label: number.label, source: number.source ?? "", businessNumber: number.businessNumber, defaultSmsSender: number.defaultSmsSender }
+              ? {
+                  phoneNumber: number.phoneNumber,
+                  label: number.label,
+                  source: number.source ?? "",
+                  businessNumber: number.businessNumber,
+                  defaultSmsSender: number.defaultSmsSender,
+                }
               : empty,
           );
         }
@@ -115,7 +125,9 @@ export function TrackingNumberFormDialog({ number, trigger }: { number?: Trackin
               aria-describedby={describedBy("phoneNumber", `${prefix}-phone-hint`)}
               onChange={(event) => set("phoneNumber", event.target.value)}
             />
-            <p id={`${prefix}-phone-hint`} className="text-xs text-muted-foreground">The number you bought in Twilio, with its country code.</p>
+            <p id={`${prefix}-phone-hint`} className="text-xs text-muted-foreground">
+              The number you bought in Twilio, with its country code.
+            </p>
             <FieldError id={`${prefix}-phoneNumber-error`} message={errors.phoneNumber} />
           </div>
 
@@ -135,7 +147,13 @@ export function TrackingNumberFormDialog({ number, trigger }: { number?: Trackin
 
           <div className="grid gap-1.5">
             <Label htmlFor={`${prefix}-source`}>Marketing source</Label>
-            <SourcePicker id={`${prefix}-source`} value={fields.source} onChange={(value) => set("source", value)} invalid={invalid("source")} describedBy={describedBy("source")} />
+            <SourcePicker
+              id={`${prefix}-source`}
+              value={fields.source}
+              onChange={(value) => set("source", value)}
+              invalid={invalid("source")}
+              describedBy={describedBy("source")}
+            />
             <FieldError id={`${prefix}-source-error`} message={errors.source} />
           </div>
 
@@ -150,7 +168,9 @@ export function TrackingNumberFormDialog({ number, trigger }: { number?: Trackin
               aria-describedby={describedBy("businessNumber", `${prefix}-business-hint`)}
               onChange={(event) => set("businessNumber", event.target.value)}
             />
-            <p id={`${prefix}-business-hint`} className="text-xs text-muted-foreground">Your business line, where someone answers.</p>
+            <p id={`${prefix}-business-hint`} className="text-xs text-muted-foreground">
+              Your business line, where someone answers.
+            </p>
             <FieldError id={`${prefix}-businessNumber-error`} message={errors.businessNumber} />
           </div>
 

@@ -118,8 +118,9 @@ export function TrackingNumberList({ canEdit, roleLabel }: { canEdit: boolean; r
         <p role="note" className="flex items-start gap-2 rounded-md border border-warning/50 bg-warning/10 px-3 py-2 text-sm">
           <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
           <span>
-            Twilio isn’t connected to this Switchboard yet, so calls and texts from Twilio are refused and texts go to the Outbox. Whoever runs the server sets{" "}
-            <code className="rounded bg-muted px-1">TWILIO_ACCOUNT_SID</code> and <code className="rounded bg-muted px-1">TWILIO_AUTH_TOKEN</code> and restarts it.
+            Twilio isn’t connected to this Switchboard yet, so calls and texts from Twilio are refused and texts go to the Outbox. Whoever
+            runs the server sets <code className="rounded bg-muted px-1">TWILIO_ACCOUNT_SID</code> and{" "}
+            <code className="rounded bg-muted px-1">TWILIO_AUTH_TOKEN</code> and restarts it.
           </span>
         </p>
       ) : null}

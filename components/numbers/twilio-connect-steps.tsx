@@ -7,15 +7,16 @@ export function TwilioConnectSteps({ urls, phoneNumber }: { urls: TwilioWebhookU
     <div className="grid gap-4">
       <ol className="list-decimal space-y-1 pl-5 text-sm text-muted-foreground">
         <li>
-          In the Twilio console, open <strong className="text-foreground">Phone Numbers → Manage → Active numbers</strong> and click {phoneNumber}.
+          In the Twilio console, open <strong className="text-foreground">Phone Numbers → Manage → Active numbers</strong> and click{" "}
+          {phoneNumber}.
         </li>
         <li>
-          Under <strong className="text-foreground">Voice Configuration</strong>, set “A call comes in” to <em>Webhook</em>, paste the voice URL, method{" "}
-          <em>HTTP POST</em>; paste the status callback URL into “Call status changes”.
+          Under <strong className="text-foreground">Voice Configuration</strong>, set “A call comes in” to <em>Webhook</em>, paste the voice
+          URL, method <em>HTTP POST</em>; paste the status callback URL into “Call status changes”.
         </li>
         <li>
-          Under <strong className="text-foreground">Messaging Configuration</strong>, set “A message comes in” to <em>Webhook</em>, paste the messaging URL,
-          method <em>HTTP POST</em>. Save.
+          Under <strong className="text-foreground">Messaging Configuration</strong>, set “A message comes in” to <em>Webhook</em>, paste
+          the messaging URL, method <em>HTTP POST</em>. Save.
         </li>
       </ol>
       <CopyField label="Voice URL" value={urls.voiceUrl} hint="“A call comes in” — HTTP POST" />

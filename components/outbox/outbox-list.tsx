@@ -41,7 +41,9 @@ export function OutboxList() {
           ))}
         </div>
       ) : messages.isError ? (
-        <p role="alert" className="text-sm text-destructive">Could not load messages: {messages.error.message}</p>
+        <p role="alert" className="text-sm text-destructive">
+          Could not load messages: {messages.error.message}
+        </p>
       ) : messages.data?.length === 0 ? (
         <EmptyState
           icon={Inbox}

@@ -9,7 +9,15 @@ import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 
 /** Runs this run's event again on the workflow's current published version, then opens the new run. */
-export function ReplayButton({ runId, workflowName, disabledReason }: { runId: string; workflowName: string; disabledReason: string | null }) {
+export function ReplayButton({
+  runId,
+  workflowName,
+  disabledReason,
+}: {
+  runId: string;
+  workflowName: string;
+  disabledReason: string | null;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();

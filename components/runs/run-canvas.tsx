@@ -35,7 +35,12 @@ export function RunCanvas({
         id: node.id,
         type: "runStep",
         position: node.position,
-        data: { ...node.data, outcome: path.nodes[node.id] ?? "not-reached", branch: branches.get(node.id) ?? null, focused: node.id === focusedNodeId },
+        data: {
+          ...node.data,
+          outcome: path.nodes[node.id] ?? "not-reached",
+          branch: branches.get(node.id) ?? null,
+          focused: node.id === focusedNodeId,
+        },
       })),
     [flow, path, branches, focusedNodeId],
   );

@@ -50,7 +50,9 @@ export function RunDetail({ runId, canReplay }: { runId: string; canReplay: bool
   if (detail.isError || !detail.data) {
     return (
       <div role="alert" className="grid justify-items-start gap-2 rounded-lg border p-4 text-sm">
-        <p className="font-medium text-destructive">This run could not be opened: {asClause(detail.error?.message ?? "it was not found")}.</p>
+        <p className="font-medium text-destructive">
+          This run could not be opened: {asClause(detail.error?.message ?? "it was not found")}.
+        </p>
         <p className="text-muted-foreground">It may belong to another workspace, or have been deleted after the retention period.</p>
         <Button asChild variant="secondary" size="sm">
           <Link href="/runs">Back to all runs</Link>
@@ -82,7 +84,9 @@ export function RunDetail({ runId, canReplay }: { runId: string; canReplay: bool
               <RunCanvas graph={graph} path={path} branches={branches} focusedNodeId={selectedNodeId} onSelectNode={setSelectedNodeId} />
             </div>
           ) : (
-            <p className="p-5 text-sm text-muted-foreground">The drawing of this workflow version is not available; the steps are listed beside.</p>
+            <p className="p-5 text-sm text-muted-foreground">
+              The drawing of this workflow version is not available; the steps are listed beside.
+            </p>
           )}
         </Card>
         <Card>

@@ -79,22 +79,31 @@ export function RunFilterBar({
       </div>
       <div className="flex flex-wrap items-end gap-3">
         <div className="grid gap-1.5">
-          <Label htmlFor="run-filter-status" className="text-xs text-muted-foreground">Status</Label>
-          <Select value={params.status ?? any} onValueChange={(value) => set({ status: value === any ? undefined : (value as RunFilterParams["status"]) })}>
+          <Label htmlFor="run-filter-status" className="text-xs text-muted-foreground">
+            Status
+          </Label>
+          <Select
+            value={params.status ?? any}
+            onValueChange={(value) => set({ status: value === any ? undefined : (value as RunFilterParams["status"]) })}
+          >
             <SelectTrigger id="run-filter-status" className="w-36" aria-label="Status">
               <SelectValue />
             </SelectTrigger>
             <SelectContent>
               <SelectItem value={any}>Any status</SelectItem>
               {runStatuses.map((status) => (
-                <SelectItem key={status} value={status}>{statusLabels[status]}</SelectItem>
+                <SelectItem key={status} value={status}>
+                  {statusLabels[status]}
+                </SelectItem>
               ))}
             </SelectContent>
           </Select>
         </div>
         {showWorkflow ? (
           <div className="grid gap-1.5">
-            <Label htmlFor="run-filter-workflow" className="text-xs text-muted-foreground">Workflow</Label>
+            <Label htmlFor="run-filter-workflow" className="text-xs text-muted-foreground">
+              Workflow
+            </Label>
             <Select value={params.workflow ?? any} onValueChange={(value) => set({ workflow: value === any ? undefined : value })}>
               <SelectTrigger id="run-filter-workflow" className="w-52" aria-label="Workflow">
                 <SelectValue />
@@ -105,14 +114,18 @@ export function RunFilterBar({
                   <SelectItem value={params.workflow}>{workflows.isLoading ? "Loading…" : "A deleted workflow"}</SelectItem>
                 ) : null}
                 {workflows.data?.map((workflow) => (
-                  <SelectItem key={workflow.id} value={workflow.id}>{workflow.name}</SelectItem>
+                  <SelectItem key={workflow.id} value={workflow.id}>
+                    {workflow.name}
+                  </SelectItem>
                 ))}
               </SelectContent>
             </Select>
           </div>
         ) : null}
         <div className="grid gap-1.5">
-          <Label htmlFor="run-filter-trigger" className="text-xs text-muted-foreground">Trigger</Label>
+          <Label htmlFor="run-filter-trigger" className="text-xs text-muted-foreground">
+            Trigger
+          </Label>
           <Select value={params.trigger ?? any} onValueChange={(value) => set({ trigger: value === any ? undefined : value })}>
             <SelectTrigger id="run-filter-trigger" className="w-48" aria-label="Trigger">
               <SelectValue />
@@ -120,21 +133,43 @@ export function RunFilterBar({
             <SelectContent>
               <SelectItem value={any}>Any trigger</SelectItem>
               {eventTypeOptions.map((option) => (
-                <SelectItem key={option.value} value={option.value}>{option.label}</SelectItem>
+                <SelectItem key={option.value} value={option.value}>
+                  {option.label}
+                </SelectItem>
               ))}
             </SelectContent>
           </Select>
         </div>
         <div className="grid gap-1.5">
-          <Label htmlFor="run-filter-from" className="text-xs text-muted-foreground">From</Label>
-          <Input id="run-filter-from" type="date" className="w-40" value={params.from ?? ""} max={params.to} onChange={(event) => set({ from: event.target.value || undefined })} />
+          <Label htmlFor="run-filter-from" className="text-xs text-muted-foreground">
+            From
+          </Label>
+          <Input
+            id="run-filter-from"
+            type="date"
+            className="w-40"
+            value={params.from ?? ""}
+            max={params.to}
+            onChange={(event) => set({ from: event.target.value || undefined })}
+          />
         </div>
         <div className="grid gap-1.5">
-          <Label htmlFor="run-filter-to" className="text-xs text-muted-foreground">To</Label>
-          <Input id="run-filter-to" type="date" className="w-40" value={params.to ?? ""} min={params.from} onChange={(event) => set({ to: event.target.value || undefined })} />
+          <Label htmlFor="run-filter-to" className="text-xs text-muted-foreground">
+            To
+          </Label>
+          <Input
+            id="run-filter-to"
+            type="date"
+            className="w-40"
+            value={params.to ?? ""}
+            min={params.from}
+            onChange={(event) => set({ to: event.target.value || undefined })}
+          />
         </div>
         <div className="grid gap-1.5">
-          <Label htmlFor="run-filter-caller" className="text-xs text-muted-foreground">Caller number</Label>
+          <Label htmlFor="run-filter-caller" className="text-xs text-muted-foreground">
+            Caller number
+          </Label>
           <DebouncedInput
             id="run-filter-caller"
             className="w-44"
@@ -145,12 +180,7 @@ export function RunFilterBar({
           />
         </div>
         {hasRunFilters(params, showWorkflow ? [] : ["workflow"]) ? (
-          <Button
-            variant="ghost"
-            size="sm"
-            className="mb-0.5"
-            onClick={() => onChange(showWorkflow ? {} : { workflow: params.workflow })}
-          >
+          <Button variant="ghost" size="sm" className="mb-0.5" onClick={() => onChange(showWorkflow ? {} : { workflow: params.workflow })}>
             <X aria-hidden /> Clear filters
           </Button>
         ) : null}

@@ -4,7 +4,9 @@ import { hasRunFilters, readRunFilterParams, runFilterQueryString, runListInputO
 describe("run filters in the address bar", () => {
   it("round-trips through the query string and drops what is malformed", () => {
     const params = readRunFilterParams(
-      new URLSearchParams("q=%20jane%20&status=failed&workflow=wf_1&trigger=call.missed&from=2026-11-01&to=2026-11-30&caller=%2B14155550123&junk=1"),
+      new URLSearchParams(
+        "q=%20jane%20&status=failed&workflow=wf_1&trigger=call.missed&from=2026-11-01&to=2026-11-30&caller=%2B14155550123&junk=1",
+      ),
     );
     expect(params).toEqual({
       q: "jane",

@@ -40,10 +40,7 @@ export function RunList({ workflowId }: { workflowId?: string }) {
   );
 
   const runs = useInfiniteQuery({
-    ...trpc.run.list.infiniteQueryOptions(
-      { ...runListInputOf(params), limit: pageSize },
-      { getNextPageParam: (page) => page.nextCursor },
-    ),
+    ...trpc.run.list.infiniteQueryOptions({ ...runListInputOf(params), limit: pageSize }, { getNextPageParam: (page) => page.nextCursor }),
     // New runs appear without a reload; slower once many pages are open, as each is fetched again.
     refetchInterval: (query) => ((query.state.data?.pages.length ?? 1) > 4 ? 15_000 : 3_000),
     placeholderData: (previous) => previous,
@@ -61,7 +58,9 @@ export function RunList({ workflowId }: { workflowId?: string }) {
         <div role="alert" className="rounded-lg border border-destructive/40 bg-destructive/5 p-4 text-sm">
           <p className="font-medium text-destructive">The runs could not be loaded.</p>
           <p className="mt-1 text-muted-foreground">{runs.error.message}</p>
-          <Button variant="secondary" size="sm" className="mt-3" onClick={() => void runs.refetch()}>Try again</Button>
+          <Button variant="secondary" size="sm" className="mt-3" onClick={() => void runs.refetch()}>
+            Try again
+          </Button>
         </div>
       ) : rows.length === 0 ? (
         filtered ? (
@@ -69,7 +68,11 @@ export function RunList({ workflowId }: { workflowId?: string }) {
             icon={SearchX}
             title="No runs match these filters"
             description="Try a wider date range, another status or trigger, or clear the filters."
-            action={<Button variant="secondary" onClick={() => setParams({})}>Clear filters</Button>}
+            action={
+              <Button variant="secondary" onClick={() => setParams({})}>
+                Clear filters
+              </Button>
+            }
           />
         ) : (
           <EmptyState
@@ -80,7 +83,11 @@ export function RunList({ workflowId }: { workflowId?: string }) {
                 ? "When a call matches this workflow's trigger (and the workflow is on), its run appears here with what each step did."
                 : "When a call matches one of your live workflows, its run appears here with what each step did. Try “Simulate a call” on the Workflows page."
             }
-            action={<Button asChild variant="secondary"><Link href="/workflows">Go to workflows</Link></Button>}
+            action={
+              <Button asChild variant="secondary">
+                <Link href="/workflows">Go to workflows</Link>
+              </Button>
+            }
           />
         )
       ) : (
@@ -106,10 +113,15 @@ export function RunList({ workflowId }: { workflowId?: string }) {
                       </Link>
                     </td>
                     <td className="px-4 py-3 font-medium">
-                      <Link href={`/runs/${run.id}`} className="hover:underline">{run.workflowName}</Link>
+                      <Link href={`/runs/${run.id}`} className="hover:underline">
+                        {run.workflowName}
+                      </Link>
                       {run.mode === "test" ? <span className="ml-2 text-xs font-normal text-muted-foreground">(test)</span> : null}
                       {run.replayOfRunId ? (
-                        <span className="ml-2 inline-flex items-center gap-1 text-xs font-normal text-muted-foreground" title="A replay of an earlier run">
+                        <span
+                          className="ml-2 inline-flex items-center gap-1 text-xs font-normal text-muted-foreground"
+                          title="A replay of an earlier run"
+                        >
                           <Repeat2 className="size-3" aria-hidden /> replay
                         </span>
                       ) : null}
@@ -136,7 +148,12 @@ export function RunList({ workflowId }: { workflowId?: string }) {
             </table>
           </div>
           {runs.hasNextPage ? (
-            <Button variant="secondary" className="self-center" onClick={() => void runs.fetchNextPage()} disabled={runs.isFetchingNextPage}>
+            <Button
+              variant="secondary"
+              className="self-center"
+              onClick={() => void runs.fetchNextPage()}
+              disabled={runs.isFetchingNextPage}
+            >
               {runs.isFetchingNextPage ? "Loading…" : "Load older runs"}
             </Button>
           ) : rows.length > pageSize ? (

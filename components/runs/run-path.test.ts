@@ -66,7 +66,12 @@ describe("runPathOf", () => {
     ]);
     expect(path.nodes).toEqual({ t: "succeeded", wait: "waiting", sms: "not-reached" });
     expect(path.edges).toEqual({ "t-out-wait": "taken", "wait-out-sms": "not-taken" });
-    expect(runPathOf(graph, [{ nodeId: "t", status: "succeeded" }, { nodeId: "wait", status: "running" }]).nodes.wait).toBe("running");
+    expect(
+      runPathOf(graph, [
+        { nodeId: "t", status: "succeeded" },
+        { nodeId: "wait", status: "running" },
+      ]).nodes.wait,
+    ).toBe("running");
   });
 
   it("accepts React Flow edges whose single handle is unnamed, and a trigger that did not fire", () => {

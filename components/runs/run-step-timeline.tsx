@@ -90,7 +90,10 @@ export function RunStepTimeline({
       {notReached.map((node) => (
         <li
           key={node.id}
-          className={cn("rounded-md border border-dashed px-3 py-2.5 text-muted-foreground", selectedNodeId === node.id && "ring-2 ring-primary/50")}
+          className={cn(
+            "rounded-md border border-dashed px-3 py-2.5 text-muted-foreground",
+            selectedNodeId === node.id && "ring-2 ring-primary/50",
+          )}
           data-testid="run-step-not-reached"
           data-node-id={node.id}
         >

@@ -20,10 +20,16 @@ export function RunSummary({ data }: { data: RunDetailData }) {
             <StatusBadge status={run.status} />
           </LabelValue>
           <LabelValue label="Workflow" truncate>
-            <Link href={`/workflows/${run.workflowId}`} className="font-medium hover:underline">{data.workflowName}</Link>
+            <Link href={`/workflows/${run.workflowId}`} className="font-medium hover:underline">
+              {data.workflowName}
+            </Link>
           </LabelValue>
-          <LabelValue label="Version" truncate>{run.mode === "test" ? "Test of the draft" : data.versionNumber ? `v${data.versionNumber}` : "—"}</LabelValue>
-          <LabelValue label="Trigger" truncate>{shortEventLabel(data.event.type)}</LabelValue>
+          <LabelValue label="Version" truncate>
+            {run.mode === "test" ? "Test of the draft" : data.versionNumber ? `v${data.versionNumber}` : "—"}
+          </LabelValue>
+          <LabelValue label="Trigger" truncate>
+            {shortEventLabel(data.event.type)}
+          </LabelValue>
           <LabelValue label="Caller" truncate>
             {caller?.phone_number ?? "—"}
             {caller?.name ? <span className="text-muted-foreground"> · {caller.name}</span> : null}

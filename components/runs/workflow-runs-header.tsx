@@ -12,7 +12,16 @@ export function WorkflowRunsHeader({ workflowId }: { workflowId: string }) {
   const trpc = useTRPC();
   const workflow = useQuery(trpc.workflow.get.queryOptions({ workflowId }));
   if (workflow.isError) {
-    return <PageHeader title="Runs" description={<span role="alert" className="text-destructive">This workflow could not be found: {workflow.error.message}</span>} />;
+    return (
+      <PageHeader
+        title="Runs"
+        description={
+          <span role="alert" className="text-destructive">
+            This workflow could not be found: {workflow.error.message}
+          </span>
+        }
+      />
+    );
   }
   return (
     <PageHeader

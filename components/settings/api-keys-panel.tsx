@@ -61,7 +61,9 @@ export function ApiKeysPanel() {
             <div className="rounded-md border border-success/40 bg-success/10 p-3" role="status">
               <p className="text-sm font-medium">Copy your new key now — it will not be shown again.</p>
               <div className="mt-2 flex items-center gap-2">
-                <code className="flex-1 truncate rounded bg-card px-2 py-1 font-mono text-xs" data-testid="new-api-key">{created}</code>
+                <code className="flex-1 truncate rounded bg-card px-2 py-1 font-mono text-xs" data-testid="new-api-key">
+                  {created}
+                </code>
                 <Button
                   size="sm"
                   variant="secondary"
@@ -89,7 +91,11 @@ export function ApiKeysPanel() {
                     <Badge tone="danger">Revoked</Badge>
                   ) : (
                     <ConfirmDialog
-                      trigger={<Button variant="ghost" size="sm">Revoke</Button>}
+                      trigger={
+                        <Button variant="ghost" size="sm">
+                          Revoke
+                        </Button>
+                      }
                       title={`Revoke “${key.name}”?`}
                       description="Requests with this key are refused from now on."
                       confirmLabel="Revoke key"

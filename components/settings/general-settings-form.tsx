@@ -11,13 +11,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 
-export function GeneralSettingsForm({
-  organization,
-  canEdit,
-}: {
-  organization: { name: string; timezone: string };
-  canEdit: boolean;
-}) {
+export function GeneralSettingsForm({ organization, canEdit }: { organization: { name: string; timezone: string }; canEdit: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [name, setName] = useState(organization.name);

@@ -74,7 +74,14 @@ function InviteForm({ allowOwner }: { allowOwner: boolean }) {
     >
       <div className="grid min-w-64 flex-1 gap-1.5">
         <Label htmlFor="invite-email">Email address</Label>
-        <Input id="invite-email" type="email" value={email} onChange={(event) => setEmail(event.target.value)} placeholder="teammate@company.com" required />
+        <Input
+          id="invite-email"
+          type="email"
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          placeholder="teammate@company.com"
+          required
+        />
       </div>
       <div className="grid gap-1.5">
         <Label htmlFor="invite-role">Role</Label>
@@ -104,8 +111,22 @@ export function MembersPanel({ organizationName, myRole, canManage }: { organiza
   const invitations = useQuery({ ...trpc.invitation.list.queryOptions(), enabled: canManage });
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.member.list.queryKey() });
 
-  const changeRole = useMutation(trpc.member.changeRole.mutationOptions({ onSuccess: async () => { toast.success("Role updated"); await refresh(); } }));
-  const remove = useMutation(trpc.member.remove.mutationOptions({ onSuccess: async () => { toast.success("Member removed"); await refresh(); } }));
+  const changeRole = useMutation(
+    trpc.member.changeRole.mutationOptions({
+      onSuccess: async () => {
+        toast.success("Role updated");
+        await refresh();
+      },
+    }),
+  );
+  const remove = useMutation(
+    trpc.member.remove.mutationOptions({
+      onSuccess: async () => {
+        toast.success("Member removed");
+        await refresh();
+      },
+    }),
+  );
   const revoke = useMutation(
     trpc.invitation.revoke.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.invitation.list.queryKey() }),
@@ -149,7 +170,9 @@ export function MembersPanel({ organizationName, myRole, canManage }: { organiza
           {members.isLoading ? (
             <Skeleton className="h-24" />
           ) : members.isError ? (
-            <p role="alert" className="text-sm text-destructive">{members.error.message}</p>
+            <p role="alert" className="text-sm text-destructive">
+              {members.error.message}
+            </p>
           ) : (
             <ul className="divide-y" aria-label="Members">
               {members.data?.map((member) => (

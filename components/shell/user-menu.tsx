@@ -2,13 +2,7 @@
 
 import { LogOut } from "lucide-react";
 import { signOutAction } from "@/server/auth/actions";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 
 export function UserMenu({ user }: { user: { name?: string | null; email?: string | null } }) {
   const display = user.name || user.email || "You";

@@ -2,7 +2,15 @@ import { summarizeNode } from "@/engine";
 import { LabelValue, LabelValueList } from "@/components/ui/label-value";
 
 /** A condition's check: the rule, what it found in the event, and the path that ran. */
-export function ConditionView({ node, observed, branch }: { node?: { kind: string; config: unknown }; observed: unknown; branch: "true" | "false" | null }) {
+export function ConditionView({
+  node,
+  observed,
+  branch,
+}: {
+  node?: { kind: string; config: unknown };
+  observed: unknown;
+  branch: "true" | "false" | null;
+}) {
   return (
     <LabelValueList>
       {node ? <LabelValue label="Rule">{summarizeNode(node.kind, node.config)}</LabelValue> : null}
@@ -11,7 +19,9 @@ export function ConditionView({ node, observed, branch }: { node?: { kind: strin
       ) : null}
       {branch ? (
         <LabelValue label="Result">
-          <span className={branch === "true" ? "text-success" : "text-destructive"}>{branch === "true" ? "Yes — the Yes path ran" : "No — the No path ran"}</span>
+          <span className={branch === "true" ? "text-success" : "text-destructive"}>
+            {branch === "true" ? "Yes — the Yes path ran" : "No — the No path ran"}
+          </span>
         </LabelValue>
       ) : null}
     </LabelValueList>

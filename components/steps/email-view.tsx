@@ -13,7 +13,12 @@ const recipientWords: Record<SendEmailInput["recipients"]["type"], string> = {
 /** An email as it was (or would be) sent: recipients, subject, message and the call details under it. */
 export function EmailView({ input, output }: { input: SendEmailInput; output: EmailOutput }) {
   const sentTo = Array.isArray(output?.sent) ? output.sent.map((entry) => entry.to ?? "").filter(Boolean) : [];
-  const to = sentTo.length > 0 ? sentTo.join(", ") : input.recipients.type === "addresses" ? input.recipients.addresses.join(", ") : recipientWords[input.recipients.type];
+  const to =
+    sentTo.length > 0
+      ? sentTo.join(", ")
+      : input.recipients.type === "addresses"
+        ? input.recipients.addresses.join(", ")
+        : recipientWords[input.recipients.type];
   return (
     <LabelValueList>
       <LabelValue label="To">{to || "—"}</LabelValue>

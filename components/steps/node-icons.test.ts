@@ -4,7 +4,9 @@ import { hasNodeIcon } from "./node-icons";
 
 describe("node icons", () => {
   it("has an icon for every kind in the catalogue", () => {
-    const missing = Object.values(nodeCatalogue).filter((definition) => !hasNodeIcon(definition.icon)).map((definition) => definition.icon);
+    const missing = Object.values(nodeCatalogue)
+      .filter((definition) => !hasNodeIcon(definition.icon))
+      .map((definition) => definition.icon);
     expect(missing).toEqual([]);
   });
 });

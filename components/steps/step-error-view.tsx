@@ -5,7 +5,8 @@ export type StoredError = { message: string; name?: string; code?: string | numb
 
 // What to do next, for the failures people meet most; the message itself already says what happened.
 const hints: Record<string, string> = {
-  webhook_rejected: "The receiving server refused the request. Check the URL and what that server expects; trying again will not help until it changes.",
+  webhook_rejected:
+    "The receiving server refused the request. Check the URL and what that server expects; trying again will not help until it changes.",
   sms_daily_cap: "This protects against texting one person too often. The limit resets after 24 hours.",
   no_recipients: "Nobody could be emailed. Check the email step's recipients.",
   no_secret: "Open Settings → Webhooks to create the signing secret.",

@@ -32,7 +32,11 @@ function objectOrNull<T>(value: unknown): T | null {
 /** The view for the step's kind. An action shows only once it has an input (it failed before one, or was skipped). */
 function KindView({ step, node }: { step: StepRecord; node?: { kind: string; config: unknown } }) {
   if (step.nodeKind === "trigger") {
-    return <p className="text-sm text-muted-foreground">{step.status === "succeeded" ? "The event matched this trigger." : "The event did not match this trigger."}</p>;
+    return (
+      <p className="text-sm text-muted-foreground">
+        {step.status === "succeeded" ? "The event matched this trigger." : "The event did not match this trigger."}
+      </p>
+    );
   }
   if (getNodeDefinition(step.nodeKind)?.category === "condition") {
     return <ConditionView node={node} observed={step.output} branch={step.branch} />;
@@ -62,8 +66,17 @@ function KindView({ step, node }: { step: StepRecord; node?: { kind: string; con
  * What a step did, in the terms of its kind: the text as sent, the email, the webhook's request and
  * response; then its raw input and output. Used by the run page and the editor's test panel alike.
  */
-export function StepView({ step, node, simulatedNote = true }: { step: StepRecord; node?: { kind: string; config: unknown }; simulatedNote?: boolean }) {
-  if (step.status === "skipped") return <p className="text-sm text-muted-foreground">Skipped: the run did not take the path to this step.</p>;
+export function StepView({
+  step,
+  node,
+  simulatedNote = true,
+}: {
+  step: StepRecord;
+  node?: { kind: string; config: unknown };
+  simulatedNote?: boolean;
+}) {
+  if (step.status === "skipped")
+    return <p className="text-sm text-muted-foreground">Skipped: the run did not take the path to this step.</p>;
   return (
     <div className="grid gap-3">
       {simulatedNote && wasSimulated(step.output) ? (

@@ -13,7 +13,9 @@ export type WebhookDeliveryRecord = {
 /** The deliveries in a webhook step's output (or its error's details), leaving out anything malformed. */
 export function deliveriesOf(value: unknown): WebhookDeliveryRecord[] {
   const deliveries = (value as { deliveries?: unknown } | null)?.deliveries;
-  return Array.isArray(deliveries) ? deliveries.filter((delivery): delivery is WebhookDeliveryRecord => typeof delivery?.url === "string") : [];
+  return Array.isArray(deliveries)
+    ? deliveries.filter((delivery): delivery is WebhookDeliveryRecord => typeof delivery?.url === "string")
+    : [];
 }
 
 function parsedJson(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -26,7 +28,12 @@ function parsedJson(text: string): { ok: true; value: unknown } | { ok: false } 
 
 /** A body as JSON when it is JSON, else as the text it is. */
 function BodyView({ text, note, testId }: { text: string | undefined; note?: string; testId?: string }) {
-  if (!text) return <p className="text-xs text-muted-foreground" data-testid={testId}>(empty body)</p>;
+  if (!text)
+    return (
+      <p className="text-xs text-muted-foreground" data-testid={testId}>
+        (empty body)
+      </p>
+    );
   const json = parsedJson(text);
   return (
     <div className="grid gap-1" data-testid={testId}>
@@ -50,7 +57,17 @@ function Folded({ summary, children }: { summary: string; children: React.ReactN
 }
 
 /** A request as it goes out: method and URL, headers, body. */
-export function RequestView({ method, url, headers, body }: { method: string; url?: string; headers: Record<string, string> | undefined; body: string | undefined }) {
+export function RequestView({
+  method,
+  url,
+  headers,
+  body,
+}: {
+  method: string;
+  url?: string;
+  headers: Record<string, string> | undefined;
+  body: string | undefined;
+}) {
   return (
     <div className="grid grid-cols-1 gap-1.5">
       {url ? (
@@ -69,7 +86,11 @@ export function WebhookDeliveryView({ delivery }: { delivery: WebhookDeliveryRec
   const { response, error } = delivery;
   const ok = response !== undefined && response.status >= 200 && response.status < 300;
   return (
-    <div className="grid grid-cols-1 gap-2 rounded-md border p-2.5" data-testid="webhook-delivery" data-outcome={error ? "error" : ok ? "ok" : "rejected"}>
+    <div
+      className="grid grid-cols-1 gap-2 rounded-md border p-2.5"
+      data-testid="webhook-delivery"
+      data-outcome={error ? "error" : ok ? "ok" : "rejected"}
+    >
       <p className="break-all font-mono text-xs">
         <span className="font-semibold">{delivery.request?.method ?? "POST"}</span> {delivery.url}
       </p>
@@ -80,7 +101,9 @@ export function WebhookDeliveryView({ delivery }: { delivery: WebhookDeliveryRec
             <Badge tone={ok ? "success" : "danger"} data-testid="webhook-status">
               {response.status}
             </Badge>
-            {response.durationMs !== undefined ? <span className="text-muted-foreground">in {formatDurationMs(response.durationMs)}</span> : null}
+            {response.durationMs !== undefined ? (
+              <span className="text-muted-foreground">in {formatDurationMs(response.durationMs)}</span>
+            ) : null}
           </p>
           <BodyView text={response.body} note={response.truncated ? "Cut to the first 8 KB." : undefined} testId="webhook-response-body" />
           <Folded summary="Response headers">

@@ -7,7 +7,17 @@ export function LabelValueList({ className, ...props }: ComponentProps<"dl">) {
 }
 
 /** One labelled value in a `LabelValueList`, the label small above it; `truncate` keeps a long value on one line. */
-export function LabelValue({ label, children, truncate = false, className }: { label: ReactNode; children: ReactNode; truncate?: boolean; className?: string }) {
+export function LabelValue({
+  label,
+  children,
+  truncate = false,
+  className,
+}: {
+  label: ReactNode;
+  children: ReactNode;
+  truncate?: boolean;
+  className?: string;
+}) {
   return (
     <div className={cn("grid min-w-0 gap-0.5", className)}>
       <dt className="text-xs text-muted-foreground">{label}</dt>

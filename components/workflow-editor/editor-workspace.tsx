@@ -28,12 +28,22 @@ const VersionPreview = dynamic(() => import("./canvas/version-preview").then((mo
 /** The editor around one workflow: toolbar, palette, canvas and side panel, sharing one store. */
 export function EditorWorkspace({ workflow, canEdit }: { workflow: EditableWorkflow; canEdit: boolean }) {
   const [store] = useState(() => createEditorStore(editorGraphFrom(workflow.draftGraph), { readOnly: !canEdit }));
-  const autosave = useAutosave({ workflowId: workflow.id, initialRevision: workflow.draftRevision, initialViewport: workflow.viewport, store });
+  const autosave = useAutosave({
+    workflowId: workflow.id,
+    initialRevision: workflow.draftRevision,
+    initialViewport: workflow.viewport,
+    store,
+  });
   const [viewingVersionId, setViewingVersionId] = useState<string | null>(null);
   const [testing, setTesting] = useState(false);
   const [testPath, setTestPath] = useState<RunPath | null>(null);
   const { duplicate, remove } = useEditorCommands({ store, canEdit, saveNow: autosave.saveNow, paused: viewingVersionId !== null });
-  const { restoreVersion, restoring } = useRestoreVersion({ workflowId: workflow.id, store, autosave, onRestored: () => setViewingVersionId(null) });
+  const { restoreVersion, restoring } = useRestoreVersion({
+    workflowId: workflow.id,
+    store,
+    autosave,
+    onRestored: () => setViewingVersionId(null),
+  });
   const eventType = useStore(store, (state) => state.eventType);
 
   const currentGraph = useCallback(() => storedGraphOf(store.getState().graph), [store]);
@@ -55,7 +65,10 @@ export function EditorWorkspace({ workflow, canEdit }: { workflow: EditableWorkf
             viewingVersion={viewingVersionId !== null}
           />
           {autosave.status === "conflict" ? (
-            <div role="alert" className="flex items-center justify-between gap-3 border-b border-destructive/40 bg-destructive/10 px-4 py-2 text-sm">
+            <div
+              role="alert"
+              className="flex items-center justify-between gap-3 border-b border-destructive/40 bg-destructive/10 px-4 py-2 text-sm"
+            >
               <p>{autosave.errorMessage}</p>
               <Button size="sm" variant="secondary" onClick={() => window.location.reload()}>
                 Reload
@@ -82,10 +95,23 @@ export function EditorWorkspace({ workflow, canEdit }: { workflow: EditableWorkf
                 <WorkflowCanvas defaultViewport={workflow.viewport} onViewportChange={autosave.noteViewport} />
               )}
               {testing && eventType && !viewingVersionId ? (
-                <TestRunPanel key={eventType} workflowId={workflow.id} eventType={eventType} currentGraph={currentGraph} onPathChange={setTestPath} onClose={closeTest} />
+                <TestRunPanel
+                  key={eventType}
+                  workflowId={workflow.id}
+                  eventType={eventType}
+                  currentGraph={currentGraph}
+                  onPathChange={setTestPath}
+                  onClose={closeTest}
+                />
               ) : null}
             </div>
-            <SidePanel workflowId={workflow.id} viewingVersionId={viewingVersionId} onViewVersion={setViewingVersionId} onDelete={remove} onDuplicate={duplicate} />
+            <SidePanel
+              workflowId={workflow.id}
+              viewingVersionId={viewingVersionId}
+              onViewVersion={setViewingVersionId}
+              onDelete={remove}
+              onDuplicate={duplicate}
+            />
           </div>
         </div>
       </TestRunOverlayProvider>

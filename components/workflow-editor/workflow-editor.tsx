@@ -25,7 +25,15 @@ function useIsBrowser(): boolean {
 }
 
 /** Opens a workflow's draft (sent with the page, else loaded) in the editor; viewers get it read-only. */
-export function WorkflowEditor({ workflowId, canEdit, initialWorkflow }: { workflowId: string; canEdit: boolean; initialWorkflow?: WorkflowDraft }) {
+export function WorkflowEditor({
+  workflowId,
+  canEdit,
+  initialWorkflow,
+}: {
+  workflowId: string;
+  canEdit: boolean;
+  initialWorkflow?: WorkflowDraft;
+}) {
   const trpc = useTRPC();
   const isBrowser = useIsBrowser();
   // The editor owns the draft once open: refetches (after publishing, renaming) only refresh the toolbar.

@@ -7,11 +7,26 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { useTRPC } from "@/components/providers/trpc-react";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { Switch } from "@/components/ui/switch";
 
 /** The workflow's "more" menu: failure emails on or off, and ways to its runs. */
-export function FailureAlertsMenu({ workflowId, alertsEnabled, canEdit }: { workflowId: string; alertsEnabled: boolean; canEdit: boolean }) {
+export function FailureAlertsMenu({
+  workflowId,
+  alertsEnabled,
+  canEdit,
+}: {
+  workflowId: string;
+  alertsEnabled: boolean;
+  canEdit: boolean;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   // Shown at once; the server's answer (or the error toast) settles it.
@@ -19,7 +34,9 @@ export function FailureAlertsMenu({ workflowId, alertsEnabled, canEdit }: { work
   const save = useMutation(
     trpc.workflow.setAlertsEnabled.mutationOptions({
       onSuccess: async ({ alertsEnabled: saved }) => {
-        toast.success(saved ? "You'll get an email when this workflow fails (at most one an hour)." : "Failure emails are off for this workflow.");
+        toast.success(
+          saved ? "You'll get an email when this workflow fails (at most one an hour)." : "Failure emails are off for this workflow.",
+        );
         await queryClient.invalidateQueries({ queryKey: trpc.workflow.get.queryKey({ workflowId }) });
       },
       onError: () => setEnabled((current) => !current),

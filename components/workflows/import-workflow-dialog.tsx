@@ -52,22 +52,37 @@ export function ImportWorkflowDialog({ trigger }: { trigger: ReactNode }) {
         >
           <DialogHeader>
             <DialogTitle>Import a workflow</DialogTitle>
-            <DialogDescription>Paste a workflow graph as JSON: {"{ \"version\": 1, \"nodes\": [...], \"edges\": [...] }"}.</DialogDescription>
+            <DialogDescription>Paste a workflow graph as JSON: {'{ "version": 1, "nodes": [...], "edges": [...] }'}.</DialogDescription>
           </DialogHeader>
           <div className="grid gap-1.5">
             <Label htmlFor="import-name">Name</Label>
-            <Input id="import-name" value={name} onChange={(event) => setName(event.target.value)} required placeholder="Missed call text-back" />
+            <Input
+              id="import-name"
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              required
+              placeholder="Missed call text-back"
+            />
           </div>
           <div className="grid gap-1.5">
             <Label htmlFor="import-json">Workflow JSON</Label>
-            <Textarea id="import-json" className="min-h-48 font-mono text-xs" value={json} onChange={(event) => setJson(event.target.value)} required aria-invalid={parseError ? true : undefined} />
+            <Textarea
+              id="import-json"
+              className="min-h-48 font-mono text-xs"
+              value={json}
+              onChange={(event) => setJson(event.target.value)}
+              required
+              aria-invalid={parseError ? true : undefined}
+            />
             {parseError ? <p className="text-xs text-destructive">{parseError}</p> : null}
           </div>
           <label className="flex items-center gap-2 text-sm">
             <Switch checked={publish} onCheckedChange={setPublish} aria-label="Publish now" /> Publish it now
           </label>
           <DialogFooter>
-            <Button type="submit" disabled={importJson.isPending}>{importJson.isPending ? "Importing…" : "Import workflow"}</Button>
+            <Button type="submit" disabled={importJson.isPending}>
+              {importJson.isPending ? "Importing…" : "Import workflow"}
+            </Button>
           </DialogFooter>
         </form>
       </DialogContent>

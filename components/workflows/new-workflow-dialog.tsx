@@ -57,24 +57,33 @@ export function NewWorkflowDialog({ trigger }: { trigger?: ReactNode }) {
           </DialogHeader>
           <fieldset className="grid gap-2 sm:grid-cols-2">
             <legend className="mb-2 text-sm font-medium">Start from</legend>
-            {[{ id: blank, name: "Blank workflow", description: "Just a trigger: add the steps yourself." }, ...workflowTemplates].map((option) => (
-              <label
-                key={option.id}
-                className={cn(
-                  "flex cursor-pointer gap-2 rounded-md border p-3 text-sm hover:bg-muted",
-                  choice === option.id && "border-primary bg-accent hover:bg-accent",
-                )}
-              >
-                <input type="radio" name="start-from" value={option.id} checked={choice === option.id} onChange={() => setChoice(option.id)} className="mt-0.5" />
-                <span>
-                  <span className="flex items-center gap-1.5 font-medium">
-                    {option.id === blank ? <FilePlus2 className="size-4" aria-hidden /> : null}
-                    {option.name}
+            {[{ id: blank, name: "Blank workflow", description: "Just a trigger: add the steps yourself." }, ...workflowTemplates].map(
+              (option) => (
+                <label
+                  key={option.id}
+                  className={cn(
+                    "flex cursor-pointer gap-2 rounded-md border p-3 text-sm hover:bg-muted",
+                    choice === option.id && "border-primary bg-accent hover:bg-accent",
+                  )}
+                >
+                  <input
+                    type="radio"
+                    name="start-from"
+                    value={option.id}
+                    checked={choice === option.id}
+                    onChange={() => setChoice(option.id)}
+                    className="mt-0.5"
+                  />
+                  <span>
+                    <span className="flex items-center gap-1.5 font-medium">
+                      {option.id === blank ? <FilePlus2 className="size-4" aria-hidden /> : null}
+                      {option.name}
+                    </span>
+                    <span className="mt-0.5 block text-xs text-muted-foreground">{option.description}</span>
                   </span>
-                  <span className="mt-0.5 block text-xs text-muted-foreground">{option.description}</span>
-                </span>
-              </label>
-            ))}
+                </label>
+              ),
+            )}
           </fieldset>
           <div className="grid gap-1.5">
             <Label htmlFor="new-workflow-name">Name</Label>

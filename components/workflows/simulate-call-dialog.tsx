@@ -14,7 +14,15 @@ import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
 
-const callTypes = new Set<EventType>(["call.missed", "call.answered", "call.completed", "call.started", "call.routed", "call.modified", "convert_assist.completed"]);
+const callTypes = new Set<EventType>([
+  "call.missed",
+  "call.answered",
+  "call.completed",
+  "call.started",
+  "call.routed",
+  "call.modified",
+  "convert_assist.completed",
+]);
 
 /** Fires a realistic event (the engine's sample, with the fields edited here) at the live workflows. */
 export function SimulateCallDialog({
@@ -90,8 +98,12 @@ export function SimulateCallDialog({
           <DialogHeader>
             <DialogTitle>Simulate a call</DialogTitle>
             <DialogDescription>
-              Sends a pretend event to your live workflows — real runs, real logs. With no Twilio or Resend connected, texts and emails land in the{" "}
-              <Link className="underline" href="/outbox">Outbox</Link>.
+              Sends a pretend event to your live workflows — real runs, real logs. With no Twilio or Resend connected, texts and emails land
+              in the{" "}
+              <Link className="underline" href="/outbox">
+                Outbox
+              </Link>
+              .
             </DialogDescription>
           </DialogHeader>
           <div className="grid gap-1.5">
@@ -129,7 +141,12 @@ export function SimulateCallDialog({
             {isCall && type !== "call.missed" ? (
               <div className="grid gap-1.5">
                 <Label htmlFor="sim-duration">Duration (seconds)</Label>
-                <Input id="sim-duration" inputMode="numeric" value={durationSeconds} onChange={(event) => setDurationSeconds(event.target.value)} />
+                <Input
+                  id="sim-duration"
+                  inputMode="numeric"
+                  value={durationSeconds}
+                  onChange={(event) => setDurationSeconds(event.target.value)}
+                />
               </div>
             ) : null}
             {type.startsWith("sms.") ? (

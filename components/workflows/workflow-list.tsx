@@ -17,7 +17,15 @@ import { NewWorkflowDialog } from "./new-workflow-dialog";
 import { RenameWorkflowDialog } from "./rename-workflow-dialog";
 
 /** A red badge linking to the failed runs when the last live run failed or some failed in the last 24 hours. */
-function FailureBadge({ workflowId, lastRunStatus, failedLast24Hours }: { workflowId: string; lastRunStatus: string | null; failedLast24Hours: number }) {
+function FailureBadge({
+  workflowId,
+  lastRunStatus,
+  failedLast24Hours,
+}: {
+  workflowId: string;
+  lastRunStatus: string | null;
+  failedLast24Hours: number;
+}) {
   if (failedLast24Hours === 0 && lastRunStatus !== "failed") return null;
   const label = failedLast24Hours > 0 ? `${failedLast24Hours} failed in 24 h` : "Last run failed";
   return (
@@ -50,7 +58,12 @@ export function WorkflowList({ canEdit }: { canEdit: boolean }) {
   );
 
   if (workflows.isLoading) return <Skeleton className="h-40" />;
-  if (workflows.isError) return <p role="alert" className="text-sm text-destructive">Could not load workflows: {workflows.error.message}</p>;
+  if (workflows.isError)
+    return (
+      <p role="alert" className="text-sm text-destructive">
+        Could not load workflows: {workflows.error.message}
+      </p>
+    );
   if (!workflows.data?.length) {
     return (
       <EmptyState
@@ -61,7 +74,13 @@ export function WorkflowList({ canEdit }: { canEdit: boolean }) {
           canEdit ? (
             <div className="flex gap-2">
               <NewWorkflowDialog />
-              <ImportWorkflowDialog trigger={<Button variant="secondary"><Upload aria-hidden /> Import a workflow</Button>} />
+              <ImportWorkflowDialog
+                trigger={
+                  <Button variant="secondary">
+                    <Upload aria-hidden /> Import a workflow
+                  </Button>
+                }
+              />
             </div>
           ) : undefined
         }
@@ -79,7 +98,9 @@ export function WorkflowList({ canEdit }: { canEdit: boolean }) {
             <th className="px-4 py-2.5">Last run</th>
             <th className="px-4 py-2.5 text-right">Runs (7 days)</th>
             <th className="px-4 py-2.5 text-right">On</th>
-            <th className="px-4 py-2.5"><span className="sr-only">Actions</span></th>
+            <th className="px-4 py-2.5">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y">
@@ -90,11 +111,17 @@ export function WorkflowList({ canEdit }: { canEdit: boolean }) {
                   <Link href={`/workflows/${workflow.id}`} className="font-medium hover:underline">
                     {workflow.name}
                   </Link>
-                  <FailureBadge workflowId={workflow.id} lastRunStatus={workflow.lastRunStatus} failedLast24Hours={workflow.failedLast24Hours} />
+                  <FailureBadge
+                    workflowId={workflow.id}
+                    lastRunStatus={workflow.lastRunStatus}
+                    failedLast24Hours={workflow.failedLast24Hours}
+                  />
                 </span>
                 <p className="text-xs text-muted-foreground">{workflow.triggerLabel}</p>
               </td>
-              <td className="px-4 py-3"><StatusBadge status={workflow.status} /></td>
+              <td className="px-4 py-3">
+                <StatusBadge status={workflow.status} />
+              </td>
               <td className="px-4 py-3 text-muted-foreground">
                 {workflow.lastRunAt ? (
                   <span className="flex items-center gap-2">
@@ -105,7 +132,11 @@ export function WorkflowList({ canEdit }: { canEdit: boolean }) {
                 )}
               </td>
               <td className="px-4 py-3 text-right tabular-nums">
-                <Link href={`/workflows/${workflow.id}/runs`} className="hover:underline" aria-label={`${workflow.runsLast7Days} runs of ${workflow.name} in 7 days: see them`}>
+                <Link
+                  href={`/workflows/${workflow.id}/runs`}
+                  className="hover:underline"
+                  aria-label={`${workflow.runsLast7Days} runs of ${workflow.name} in 7 days: see them`}
+                >
                   {workflow.runsLast7Days}
                 </Link>
               </td>
@@ -121,24 +152,28 @@ export function WorkflowList({ canEdit }: { canEdit: boolean }) {
               <td className="whitespace-nowrap px-4 py-3 text-right">
                 {canEdit ? (
                   <>
-                  <RenameWorkflowDialog workflowId={workflow.id} name={workflow.name} />
-                  <Button
-                    variant="ghost"
-                    size="icon"
-                    aria-label={`Duplicate ${workflow.name}`}
-                    title="Duplicate"
-                    disabled={duplicate.isPending}
-                    onClick={() => duplicate.mutate({ workflowId: workflow.id })}
-                  >
-                    <Copy aria-hidden />
-                  </Button>
-                  <ConfirmDialog
-                    trigger={<Button variant="ghost" size="icon" aria-label={`Delete ${workflow.name}`} title="Delete"><Trash2 aria-hidden /></Button>}
-                    title={`Delete “${workflow.name}”?`}
-                    description="The workflow, its versions and its run history are deleted. This cannot be undone."
-                    confirmLabel="Delete workflow"
-                    onConfirm={() => remove.mutate({ workflowId: workflow.id })}
-                  />
+                    <RenameWorkflowDialog workflowId={workflow.id} name={workflow.name} />
+                    <Button
+                      variant="ghost"
+                      size="icon"
+                      aria-label={`Duplicate ${workflow.name}`}
+                      title="Duplicate"
+                      disabled={duplicate.isPending}
+                      onClick={() => duplicate.mutate({ workflowId: workflow.id })}
+                    >
+                      <Copy aria-hidden />
+                    </Button>
+                    <ConfirmDialog
+                      trigger={
+                        <Button variant="ghost" size="icon" aria-label={`Delete ${workflow.name}`} title="Delete">
+                          <Trash2 aria-hidden />
+                        </Button>
+                      }
+                      title={`Delete “${workflow.name}”?`}
+                      description="The workflow, its versions and its run history are deleted. This cannot be undone."
+                      confirmLabel="Delete workflow"
+                      onConfirm={() => remove.mutate({ workflowId: workflow.id })}
+                    />
                   </>
                 ) : null}
               </td>

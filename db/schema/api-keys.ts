@@ -7,7 +7,9 @@ import { organizations } from "./organizations";
 export const apiKeys = pgTable(
   "api_keys",
   {
-    id: text("id").primaryKey().$defaultFn(() => newId("key")),
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => newId("key")),
     organizationId: text("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),

@@ -4,7 +4,9 @@ import { newId } from "../ids";
 // Shapes required by @auth/drizzle-adapter (property names are fixed; SQL names are ours).
 
 export const users = pgTable("users", {
-  id: text("id").primaryKey().$defaultFn(() => newId("usr")),
+  id: text("id")
+    .primaryKey()
+    .$defaultFn(() => newId("usr")),
   name: text("name"),
   email: text("email").unique(),
   emailVerified: timestamp("email_verified", { mode: "date", withTimezone: true }),

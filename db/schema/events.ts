@@ -10,7 +10,9 @@ export type DispatchState = "pending" | "dispatched";
 export const events = pgTable(
   "events",
   {
-    id: text("id").primaryKey().$defaultFn(() => newId("evt")),
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => newId("evt")),
     organizationId: text("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
@@ -27,7 +29,9 @@ export const events = pgTable(
     uniqueIndex("events_org_idempotency_idx").on(table.organizationId, table.idempotencyKey),
     index("events_org_received_idx").on(table.organizationId, table.receivedAt),
     // A call's events and the runs they started (call page, runs count on the Calls page).
-    index("events_call_idx").on(table.callId).where(sql`${table.callId} is not null`),
+    index("events_call_idx")
+      .on(table.callId)
+      .where(sql`${table.callId} is not null`),
     index("events_pending_idx")
       .on(table.receivedAt)
       .where(sql`${table.dispatchState} = 'pending'`),
@@ -37,7 +41,9 @@ export const events = pgTable(
 export const calls = pgTable(
   "calls",
   {
-    id: text("id").primaryKey().$defaultFn(() => newId("call")),
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => newId("call")),
     organizationId: text("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),

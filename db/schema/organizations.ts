@@ -7,7 +7,9 @@ import type { Role } from "../../lib/roles";
 export { roles, type Role } from "../../lib/roles";
 
 export const organizations = pgTable("organizations", {
-  id: text("id").primaryKey().$defaultFn(() => newId("org")),
+  id: text("id")
+    .primaryKey()
+    .$defaultFn(() => newId("org")),
   name: text("name").notNull(),
   slug: text("slug").notNull().unique(),
   timezone: text("timezone").notNull().default("UTC"),
@@ -19,7 +21,9 @@ export const organizations = pgTable("organizations", {
 export const memberships = pgTable(
   "memberships",
   {
-    id: text("id").primaryKey().$defaultFn(() => newId("mem")),
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => newId("mem")),
     organizationId: text("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
@@ -38,7 +42,9 @@ export const memberships = pgTable(
 export const invitations = pgTable(
   "invitations",
   {
-    id: text("id").primaryKey().$defaultFn(() => newId("inv")),
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => newId("inv")),
     organizationId: text("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),

@@ -11,7 +11,9 @@ export type OutboxStatus = "simulated" | "sent" | "failed";
 export const outboxMessages = pgTable(
   "outbox_messages",
   {
-    id: text("id").primaryKey().$defaultFn(() => newId("msg")),
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => newId("msg")),
     organizationId: text("organization_id").references(() => organizations.id, { onDelete: "cascade" }),
     category: text("category").$type<OutboxCategory>().notNull(),
     channel: text("channel").$type<OutboxChannel>().notNull(),

@@ -12,7 +12,9 @@ export type StepStatus = "running" | "sleeping" | "succeeded" | "failed" | "skip
 export const workflowRuns = pgTable(
   "workflow_runs",
   {
-    id: text("id").primaryKey().$defaultFn(() => newId("run")),
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => newId("run")),
     organizationId: text("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
@@ -68,7 +70,9 @@ export const workflowRuns = pgTable(
 export const runSteps = pgTable(
   "run_steps",
   {
-    id: text("id").primaryKey().$defaultFn(() => newId("stp")),
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => newId("stp")),
     runId: text("run_id")
       .notNull()
       .references(() => workflowRuns.id, { onDelete: "cascade" }),
@@ -80,7 +84,9 @@ export const runSteps = pgTable(
     output: jsonb("output"),
     error: jsonb("error").$type<{ message: string; name?: string; code?: string | number; permanent?: boolean }>(),
     /** What the durable step returned (or its final error): a resumed run returns this instead of running it again. */
-    memo: jsonb("memo").$type<{ ok: true; value: unknown } | { ok: false; error: { message: string; name?: string; code?: string | number } }>(),
+    memo: jsonb("memo").$type<
+      { ok: true; value: unknown } | { ok: false; error: { message: string; name?: string; code?: string | number } }
+    >(),
     attempt: integer("attempt").notNull().default(0),
     wakeAt: timestamp("wake_at", { withTimezone: true }),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),

@@ -12,7 +12,9 @@ import { organizations } from "./organizations";
 export const trackingNumbers = pgTable(
   "tracking_numbers",
   {
-    id: text("id").primaryKey().$defaultFn(() => newId("num")),
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => newId("num")),
     organizationId: text("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
@@ -39,7 +41,9 @@ export const trackingNumbers = pgTable(
 export const smsOptOuts = pgTable(
   "sms_opt_outs",
   {
-    id: text("id").primaryKey().$defaultFn(() => newId("opt")),
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => newId("opt")),
     organizationId: text("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
@@ -61,7 +65,9 @@ export type IngestEndpointKind = "callrail";
 export const ingestEndpoints = pgTable(
   "ingest_endpoints",
   {
-    id: text("id").primaryKey().$defaultFn(() => newId("ing")),
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => newId("ing")),
     organizationId: text("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),

@@ -16,7 +16,9 @@ export type WebhookTestDeliveryResult = {
 export const webhookTestDeliveries = pgTable(
   "webhook_test_deliveries",
   {
-    id: text("id").primaryKey().$defaultFn(() => newId("wht")),
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => newId("wht")),
     organizationId: text("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),

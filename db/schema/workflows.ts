@@ -7,7 +7,9 @@ import { organizations } from "./organizations";
 export const workflows = pgTable(
   "workflows",
   {
-    id: text("id").primaryKey().$defaultFn(() => newId("wf")),
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => newId("wf")),
     organizationId: text("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
@@ -38,7 +40,9 @@ export const workflows = pgTable(
 export const workflowVersions = pgTable(
   "workflow_versions",
   {
-    id: text("id").primaryKey().$defaultFn(() => newId("wfv")),
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => newId("wfv")),
     workflowId: text("workflow_id")
       .notNull()
       .references(() => workflows.id, { onDelete: "cascade" }),

@@ -43,7 +43,6 @@ const defaultErrorNames: Record<number, string> = {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-
 function sendError(res: ServerResponse, statusCode: number, name: string, message: string) {
   sendJson(res, statusCode, { statusCode, name, message } satisfies ResendErrorBody);
 }

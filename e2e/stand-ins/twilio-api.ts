@@ -29,15 +29,16 @@ export const twilioErrors = {
   20500: { status: 500, message: "Internal Server Error" },
   21211: { status: 400, message: "Invalid 'To' Phone Number" },
   21408: { status: 400, message: "Permission to send an SMS has not been enabled for the region indicated by the 'To' number" },
-  21606: { status: 400, message: "The 'From' phone number provided is not a valid message-capable Twilio phone number for this destination/account" },
+  21606: {
+    status: 400,
+    message: "The 'From' phone number provided is not a valid message-capable Twilio phone number for this destination/account",
+  },
   21610: { status: 400, message: "Attempt to send to unsubscribed recipient" },
   21612: { status: 400, message: "The 'To' phone number is not currently reachable via SMS" },
   21614: { status: 400, message: "'To' number is not a valid mobile number" },
 } as const satisfies Record<number, { status: number; message: string }>;
 
-export type TwilioFailure =
-  | keyof typeof twilioErrors
-  | { code?: number; status: number; message?: string };
+export type TwilioFailure = keyof typeof twilioErrors | { code?: number; status: number; message?: string };
 
 export type TwilioApiStandIn = {
   /** Base URL that stands in for `https://api.twilio.com`, e.g. `http://127.0.0.1:41234`. */
@@ -62,7 +63,6 @@ export function countSegments(body: string): number {
   const multi = gsm ? 153 : 67;
   return length <= single ? 1 : Math.ceil(length / multi);
 }
-
 
 function sendError(res: ServerResponse, status: number, code: number, message: string) {
   sendJson(res, status, {

@@ -115,8 +115,5 @@ export function defineTrigger<C>(definition: TriggerDefinition<C>) {
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the registry holds definitions of every config type */
-export type AnyNodeDefinition =
-  | TriggerDefinition<any>
-  | ConditionDefinition<string, any>
-  | ActionDefinition<string, any, any>;
+export type AnyNodeDefinition = TriggerDefinition<any> | ConditionDefinition<string, any> | ActionDefinition<string, any, any>;
 /* eslint-enable @typescript-eslint/no-explicit-any */

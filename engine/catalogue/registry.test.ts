@@ -69,7 +69,9 @@ describe("node catalogue", () => {
 
   it("summarises default configs that are complete, and says when one needs setting up", () => {
     expect(summarizeNode("condition.call_duration", nodeCatalogue["condition.call_duration"].defaultConfig())).toBe("Duration > 10 s");
-    expect(summarizeNode("action.send_sms", nodeCatalogue["action.send_sms"].defaultConfig())).toBe("Text caller: Sorry we missed your call!…");
+    expect(summarizeNode("action.send_sms", nodeCatalogue["action.send_sms"].defaultConfig())).toBe(
+      "Text caller: Sorry we missed your call!…",
+    );
     expect(summarizeNode("action.webhook", { urls: [] })).toBe("Send a webhook: needs setting up");
     expect(summarizeNode("action.nope", {})).toBe("Unknown step");
   });
@@ -78,7 +80,9 @@ describe("node catalogue", () => {
     const summary = (config: unknown) => summarizeNode("trigger", config);
     expect(summary({ eventType: "call.missed" })).toBe("When a call is missed");
     expect(summary({ eventType: "sms.received", trackingNumbers: ["+14155550100"] })).toBe("When a text is received on +14155550100");
-    expect(summary({ eventType: "call.answered", trackingNumbers: ["+14155550100", "+14155550101"] })).toBe("When a call is answered on 2 numbers");
+    expect(summary({ eventType: "call.answered", trackingNumbers: ["+14155550100", "+14155550101"] })).toBe(
+      "When a call is answered on 2 numbers",
+    );
     expect(summary({ eventType: "call.answered", trackingNumbers: ["not a number"] })).toBe("Trigger: needs setting up");
   });
 

@@ -108,15 +108,19 @@ describe("isWithinSchedule", () => {
   it("reads the wall clock as luxon does, across zones and daylight-saving changes", () => {
     const zones = [la, ny, "UTC", "Europe/London", "Australia/Lord_Howe", "Asia/Kolkata", "Pacific/Chatham"];
     fc.assert(
-      fc.property(fc.date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2032-12-31T23:59:59Z"), noInvalidDate: true }), fc.constantFrom(...zones), (instant, zone) => {
-        const local = DateTime.fromJSDate(instant, { zone });
-        const day = (["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const)[local.weekday - 1]!;
-        const minute = local.hour * 60 + local.minute;
-        const start = `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
-        const next = minute + 1;
-        const end = next === 1440 ? "24:00" : `${String(Math.floor(next / 60)).padStart(2, "0")}:${String(next % 60).padStart(2, "0")}`;
-        expect(isWithinSchedule(instant, { ...closed, [day]: [{ start, end }] }, zone)).toBe(true);
-      }),
+      fc.property(
+        fc.date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2032-12-31T23:59:59Z"), noInvalidDate: true }),
+        fc.constantFrom(...zones),
+        (instant, zone) => {
+          const local = DateTime.fromJSDate(instant, { zone });
+          const day = (["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const)[local.weekday - 1]!;
+          const minute = local.hour * 60 + local.minute;
+          const start = `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+          const next = minute + 1;
+          const end = next === 1440 ? "24:00" : `${String(Math.floor(next / 60)).padStart(2, "0")}:${String(next % 60).padStart(2, "0")}`;
+          expect(isWithinSchedule(instant, { ...closed, [day]: [{ start, end }] }, zone)).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -137,12 +141,16 @@ describe("weeklyScheduleSchema", () => {
 describe("describeSchedule", () => {
   it("groups consecutive days with the same hours", () => {
     expect(describeSchedule(officeHours())).toBe("Mon–Fri 9:00–17:00");
-    expect(describeSchedule({ ...officeHours(), sat: [{ start: "10:00", end: "14:00" }] })).toBe(
-      "Mon–Fri 9:00–17:00, Sat 10:00–14:00",
-    );
-    expect(describeSchedule({ ...closed, wed: [{ start: "08:30", end: "12:00" }, { start: "13:00", end: "18:00" }] })).toBe(
-      "Wed 8:30–12:00, 13:00–18:00",
-    );
+    expect(describeSchedule({ ...officeHours(), sat: [{ start: "10:00", end: "14:00" }] })).toBe("Mon–Fri 9:00–17:00, Sat 10:00–14:00");
+    expect(
+      describeSchedule({
+        ...closed,
+        wed: [
+          { start: "08:30", end: "12:00" },
+          { start: "13:00", end: "18:00" },
+        ],
+      }),
+    ).toBe("Wed 8:30–12:00, 13:00–18:00");
     expect(describeSchedule(closed)).toBe("never open");
   });
 });

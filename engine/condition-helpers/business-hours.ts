@@ -13,9 +13,7 @@ export const weekdayLabels: Record<Weekday, string> = {
   sun: "Sun",
 };
 
-const timeOfDay = z
-  .string()
-  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, "Use a time like 09:00 or 17:30");
+const timeOfDay = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, "Use a time like 09:00 or 17:30");
 
 export const openingIntervalSchema = z
   .object({ start: timeOfDay, end: timeOfDay })

@@ -90,5 +90,10 @@ export function templatePreview(template: string, max: number): string {
 
 export function truncate(value: string, max: number): string {
   const chars = [...value.replace(/\s+/g, " ").trim()];
-  return chars.length <= max ? chars.join("") : `${chars.slice(0, max - 1).join("").replace(/[\s,;:.–-]+$/u, "")}…`;
+  return chars.length <= max
+    ? chars.join("")
+    : `${chars
+        .slice(0, max - 1)
+        .join("")
+        .replace(/[\s,;:.–-]+$/u, "")}…`;
 }

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { eventTypeInfo, eventTypes, isEventType } from "./event-types";
-import {
-  eventCall,
-  eventForm,
-  eventMessage,
-  eventOccurredAt,
-  parseWorkflowEvent,
-  workflowEventSchema,
-} from "./event-schema";
+import { eventCall, eventForm, eventMessage, eventOccurredAt, parseWorkflowEvent, workflowEventSchema } from "./event-schema";
 import { isSampleEvent, sampleEvent, sampleEventWith } from "./sample-events";
 
 describe("event types", () => {
@@ -82,7 +75,10 @@ describe("event schema", () => {
   it("rejects an unknown type and explains bad fields", () => {
     const wrongType = parseWorkflowEvent({ ...sampleEvent("call.missed"), type: "call.exploded" });
     expect(wrongType.ok).toBe(false);
-    const badDuration = parseWorkflowEvent({ ...sampleEvent("call.missed"), call: { ...sampleEvent("call.missed").call, duration_seconds: "long" } });
+    const badDuration = parseWorkflowEvent({
+      ...sampleEvent("call.missed"),
+      call: { ...sampleEvent("call.missed").call, duration_seconds: "long" },
+    });
     expect(badDuration).toMatchObject({ ok: false });
     if (!badDuration.ok) expect(badDuration.issues.join()).toContain("call.duration_seconds");
     const notAnObject = parseWorkflowEvent("nope");

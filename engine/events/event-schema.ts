@@ -1,15 +1,6 @@
 import { z } from "zod";
 
-export const callStatuses = [
-  "ringing",
-  "in_progress",
-  "answered",
-  "no_answer",
-  "busy",
-  "failed",
-  "canceled",
-  "voicemail",
-] as const;
+export const callStatuses = ["ringing", "in_progress", "answered", "no_answer", "busy", "failed", "canceled", "voicemail"] as const;
 export type CallStatus = (typeof callStatuses)[number];
 
 export const callStatusLabels: Record<CallStatus, string> = {

@@ -40,6 +40,8 @@ describe("eventSatisfiesTrigger", () => {
   });
 
   it("never matches a number filter for an event without a tracking number", () => {
-    expect(eventSatisfiesTrigger({ eventType: "form.submitted", trackingNumbers: ["+14155550100"] }, sampleEvent("form.submitted"))).toBe(false);
+    expect(eventSatisfiesTrigger({ eventType: "form.submitted", trackingNumbers: ["+14155550100"] }, sampleEvent("form.submitted"))).toBe(
+      false,
+    );
   });
 });

@@ -27,7 +27,9 @@ export const workflowTemplates: WorkflowTemplate[] = [
           id: "text-back",
           kind: "action.send_sms",
           position: column(1),
-          config: { body: "Hi {{ caller.name | default: \"there\" }}, sorry we missed your call! We'll call you back shortly. – {{ organization.name }}" },
+          config: {
+            body: 'Hi {{ caller.name | default: "there" }}, sorry we missed your call! We\'ll call you back shortly. – {{ organization.name }}',
+          },
         },
       ],
       edges: [{ id: "e-trigger-text-back", source: "trigger", sourceHandle: "out", target: "text-back" }],
@@ -42,7 +44,13 @@ export const workflowTemplates: WorkflowTemplate[] = [
       version: 1,
       nodes: [
         { id: "trigger", kind: "trigger", position: column(0), config: { eventType: "call.answered", trackingNumbers: [] } },
-        { id: "long-call", kind: "condition.call_duration", position: column(1), config: { operator: "gt", seconds: 60, unit: "seconds" }, openHandles: ["false"] },
+        {
+          id: "long-call",
+          kind: "condition.call_duration",
+          position: column(1),
+          config: { operator: "gt", seconds: 60, unit: "seconds" },
+          openHandles: ["false"],
+        },
         {
           id: "email-team",
           kind: "action.send_email",
@@ -51,7 +59,7 @@ export const workflowTemplates: WorkflowTemplate[] = [
             to: "all_members",
             addresses: [],
             subject: "New lead: {{ caller.name | default: caller.phone_number }} ({{ call.duration_seconds }} s call)",
-            body: "{{ caller.name | default: \"A caller\" }} called from {{ attribution.source | default: \"an unknown source\" }}. Follow up today.",
+            body: '{{ caller.name | default: "A caller" }} called from {{ attribution.source | default: "an unknown source" }}. Follow up today.',
             includeSummary: true,
           },
         },
@@ -71,9 +79,26 @@ export const workflowTemplates: WorkflowTemplate[] = [
       version: 1,
       nodes: [
         { id: "trigger", kind: "trigger", position: column(0), config: { eventType: "call.completed", trackingNumbers: [] } },
-        { id: "first-time", kind: "condition.caller_frequency", position: column(1), config: { mode: "first_time" }, openHandles: ["false"] },
-        { id: "google-ads", kind: "condition.source", position: column(2), config: { operator: "any_of", sources: ["Google Ads"] }, openHandles: ["false"] },
-        { id: "crm", kind: "action.webhook", position: column(3), config: { urls: ["https://crm.example.com/hooks/switchboard"], headers: [] } },
+        {
+          id: "first-time",
+          kind: "condition.caller_frequency",
+          position: column(1),
+          config: { mode: "first_time" },
+          openHandles: ["false"],
+        },
+        {
+          id: "google-ads",
+          kind: "condition.source",
+          position: column(2),
+          config: { operator: "any_of", sources: ["Google Ads"] },
+          openHandles: ["false"],
+        },
+        {
+          id: "crm",
+          kind: "action.webhook",
+          position: column(3),
+          config: { urls: ["https://crm.example.com/hooks/switchboard"], headers: [] },
+        },
       ],
       edges: [
         { id: "e-trigger-first", source: "trigger", sourceHandle: "out", target: "first-time" },
@@ -132,7 +157,13 @@ export const workflowTemplates: WorkflowTemplate[] = [
       version: 1,
       nodes: [
         { id: "trigger", kind: "trigger", position: column(0), config: { eventType: "sms.received", trackingNumbers: [] } },
-        { id: "keyword", kind: "condition.message_text", position: column(1), config: { keywords: ["quote", "price"], wholeWord: true }, openHandles: ["false"] },
+        {
+          id: "keyword",
+          kind: "condition.message_text",
+          position: column(1),
+          config: { keywords: ["quote", "price"], wholeWord: true },
+          openHandles: ["false"],
+        },
         {
           id: "email-team",
           kind: "action.send_email",

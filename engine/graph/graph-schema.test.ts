@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { nodeKinds } from "../catalogue/registry";
-import { createNode, draftGraphSchema, emptyGraph, newEdgeId, newNodeId, triggerNodeOf, workflowGraphSchema, workflowNodeSchema } from "./graph-schema";
+import {
+  createNode,
+  draftGraphSchema,
+  emptyGraph,
+  newEdgeId,
+  newNodeId,
+  triggerNodeOf,
+  workflowGraphSchema,
+  workflowNodeSchema,
+} from "./graph-schema";
 
 describe("graph schema", () => {
   it("starts a workflow with a single trigger", () => {
@@ -48,7 +57,11 @@ describe("graph schema", () => {
 
   it("rejects what is not a graph at all", () => {
     expect(draftGraphSchema.safeParse({ version: 2, nodes: [], edges: [] }).success).toBe(false);
-    expect(draftGraphSchema.safeParse({ version: 1, nodes: [{ id: "", kind: "trigger", position: { x: 0, y: 0 } }], edges: [] }).success).toBe(false);
-    expect(draftGraphSchema.safeParse({ version: 1, nodes: [{ id: "a", kind: "trigger", position: { x: Infinity, y: 0 } }], edges: [] }).success).toBe(false);
+    expect(
+      draftGraphSchema.safeParse({ version: 1, nodes: [{ id: "", kind: "trigger", position: { x: 0, y: 0 } }], edges: [] }).success,
+    ).toBe(false);
+    expect(
+      draftGraphSchema.safeParse({ version: 1, nodes: [{ id: "a", kind: "trigger", position: { x: Infinity, y: 0 } }], edges: [] }).success,
+    ).toBe(false);
   });
 });

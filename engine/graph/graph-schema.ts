@@ -17,7 +17,10 @@ const nodeBase = {
   position,
   label: z.string().max(100).optional(),
   /** Condition branches deliberately left unconnected: the run simply ends there. */
-  openHandles: z.array(z.enum(["true", "false"])).max(2).optional(),
+  openHandles: z
+    .array(z.enum(["true", "false"]))
+    .max(2)
+    .optional(),
 };
 
 export const workflowEdgeSchema = z.object({
@@ -34,9 +37,7 @@ export type WorkflowEdge = z.infer<typeof workflowEdgeSchema>;
  */
 export const draftGraphSchema = z.object({
   version: z.literal(1),
-  nodes: z
-    .array(z.object({ ...nodeBase, kind: z.string().min(1).max(100), config: z.unknown() }))
-    .max(1_000),
+  nodes: z.array(z.object({ ...nodeBase, kind: z.string().min(1).max(100), config: z.unknown() })).max(1_000),
   edges: z.array(workflowEdgeSchema.extend({ sourceHandle: z.string().min(1).max(20) })).max(5_000),
 });
 export type DraftWorkflowGraph = z.infer<typeof draftGraphSchema>;
@@ -59,9 +60,7 @@ export interface WorkflowGraph {
   edges: WorkflowEdge[];
 }
 
-const nodeSchemas = nodeKinds.map((kind) =>
-  z.object({ ...nodeBase, kind: z.literal(kind), config: nodeCatalogue[kind].configSchema }),
-);
+const nodeSchemas = nodeKinds.map((kind) => z.object({ ...nodeBase, kind: z.literal(kind), config: nodeCatalogue[kind].configSchema }));
 
 export const workflowNodeSchema = z.discriminatedUnion(
   "kind",

@@ -47,7 +47,10 @@ describe("topology", () => {
 
   it("copes with a long chain without deep recursion", () => {
     const ids = Array.from({ length: 5_000 }, (_, i) => `n${i}`);
-    const graph = graphOf(ids.map(n), ids.slice(1).map((id, i) => edge(ids[i], id)));
+    const graph = graphOf(
+      ids.map(n),
+      ids.slice(1).map((id, i) => edge(ids[i], id)),
+    );
     expect(nodesOnCycles(graph).size).toBe(0);
     expect(topologicalOrder(graph)).toHaveLength(5_000);
   });

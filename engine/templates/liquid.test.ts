@@ -98,7 +98,9 @@ describe("checkTemplate", () => {
   });
 
   it("allows any field under a form's fields, including computed and quoted names", () => {
-    expect(checkTemplate('{{ form.fields.budget }} {{ form.fields["Your email"] }} {{ form.fields[form.id] }}', "form.submitted")).toEqual([]);
+    expect(checkTemplate('{{ form.fields.budget }} {{ form.fields["Your email"] }} {{ form.fields[form.id] }}', "form.submitted")).toEqual(
+      [],
+    );
     expect(checkTemplate("{{ changes.tags.to }}", "call.modified")).toEqual([]);
   });
 

@@ -173,7 +173,11 @@ function flatten(value: unknown, path: string, shape: Shape, out: TemplateVariab
     }
     return;
   }
-  const example = Array.isArray(value) ? value.map((item) => (typeof item === "object" ? JSON.stringify(item) : String(item))).join(", ") : value === null ? "" : String(value);
+  const example = Array.isArray(value)
+    ? value.map((item) => (typeof item === "object" ? JSON.stringify(item) : String(item))).join(", ")
+    : value === null
+      ? ""
+      : String(value);
   out.push({ path, example });
 }
 
@@ -222,7 +226,9 @@ export function checkTemplate(template: string, eventType: EventType): TemplateI
     segments = engine.globalVariableSegmentsSync(parsed) as Segment[][];
   } catch (error) {
     const described = describeLiquidError(error);
-    return [{ code: described.code === "template_unknown_filter" ? "template_unknown_filter" : "template_syntax", message: described.message }];
+    return [
+      { code: described.code === "template_unknown_filter" ? "template_unknown_filter" : "template_syntax", message: described.message },
+    ];
   }
   const shape = shapeFor(eventType);
   const issues: TemplateIssue[] = [];

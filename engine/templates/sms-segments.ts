@@ -1,7 +1,7 @@
 // GSM 03.38 default alphabet; the escape character itself is not a usable character.
-const gsmBasic = new Set(
-  [..."@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"],
-);
+const gsmBasic = new Set([
+  ..."@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà",
+]);
 // Extension table: each costs two septets (escape + character).
 const gsmExtension = new Set([..."^{}\\[~]|€\f"]);
 
@@ -31,8 +31,7 @@ export function smsInfo(text: string): SmsInfo {
   const chars = [...text];
   const nonGsm = [...new Set(chars.filter((char) => !gsmBasic.has(char) && !gsmExtension.has(char)))];
   const encoding: SmsEncoding = nonGsm.length === 0 ? "GSM-7" : "UCS-2";
-  const unitsOf = (char: string) =>
-    encoding === "GSM-7" ? (gsmExtension.has(char) ? 2 : 1) : char.length; // surrogate pairs are 2 code units
+  const unitsOf = (char: string) => (encoding === "GSM-7" ? (gsmExtension.has(char) ? 2 : 1) : char.length); // surrogate pairs are 2 code units
   const units = chars.reduce((sum, char) => sum + unitsOf(char), 0);
   const single = encoding === "GSM-7" ? 160 : 70;
   const multi = encoding === "GSM-7" ? 153 : 67;
@@ -40,7 +39,15 @@ export function smsInfo(text: string): SmsInfo {
     return { encoding, characters: 0, units: 0, segments: 0, unitsPerSegment: single, remainingInSegment: single, nonGsmCharacters: [] };
   }
   if (units <= single) {
-    return { encoding, characters: chars.length, units, segments: 1, unitsPerSegment: single, remainingInSegment: single - units, nonGsmCharacters: nonGsm };
+    return {
+      encoding,
+      characters: chars.length,
+      units,
+      segments: 1,
+      unitsPerSegment: single,
+      remainingInSegment: single - units,
+      nonGsmCharacters: nonGsm,
+    };
   }
   // Multipart: a two-unit character (escape pair, surrogate pair) is never split across segments.
   let segments = 1;
@@ -53,5 +60,13 @@ export function smsInfo(text: string): SmsInfo {
     }
     used += size;
   }
-  return { encoding, characters: chars.length, units, segments, unitsPerSegment: multi, remainingInSegment: multi - used, nonGsmCharacters: nonGsm };
+  return {
+    encoding,
+    characters: chars.length,
+    units,
+    segments,
+    unitsPerSegment: multi,
+    remainingInSegment: multi - used,
+    nonGsmCharacters: nonGsm,
+  };
 }

@@ -94,7 +94,10 @@ describe("validateGraph on random graphs", () => {
         const target = graph.nodes[b % graph.nodes.length];
         const verdict = canConnect(graph, { source: source.id, sourceHandle: handle, target: target.id });
         if (!verdict.ok) return;
-        const extended = { ...graph, edges: [...graph.edges, { id: "new", source: source.id, sourceHandle: handle as "out", target: target.id }] };
+        const extended = {
+          ...graph,
+          edges: [...graph.edges, { id: "new", source: source.id, sourceHandle: handle as "out", target: target.id }],
+        };
         expect(topologicalOrder(extended)).not.toBeNull();
         expect(target.kind).not.toBe("trigger");
       }),

@@ -38,7 +38,12 @@ describe("validateGraph", () => {
   it("reports an internal problem instead of throwing", () => {
     const graph = valid();
     const config = {};
-    Object.defineProperty(config, "body", { enumerable: true, get: () => { throw new Error("bad getter"); } });
+    Object.defineProperty(config, "body", {
+      enumerable: true,
+      get: () => {
+        throw new Error("bad getter");
+      },
+    });
     (graph.nodes[2] as { config: unknown }).config = config;
     expect(publish(graph)).toEqual([expect.objectContaining({ code: "internal_error", message: expect.stringContaining("bad getter") })]);
   });
@@ -124,7 +129,11 @@ describe("validateGraph", () => {
 
     it("needs a step after the trigger", () => {
       expect(publish(graphOf([trigger("t")], []))).toEqual([
-        expect.objectContaining({ code: "trigger_not_connected", nodeId: "t", message: "Add a step after the trigger: right now this workflow does nothing." }),
+        expect.objectContaining({
+          code: "trigger_not_connected",
+          nodeId: "t",
+          message: "Add a step after the trigger: right now this workflow does nothing.",
+        }),
       ]);
     });
 
@@ -132,7 +141,11 @@ describe("validateGraph", () => {
       const graph = valid();
       graph.nodes.push(node("orphan", "action.send_email"));
       expect(publish(graph)).toContainEqual(
-        expect.objectContaining({ code: "action_without_upstream", nodeId: "orphan", message: "This action has nothing before it. Connect it after the trigger or a condition." }),
+        expect.objectContaining({
+          code: "action_without_upstream",
+          nodeId: "orphan",
+          message: "This action has nothing before it. Connect it after the trigger or a condition.",
+        }),
       );
     });
 
@@ -159,11 +172,18 @@ describe("validateGraph", () => {
         }),
       ]);
       graph.edges = [edge("t", "c")];
-      expect(publish(graph).filter((e) => e.code === "branch_not_connected").map((e) => e.handle)).toEqual(["true", "false"]);
+      expect(
+        publish(graph)
+          .filter((e) => e.code === "branch_not_connected")
+          .map((e) => e.handle),
+      ).toEqual(["true", "false"]);
     });
 
     it("accepts both paths left open", () => {
-      const graph = graphOf([trigger("t"), node("c", "condition.caller_frequency", undefined, { openHandles: ["true", "false"] })], [edge("t", "c")]);
+      const graph = graphOf(
+        [trigger("t"), node("c", "condition.caller_frequency", undefined, { openHandles: ["true", "false"] })],
+        [edge("t", "c")],
+      );
       expect(publish(graph)).toEqual([]);
     });
   });
@@ -185,14 +205,19 @@ describe("validateGraph", () => {
       expect(messages).toContainEqual(expect.objectContaining({ field: "operator", message: "Pick one of the options" }));
       expect(messages).toContainEqual(expect.objectContaining({ field: "seconds", message: "Enter a number of seconds" }));
       setConfig(null);
-      expect(publish(graph)).toContainEqual(expect.objectContaining({ code: "invalid_config", message: "This doesn't have the right kind of value" }));
+      expect(publish(graph)).toContainEqual(
+        expect.objectContaining({ code: "invalid_config", message: "This doesn't have the right kind of value" }),
+      );
       setConfig({ operator: "gt", seconds: 10, unit: 7 });
       expect(publish(graph)).toContainEqual(expect.objectContaining({ field: "unit", message: "Pick one of the options" }));
     });
 
     it("uses friendly fallbacks for limits and formats", () => {
       const graph = valid();
-      graph.nodes[1] = { ...node("c", "condition.tags", { match: "any", tags: Array.from({ length: 51 }, (_, i) => `t${i}`) }), openHandles: ["false"] };
+      graph.nodes[1] = {
+        ...node("c", "condition.tags", { match: "any", tags: Array.from({ length: 51 }, (_, i) => `t${i}`) }),
+        openHandles: ["false"],
+      };
       expect(publish(graph)).toContainEqual(expect.objectContaining({ field: "tags", message: "Use at most 50" }));
       graph.nodes[1] = { ...node("c", "condition.caller_state", { operator: "any_of", states: [""] }), openHandles: ["false"] };
       expect(publish(graph)).toContainEqual(expect.objectContaining({ field: "states.0", message: "Use at least 1" }));
@@ -209,7 +234,9 @@ describe("validateGraph", () => {
       graph.nodes[0] = { ...graph.nodes[0], config: { eventType: "call.exploded" } } as never;
       graph.nodes[2] = node("sms", "action.send_sms", { body: "Hi {{ nobody }}" });
       const errors = publish(graph);
-      expect(errors).toContainEqual(expect.objectContaining({ code: "invalid_config", nodeId: "t", field: "eventType", message: "Choose what starts this workflow" }));
+      expect(errors).toContainEqual(
+        expect.objectContaining({ code: "invalid_config", nodeId: "t", field: "eventType", message: "Choose what starts this workflow" }),
+      );
       expect(codes(errors)).not.toContain("template_unknown_variable");
     });
 
@@ -231,7 +258,12 @@ describe("validateGraph", () => {
       graph.nodes[2] = node("sms", "action.send_sms", { body: "Hi {{ caller.nmae }}, re: {{ message.body }}" });
       const errors = publish(graph);
       expect(errors).toContainEqual(
-        expect.objectContaining({ code: "template_unknown_variable", nodeId: "sms", field: "body", message: 'Message: There is no "caller.nmae" for this trigger. Did you mean "caller.name"?' }),
+        expect.objectContaining({
+          code: "template_unknown_variable",
+          nodeId: "sms",
+          field: "body",
+          message: 'Message: There is no "caller.nmae" for this trigger. Did you mean "caller.name"?',
+        }),
       );
       expect(errors.filter((e) => e.code === "template_unknown_variable")).toHaveLength(2);
       graph.nodes[0] = trigger("t", "sms.received");
@@ -270,7 +302,10 @@ describe("validateGraph", () => {
     it("allows at most 200 steps", () => {
       const chain = (count: number) => {
         const nodes = [trigger("t"), ...Array.from({ length: count - 1 }, (_, i) => node(`d${i}`, "action.delay"))];
-        return graphOf(nodes, nodes.slice(1).map((n, i) => edge(nodes[i].id, n.id)));
+        return graphOf(
+          nodes,
+          nodes.slice(1).map((n, i) => edge(nodes[i].id, n.id)),
+        );
       };
       expect(publish(chain(200))).toEqual([]);
       expect(codes(publish(chain(201)))).toEqual(["too_many_nodes"]);
@@ -279,7 +314,10 @@ describe("validateGraph", () => {
     it("allows at most 10 webhook steps", () => {
       const webhooks = (count: number) =>
         graphOf(
-          [trigger("t"), ...Array.from({ length: count }, (_, i) => node(`w${i}`, "action.webhook", { urls: [`https://example.com/${i}`] }))],
+          [
+            trigger("t"),
+            ...Array.from({ length: count }, (_, i) => node(`w${i}`, "action.webhook", { urls: [`https://example.com/${i}`] })),
+          ],
           Array.from({ length: count }, (_, i) => edge("t", `w${i}`)),
         );
       expect(publish(webhooks(10))).toEqual([]);

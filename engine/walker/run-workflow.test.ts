@@ -30,7 +30,12 @@ describe("runWorkflow", () => {
     expect(log.requested).toEqual(["c", "sms", "mail"]);
     expect(executed.map((e) => e.kind)).toEqual(["action.send_sms", "action.send_email"]);
     expect(result.nodes.t).toEqual({ status: "succeeded", output: { eventType: "call.missed" } });
-    expect(result.nodes.c).toEqual({ status: "succeeded", branch: "true", input: { operator: "gte", seconds: 0, unit: "seconds" }, output: 0 });
+    expect(result.nodes.c).toEqual({
+      status: "succeeded",
+      branch: "true",
+      input: { operator: "gte", seconds: 0, unit: "seconds" },
+      output: 0,
+    });
     expect(result.nodes.sms).toMatchObject({
       status: "succeeded",
       input: { to: "+14155550123", from: "+14155550100", body: expect.stringContaining("Acme Dental") },
@@ -77,7 +82,13 @@ describe("runWorkflow", () => {
     // t → c; c yes → a → j; c no → b → j; listed with the join first to prove listing order does not matter.
     const diamond = (condition: object) =>
       graphOf(
-        [node("j", "action.send_email"), trigger("t"), node("c", "condition.call_duration", condition), node("a", "action.send_sms"), node("b", "action.tag_call", { tags: ["x"] })],
+        [
+          node("j", "action.send_email"),
+          trigger("t"),
+          node("c", "condition.call_duration", condition),
+          node("a", "action.send_sms"),
+          node("b", "action.tag_call", { tags: ["x"] }),
+        ],
         [edge("t", "c"), yes("c", "a"), no("c", "b"), edge("a", "j"), edge("b", "j")],
       );
 
@@ -92,7 +103,13 @@ describe("runWorkflow", () => {
 
     it("waits for a slow parent branch before running the join", async () => {
       const graph = graphOf(
-        [trigger("t"), node("j", "action.webhook", { urls: ["https://example.com/"] }), node("quick", "action.send_sms"), node("wait", "action.delay"), node("late", "action.tag_call", { tags: ["x"] })],
+        [
+          trigger("t"),
+          node("j", "action.webhook", { urls: ["https://example.com/"] }),
+          node("quick", "action.send_sms"),
+          node("wait", "action.delay"),
+          node("late", "action.tag_call", { tags: ["x"] }),
+        ],
         [edge("t", "quick"), edge("t", "wait"), edge("wait", "late"), edge("quick", "j"), edge("late", "j")],
       );
       const { ports, log } = fakePorts();
@@ -103,7 +120,13 @@ describe("runWorkflow", () => {
 
     it("skips a join none of whose paths were taken", async () => {
       const graph = graphOf(
-        [trigger("t"), node("c", "condition.call_duration", alwaysFalse), node("a", "action.send_sms"), node("b", "action.tag_call", { tags: ["x"] }), node("j", "action.send_email")],
+        [
+          trigger("t"),
+          node("c", "condition.call_duration", alwaysFalse),
+          node("a", "action.send_sms"),
+          node("b", "action.tag_call", { tags: ["x"] }),
+          node("j", "action.send_email"),
+        ],
         [edge("t", "c"), yes("c", "a"), yes("c", "b"), edge("a", "j"), edge("b", "j")],
       );
       const { ports } = fakePorts();
@@ -116,7 +139,13 @@ describe("runWorkflow", () => {
   describe("failures", () => {
     it("stops only the failed action's own downstream", async () => {
       const graph = graphOf(
-        [trigger("t"), node("a", "action.webhook", { urls: ["https://example.com/"] }), node("a2", "action.send_sms"), node("b", "action.send_email"), node("b2", "action.tag_call", { tags: ["x"] })],
+        [
+          trigger("t"),
+          node("a", "action.webhook", { urls: ["https://example.com/"] }),
+          node("a2", "action.send_sms"),
+          node("b", "action.send_email"),
+          node("b2", "action.tag_call", { tags: ["x"] }),
+        ],
         [edge("t", "a"), edge("a", "a2"), edge("t", "b"), edge("b", "b2")],
       );
       const { ports, executed } = fakePorts({ failures: { a: new ProviderError("Receiver answered 410 Gone", "http_410") } });
@@ -146,7 +175,12 @@ describe("runWorkflow", () => {
 
     it("fails a condition whose evaluation throws, and skips what follows", async () => {
       const graph = graphOf(
-        [trigger("t"), node("c", "condition.caller_frequency", { mode: "count", operator: "gt", count: 1, days: 7 }), node("a", "action.send_sms"), node("b", "action.send_email")],
+        [
+          trigger("t"),
+          node("c", "condition.caller_frequency", { mode: "count", operator: "gt", count: 1, days: 7 }),
+          node("a", "action.send_sms"),
+          node("b", "action.send_email"),
+        ],
         [edge("t", "c"), yes("c", "a"), no("c", "b")],
       );
       const { ports } = fakePorts();
@@ -178,7 +212,11 @@ describe("runWorkflow", () => {
 
     it("fails steps with invalid settings or unknown kinds instead of guessing", async () => {
       const graph = graphOf(
-        [trigger("t"), { ...node("bad", "action.send_sms"), config: { body: "" } } as never, { ...node("odd", "action.delay"), kind: "action.fax" } as never],
+        [
+          trigger("t"),
+          { ...node("bad", "action.send_sms"), config: { body: "" } } as never,
+          { ...node("odd", "action.delay"), kind: "action.fax" } as never,
+        ],
         [edge("t", "bad"), edge("t", "odd")],
       );
       const { ports } = fakePorts();
@@ -267,7 +305,11 @@ describe("runWorkflow", () => {
   describe("context passed to nodes", () => {
     it("gives conditions the org, the clock and the caller-frequency port", async () => {
       const graph = graphOf(
-        [trigger("t"), node("c", "condition.caller_frequency", { mode: "count", operator: "gte", count: 2, days: 30 }, { openHandles: ["false"] }), node("sms", "action.send_sms")],
+        [
+          trigger("t"),
+          node("c", "condition.caller_frequency", { mode: "count", operator: "gte", count: 2, days: 30 }, { openHandles: ["false"] }),
+          node("sms", "action.send_sms"),
+        ],
         [edge("t", "c"), yes("c", "sms")],
       );
       const { ports, frequencyQueries } = fakePorts({ callsFromNumber: 2, now: new Date("2026-12-01T00:00:00Z") });
@@ -278,7 +320,10 @@ describe("runWorkflow", () => {
 
     it("uses the current time when no clock is given", async () => {
       const graph = graphOf(
-        [trigger("t"), node("c", "condition.caller_frequency", { mode: "count", operator: "gte", count: 0, days: 1 }, { openHandles: ["false"] })],
+        [
+          trigger("t"),
+          node("c", "condition.caller_frequency", { mode: "count", operator: "gte", count: 0, days: 1 }, { openHandles: ["false"] }),
+        ],
         [edge("t", "c")],
       );
       const { ports, frequencyQueries } = fakePorts();
@@ -300,7 +345,12 @@ describe("runWorkflow", () => {
 
   describe("replays", () => {
     const graph = graphOf(
-      [trigger("t"), node("c", "condition.call_duration", alwaysTrue, { openHandles: ["false"] }), node("a", "action.send_sms"), node("b", "action.send_email")],
+      [
+        trigger("t"),
+        node("c", "condition.call_duration", alwaysTrue, { openHandles: ["false"] }),
+        node("a", "action.send_sms"),
+        node("b", "action.send_email"),
+      ],
       [edge("t", "c"), yes("c", "a"), edge("a", "b")],
     );
 
@@ -350,7 +400,11 @@ describe("toNodeError", () => {
   });
 
   it("reads error-like objects and anything else", () => {
-    expect(toNodeError({ message: "serialised", name: "StepError", code: "X" })).toEqual({ message: "serialised", name: "StepError", code: "X" });
+    expect(toNodeError({ message: "serialised", name: "StepError", code: "X" })).toEqual({
+      message: "serialised",
+      name: "StepError",
+      code: "X",
+    });
     expect(toNodeError({ message: 5 })).toEqual({ message: "5", name: "Error" });
     expect(toNodeError("plain")).toEqual({ message: "plain", name: "Error" });
     expect(toNodeError(null)).toEqual({ message: "null", name: "Error" });

@@ -23,7 +23,12 @@ async function seed(db: Database, ages: number[], statuses: RunStatus[], referen
   const { organization, user } = await createUserWithOrg(db, config, "Retention");
   const graph = graphOf([trigger("t", "call.missed"), node("tag", "action.tag_call", { tags: ["x"] })], [edge("t", "tag")]);
   const { workflow } = await createLiveWorkflow(db, organization.id, graph, "Old runs", user.id);
-  const { eventId } = await recordEvent(db, { organization, source: "api", idempotencyKey: `retention-${Math.random()}`, event: sampleEvent("call.missed") });
+  const { eventId } = await recordEvent(db, {
+    organization,
+    source: "api",
+    idempotencyKey: `retention-${Math.random()}`,
+    event: sampleEvent("call.missed"),
+  });
   const rows = ages.flatMap((age) =>
     statuses.map((status) => ({
       organizationId: organization.id,
@@ -59,13 +64,28 @@ describe("run retention", () => {
 
     const kept = await remaining(handle.db, organizationId);
     const old = (run: { createdAt: Date }) => run.createdAt < cutoff;
-    expect(kept.filter(old).map((run) => run.status).sort()).toEqual(["queued", "queued", "running", "running", "waiting", "waiting"]);
+    expect(
+      kept
+        .filter(old)
+        .map((run) => run.status)
+        .sort(),
+    ).toEqual(["queued", "queued", "running", "running", "waiting", "waiting"]);
     expect(kept.filter((run) => !old(run))).toHaveLength(12);
 
     const deletedIds = runs.filter((run) => !kept.some((keep) => keep.id === run.id)).map((run) => run.id);
     expect(deletedIds).toHaveLength(6);
     expect(await handle.db.select().from(runSteps).where(inArray(runSteps.runId, deletedIds))).toEqual([]);
-    expect(await handle.db.select().from(runSteps).where(inArray(runSteps.runId, kept.map((run) => run.id)))).toHaveLength(36);
+    expect(
+      await handle.db
+        .select()
+        .from(runSteps)
+        .where(
+          inArray(
+            runSteps.runId,
+            kept.map((run) => run.id),
+          ),
+        ),
+    ).toHaveLength(36);
 
     // Nothing left to do: a second pass deletes nothing.
     expect((await deleteOldRuns(handle.db, { olderThan: cutoff })).deleted).toBe(0);
@@ -84,7 +104,10 @@ describe("run retention", () => {
     });
     const retentionDays = 365;
     const fn = createDeleteOldRunsFunction(inngest, async () => ({ db: handle.db, retentionDays }));
-    const engine = new InngestTestEngine({ function: fn, events: [{ name: "inngest/scheduled.timer", data: { cron: "TZ=UTC 30 3 * * *" } }] });
+    const engine = new InngestTestEngine({
+      function: fn,
+      events: [{ name: "inngest/scheduled.timer", data: { cron: "TZ=UTC 30 3 * * *" } }],
+    });
     const { result, error } = (await engine.execute()) as { result?: { deleted: number; cutoff: string }; error?: unknown };
     expect(error).toBeUndefined();
     expect(result!.deleted).toBe(1);

@@ -160,7 +160,12 @@ describe("fan-out Inngest function", () => {
   it("sends nothing for an event no workflow matches, and for an unknown event id", async () => {
     const { organization } = await createUserWithOrg(handle.db, config, "NoMatch");
     await createLiveWorkflow(handle.db, organization.id, tagGraph("call.answered"), "Answered only");
-    const { eventId } = await recordEvent(handle.db, { organization, source: "api", idempotencyKey: "no-match", event: completedCall(0, { trackingNumber: "+14155550100" }) });
+    const { eventId } = await recordEvent(handle.db, {
+      organization,
+      source: "api",
+      idempotencyKey: "no-match",
+      event: completedCall(0, { trackingNumber: "+14155550100" }),
+    });
 
     for (const id of [eventId, "evt_does_not_exist"]) {
       const { engine, sent } = engineFor(id);

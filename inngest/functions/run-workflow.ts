@@ -31,35 +31,36 @@ export function inngestStepRunner(step: InngestStep): StepRunner {
 /** Thin: load the run, walk it with the engine using Inngest's durable steps, persist each node. */
 export function createRunWorkflowFunction(inngest: Inngest.Any, getDeps: () => Promise<ExecutionDeps>) {
   return inngest.createFunction(
-  {
-    id: "run-workflow",
-    triggers: [runRequested],
-    retries: 3,
-    async onFailure({ event, error }) {
-      const runId = (event.data.event.data as { runId: string }).runId;
-      const { db, onRunFailed } = await getDeps();
-      const run = await transitionRun(db, runId, runTransitions.failed(error.message, new Date()));
-      if (run && run.mode === "live") await onRunFailed?.({ runId, workflowId: run.workflowId, organizationId: run.organizationId, error: error.message });
+    {
+      id: "run-workflow",
+      triggers: [runRequested],
+      retries: 3,
+      async onFailure({ event, error }) {
+        const runId = (event.data.event.data as { runId: string }).runId;
+        const { db, onRunFailed } = await getDeps();
+        const run = await transitionRun(db, runId, runTransitions.failed(error.message, new Date()));
+        if (run && run.mode === "live")
+          await onRunFailed?.({ runId, workflowId: run.workflowId, organizationId: run.organizationId, error: error.message });
+      },
     },
-  },
-  async ({ event, step }) => {
-    const deps = await getDeps();
-    const loaded = await loadRun(deps.db, event.data.runId);
-    if (!loaded) throw new NonRetriableError(`Run ${event.data.runId} does not exist`);
-    if (!loaded.run.startedAt) {
-      await transitionRun(deps.db, loaded.run.id, runTransitions.started(new Date()));
-    }
-    const runner = inngestStepRunner(step as unknown as InngestStep);
-    const sleep = runner.sleep;
-    // Show a delayed run as waiting (with its wake time) while Inngest holds it, as the embedded executor does.
-    runner.sleep = async (id, delay) => {
-      const wakeAt = new Date(Date.now() + delay.milliseconds);
-      await transitionRun(deps.db, loaded.run.id, runTransitions.parked(wakeAt));
-      await sleep(id, delay);
-      await transitionRun(deps.db, loaded.run.id, runTransitions.resumed());
-    };
-    const result = await executeRun(deps, loaded, runner);
-    return { status: result.status };
-  },
-);
+    async ({ event, step }) => {
+      const deps = await getDeps();
+      const loaded = await loadRun(deps.db, event.data.runId);
+      if (!loaded) throw new NonRetriableError(`Run ${event.data.runId} does not exist`);
+      if (!loaded.run.startedAt) {
+        await transitionRun(deps.db, loaded.run.id, runTransitions.started(new Date()));
+      }
+      const runner = inngestStepRunner(step as unknown as InngestStep);
+      const sleep = runner.sleep;
+      // Show a delayed run as waiting (with its wake time) while Inngest holds it, as the embedded executor does.
+      runner.sleep = async (id, delay) => {
+        const wakeAt = new Date(Date.now() + delay.milliseconds);
+        await transitionRun(deps.db, loaded.run.id, runTransitions.parked(wakeAt));
+        await sleep(id, delay);
+        await transitionRun(deps.db, loaded.run.id, runTransitions.resumed());
+      };
+      const result = await executeRun(deps, loaded, runner);
+      return { status: result.status };
+    },
+  );
 }

@@ -43,7 +43,10 @@ export async function authenticateApiKey(db: Database, authorization: string | n
   // "Last used" to the minute is plenty, and keeps a write off the hot path.
   if ((lastUsedWrites.get(row.keyId) ?? 0) < now - 60_000) {
     lastUsedWrites.set(row.keyId, now);
-    await db.update(apiKeys).set({ lastUsedAt: new Date(now) }).where(eq(apiKeys.id, row.keyId));
+    await db
+      .update(apiKeys)
+      .set({ lastUsedAt: new Date(now) })
+      .where(eq(apiKeys.id, row.keyId));
   }
   return row;
 }

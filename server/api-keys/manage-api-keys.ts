@@ -7,7 +7,14 @@ import { forgetApiKey } from "./authenticate-api-key";
 
 export async function listApiKeys(scope: OrgScope) {
   return scope.db
-    .select({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt })
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      prefix: apiKeys.prefix,
+      createdAt: apiKeys.createdAt,
+      lastUsedAt: apiKeys.lastUsedAt,
+      revokedAt: apiKeys.revokedAt,
+    })
     .from(apiKeys)
     .where(eq(apiKeys.organizationId, scope.org.id))
     .orderBy(desc(apiKeys.createdAt));

@@ -25,7 +25,11 @@ export function buildAuthConfig(config: AppConfig, db: Database): NextAuthConfig
     // Over https the callback URL lives in a __Host- cookie, which no sibling subdomain can set
     // (see unsafe-callback-url.ts for why that matters).
     ...(config.appUrl.startsWith("https:")
-      ? { cookies: { callbackUrl: { name: "__Host-authjs.callback-url", options: { httpOnly: true, sameSite: "lax", path: "/", secure: true } } } }
+      ? {
+          cookies: {
+            callbackUrl: { name: "__Host-authjs.callback-url", options: { httpOnly: true, sameSite: "lax", path: "/", secure: true } },
+          },
+        }
       : {}),
     callbacks: {
       // The same rule as the sign-in page and actions: only paths on this app (APP_URL's origin).

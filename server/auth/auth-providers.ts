@@ -56,7 +56,9 @@ export function buildAuthProviders(config: AppConfig, sendEmail: () => Promise<E
       }
       const { host } = new URL(url);
       const email = magicLinkEmail(url, host);
-      await (await sendEmail())({ category: "sign_in", to: identifier, actionUrl: url, ...email });
+      await (
+        await sendEmail()
+      )({ category: "sign_in", to: identifier, actionUrl: url, ...email });
     },
   });
   return providers;

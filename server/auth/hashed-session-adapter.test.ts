@@ -14,7 +14,10 @@ const handle = setupTestDatabase();
 const inADay = () => new Date(Date.now() + 24 * 60 * 60 * 1000);
 
 async function newUser() {
-  const [user] = await handle.db.insert(users).values({ email: `${randomUUID()}@example.test` }).returning();
+  const [user] = await handle.db
+    .insert(users)
+    .values({ email: `${randomUUID()}@example.test` })
+    .returning();
   return user!;
 }
 

@@ -53,7 +53,9 @@ describe("signing in by magic link through Auth.js", () => {
     // The browser's JavaScript can read this endpoint: it must not learn the httpOnly cookie's token.
     expect(body).not.toContain(sessionToken);
 
-    await authjs(new Request(`${api}/signout`, { method: "POST", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: "" }));
+    await authjs(
+      new Request(`${api}/signout`, { method: "POST", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: "" }),
+    );
     expect(await handle.db.select().from(sessions).where(eq(sessions.userId, user!.id))).toEqual([]);
   });
 

@@ -33,7 +33,9 @@ async function dumpEveryTable(): Promise<string> {
     handle.db,
     sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
   );
-  expect(tables.map((table) => table.table_name)).toEqual(expect.arrayContaining(["sessions", "outbox_messages", "api_keys", "organizations"]));
+  expect(tables.map((table) => table.table_name)).toEqual(
+    expect.arrayContaining(["sessions", "outbox_messages", "api_keys", "organizations"]),
+  );
   const dumps: string[] = [];
   for (const { table_name } of tables) {
     const rows = await queryRows<{ row: string }>(handle.db, sql`SELECT row_to_json(t)::text AS row FROM ${sql.identifier(table_name)} t`);
@@ -73,7 +75,15 @@ describe("secrets at rest", () => {
     const identifier = "returning@example.test";
     const url = `${config.appUrl}/api/auth/callback/email?${new URLSearchParams({ callbackUrl: config.appUrl, token: signInToken, email: identifier })}`;
     const expires = new Date(Date.now() + 24 * 60 * 60 * 1000);
-    await emailProvider.sendVerificationRequest({ identifier, url, expires, token: signInToken, provider: emailProvider, theme: {}, request: new Request(url) });
+    await emailProvider.sendVerificationRequest({
+      identifier,
+      url,
+      expires,
+      token: signInToken,
+      provider: emailProvider,
+      theme: {},
+      request: new Request(url),
+    });
     await adapter.createVerificationToken!({
       identifier,
       token: createHash("sha256").update(`${signInToken}${config.authSecret}`).digest("hex"),

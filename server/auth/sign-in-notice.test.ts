@@ -18,7 +18,10 @@ describe("the start-up notice about signing in", () => {
   });
 
   it("points at the local mailbox when it is on, and says nothing with Resend", () => {
-    expect(signInStartupNotice(testConfig({ email: { kind: "outbox", from } }))).toMatchObject({ level: "info", message: expect.stringContaining("/mailbox") });
+    expect(signInStartupNotice(testConfig({ email: { kind: "outbox", from } }))).toMatchObject({
+      level: "info",
+      message: expect.stringContaining("/mailbox"),
+    });
     expect(signInStartupNotice(testConfig({ email: { kind: "resend", apiKey: "re_1", from } }))).toBeUndefined();
   });
 });

@@ -4,8 +4,10 @@ import { cookieDeletions, isUsableCallbackUrl, withoutUnusableCallbackCookies } 
 describe("callback URLs Auth.js would refuse", () => {
   it("tells usable from unusable the way Auth.js does", () => {
     const origin = "http://localhost:3000";
-    for (const value of ["/", "/workflows?x=1", "http://localhost:3000/runs", "https://elsewhere.example/"]) expect(isUsableCallbackUrl(value, origin), value).toBe(true);
-    for (const value of ["javascript:alert(1)", "ftp://x", "data:text/html,x", "http://[::1"]) expect(isUsableCallbackUrl(value, origin), value).toBe(false);
+    for (const value of ["/", "/workflows?x=1", "http://localhost:3000/runs", "https://elsewhere.example/"])
+      expect(isUsableCallbackUrl(value, origin), value).toBe(true);
+    for (const value of ["javascript:alert(1)", "ftp://x", "data:text/html,x", "http://[::1"])
+      expect(isUsableCallbackUrl(value, origin), value).toBe(false);
   });
 
   it("deletes a cookie on every path that could hold it for this request", () => {
@@ -20,7 +22,8 @@ describe("callback URLs Auth.js would refuse", () => {
 
   it("drops every occurrence of a callback cookie when any of them is unusable, and nothing else", () => {
     const origin = "http://localhost:3000";
-    const planted = "authjs.callback-url=javascript%3Aalert(1); authjs.callback-url=http%3A%2F%2Flocalhost%3A3000; authjs.session-token=abc; sb_org=org_1";
+    const planted =
+      "authjs.callback-url=javascript%3Aalert(1); authjs.callback-url=http%3A%2F%2Flocalhost%3A3000; authjs.session-token=abc; sb_org=org_1";
     expect(withoutUnusableCallbackCookies(planted, origin)).toEqual({
       cookieHeader: "authjs.session-token=abc; sb_org=org_1",
       dropped: ["authjs.callback-url"],

@@ -31,7 +31,10 @@ function decoded(value: string) {
  * so every occurrence is checked and a name with any bad value is dropped entirely.
  */
 export function withoutUnusableCallbackCookies(cookieHeader: string, origin: string): { cookieHeader: string; dropped: string[] } {
-  const pairs = cookieHeader.split(";").map((pair) => pair.trim()).filter(Boolean);
+  const pairs = cookieHeader
+    .split(";")
+    .map((pair) => pair.trim())
+    .filter(Boolean);
   const nameOf = (pair: string) => pair.slice(0, Math.max(0, pair.indexOf("="))).trim();
   const dropped = CALLBACK_URL_COOKIES.filter((name) =>
     pairs.some((pair) => nameOf(pair) === name && !isUsableCallbackUrl(decoded(pair.slice(pair.indexOf("=") + 1).trim()), origin)),

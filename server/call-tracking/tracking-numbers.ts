@@ -10,7 +10,6 @@ import { twilioWebhookUrls } from "./webhook-urls";
 type NewTrackingNumber = Pick<Row, "phoneNumber" | "label" | "businessNumber"> & Partial<Pick<Row, "source" | "defaultSmsSender">>;
 type TrackingNumberChanges = { trackingNumberId: string } & Partial<NewTrackingNumber>;
 
-
 function present(row: Row, appUrl: string) {
   return {
     id: row.id,

@@ -42,7 +42,9 @@ export function neutralizeFormula(value: string): string {
 
 function localTime(value: Date | null, timezone: string) {
   if (!value) return "";
-  return DateTime.fromJSDate(value, { zone: IANAZone.isValidZone(timezone) ? timezone : "UTC" }).toISO({ suppressMilliseconds: true }) ?? "";
+  return (
+    DateTime.fromJSDate(value, { zone: IANAZone.isValidZone(timezone) ? timezone : "UTC" }).toISO({ suppressMilliseconds: true }) ?? ""
+  );
 }
 
 function csvRow(call: CallListItem, timezone: string) {

@@ -24,7 +24,12 @@ export async function exportCallsRequest(request: Request, context: Pick<TRPCCon
   if (!parsed.success) {
     return problem(400, parsed.error.issues.map((issue) => `${issue.path.join(".") || "filters"}: ${issue.message}`).join("; "));
   }
-  const { organization } = await resolveActiveMembership(context.db, context.user, context.activeOrganizationId, context.config.encryptionKey);
+  const { organization } = await resolveActiveMembership(
+    context.db,
+    context.user,
+    context.activeOrganizationId,
+    context.config.encryptionKey,
+  );
   const stream = callsCsvStream(context.db, { organizationId: organization.id, timezone: organization.timezone, filters: parsed.data });
   return new Response(stream, {
     headers: {

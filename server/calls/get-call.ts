@@ -8,7 +8,10 @@ export async function getCall(db: Queryable, organizationId: string, callId: str
   const [row] = await db
     .select({ call: calls, trackingNumberLabel: trackingNumbers.label })
     .from(calls)
-    .leftJoin(trackingNumbers, and(eq(trackingNumbers.phoneNumber, calls.trackingNumber), eq(trackingNumbers.organizationId, calls.organizationId)))
+    .leftJoin(
+      trackingNumbers,
+      and(eq(trackingNumbers.phoneNumber, calls.trackingNumber), eq(trackingNumbers.organizationId, calls.organizationId)),
+    )
     .where(and(eq(calls.id, callId), eq(calls.organizationId, organizationId)))
     .limit(1);
   if (!row) return null;

@@ -43,7 +43,10 @@ export async function listCalls(
       runsCount: runsCountOfCall,
     })
     .from(calls)
-    .leftJoin(trackingNumbers, and(eq(trackingNumbers.phoneNumber, calls.trackingNumber), eq(trackingNumbers.organizationId, calls.organizationId)))
+    .leftJoin(
+      trackingNumbers,
+      and(eq(trackingNumbers.phoneNumber, calls.trackingNumber), eq(trackingNumbers.organizationId, calls.organizationId)),
+    )
     .where(
       and(
         callFilterConditions(input.organizationId, input.filters, input.timezone),

@@ -47,9 +47,7 @@ export function loadAppConfig(): AppConfig {
   return {
     appUrl,
     dataDir,
-    database: env.DATABASE_URL
-      ? { kind: "postgres", url: env.DATABASE_URL }
-      : { kind: "pglite", dataDir: path.join(dataDir, "pglite") },
+    database: env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "pglite", dataDir: path.join(dataDir, "pglite") },
     authSecret: env.AUTH_SECRET ?? local!.authSecret,
     encryptionKey: Buffer.from(env.ENCRYPTION_KEY ?? local!.encryptionKey, "base64"),
     auth: {

@@ -24,7 +24,14 @@ async function seedOrganization(timezone: string) {
     sequence += 1;
     const [event] = await handle.db
       .insert(events)
-      .values({ organizationId: organization.id, type: "call.missed", source: "simulator", idempotencyKey: `k${sequence}`, payload: {}, receivedAt: createdAt })
+      .values({
+        organizationId: organization.id,
+        type: "call.missed",
+        source: "simulator",
+        idempotencyKey: `k${sequence}`,
+        payload: {},
+        receivedAt: createdAt,
+      })
       .returning();
     await handle.db.insert(workflowRuns).values({
       organizationId: organization.id,
@@ -37,7 +44,9 @@ async function seedOrganization(timezone: string) {
     });
   }
   async function call(source: string | null, answered: boolean, startedAt: Date) {
-    await handle.db.insert(calls).values({ organizationId: organization.id, source, answered, startedAt, status: answered ? "completed" : "no-answer" });
+    await handle.db
+      .insert(calls)
+      .values({ organizationId: organization.id, source, answered, startedAt, status: answered ? "completed" : "no-answer" });
   }
   return { user, organization: { ...organization, timezone }, workflow, run, call };
 }

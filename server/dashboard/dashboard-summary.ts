@@ -96,8 +96,7 @@ export async function loadDashboardSummary(
   }
   const today = perDay.get(dayKeys.at(-1)!)!;
 
-  const weekCount = (status?: string) =>
-    weekRuns.filter((row) => !status || row.status === status).reduce((sum, row) => sum + row.runs, 0);
+  const weekCount = (status?: string) => weekRuns.filter((row) => !status || row.status === status).reduce((sum, row) => sum + row.runs, 0);
   const finished = weekCount("succeeded") + weekCount("failed");
 
   const answered = callTotals.filter((row) => row.answered === true).reduce((sum, row) => sum + row.calls, 0);

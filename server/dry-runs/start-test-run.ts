@@ -53,6 +53,10 @@ export async function executeTestRun(deps: ExecutionDeps, runId: string, options
     if (!loaded) return;
     await executeRun(deps, loaded, immediateStepRunner, { sendForReal: options.sendForReal });
   } catch (error) {
-    await transitionRun(deps.db, runId, runTransitions.failed(`The test could not finish: ${error instanceof Error ? error.message : String(error)}`, new Date()));
+    await transitionRun(
+      deps.db,
+      runId,
+      runTransitions.failed(`The test could not finish: ${error instanceof Error ? error.message : String(error)}`, new Date()),
+    );
   }
 }

@@ -19,7 +19,9 @@ export class TestEventError extends Error {
 }
 
 function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
-  const lines = issues.slice(0, 5).map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join(".")}: ${issue.message}` : issue.message));
+  const lines = issues
+    .slice(0, 5)
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join(".")}: ${issue.message}` : issue.message));
   const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : "";
   return `This event does not fit the event format — ${lines.join("; ")}${more}`;
 }

@@ -40,7 +40,11 @@ function branchingGraph(url: string): WorkflowGraph {
 async function setup(name: string) {
   const { user, organization } = await createUserWithOrg(handle.db, config, name);
   const caller = callerFor(handle.db, config, user, organization.id);
-  const { id: workflowId } = await caller.workflow.importJson({ name: `${name}'s workflow`, graph: graphOf([trigger("t")], []), publish: false });
+  const { id: workflowId } = await caller.workflow.importJson({
+    name: `${name}'s workflow`,
+    graph: graphOf([trigger("t")], []),
+    publish: false,
+  });
   return { user, organization, caller, workflowId };
 }
 
@@ -73,7 +77,11 @@ describe("test runs from the editor", () => {
     expect(run.run).toMatchObject({ mode: "test", status: "succeeded", versionId: null });
     const steps = Object.fromEntries(run.steps.map((step) => [step.nodeId, step]));
     expect(steps.long).toMatchObject({ status: "succeeded", branch: "true" });
-    expect(steps.sms).toMatchObject({ status: "succeeded", input: { body: "Thanks for calling, Jane Doe!", segments: 1 }, output: { simulated: true } });
+    expect(steps.sms).toMatchObject({
+      status: "succeeded",
+      input: { body: "Thanks for calling, Jane Doe!", segments: 1 },
+      output: { simulated: true },
+    });
     expect(steps.hook).toMatchObject({ status: "succeeded", output: { simulated: true } });
     expect(steps.mail).toMatchObject({ status: "skipped" });
     expect(run.graph).toMatchObject({ nodes: expect.arrayContaining([expect.objectContaining({ id: "hook" })]) });
@@ -88,7 +96,11 @@ describe("test runs from the editor", () => {
     const shortCall = sampleEventWith("call.answered", (event) => {
       event.call.duration_seconds = 12;
     });
-    const { runId } = await caller.workflow.testRun({ workflowId, graph: branchingGraph(`${receiver.url}/short`), event: { source: "sample", payload: shortCall } });
+    const { runId } = await caller.workflow.testRun({
+      workflowId,
+      graph: branchingGraph(`${receiver.url}/short`),
+      event: { source: "sample", payload: shortCall },
+    });
     const run = await finishedRun(caller, runId);
     const steps = Object.fromEntries(run.steps.map((step) => [step.nodeId, step]));
     expect(steps.long).toMatchObject({ branch: "false" });
@@ -115,7 +127,12 @@ describe("test runs from the editor", () => {
     const { user, organization, caller } = await setup("Fan");
     const graph = branchingGraph(`${receiver.url}/fan`);
     const { workflow } = await createLiveWorkflow(handle.db, organization.id, graph, "Live one", user.id);
-    const { eventId } = await recordEvent(handle.db, { organization, source: "api", idempotencyKey: "real-1", event: sampleEvent("call.answered") });
+    const { eventId } = await recordEvent(handle.db, {
+      organization,
+      source: "api",
+      idempotencyKey: "real-1",
+      event: sampleEvent("call.answered"),
+    });
 
     const recent = await caller.workflow.testEvents({ workflowId: workflow.id, eventType: "call.answered" });
     expect(recent.map((event) => event.id)).toEqual([eventId]);
@@ -128,12 +145,18 @@ describe("test runs from the editor", () => {
     expect(liveRunIds).not.toContain(testRunId);
 
     // A sample is stored as already handled, so neither fan-out nor the sweep ever starts live runs from it.
-    const { runId: sampleRunId } = await caller.workflow.testRun({ workflowId: workflow.id, graph, event: { source: "sample", payload: sampleEvent("call.answered") } });
+    const { runId: sampleRunId } = await caller.workflow.testRun({
+      workflowId: workflow.id,
+      graph,
+      event: { source: "sample", payload: sampleEvent("call.answered") },
+    });
     await finishedRun(caller, sampleRunId);
     const [sampleRun] = await handle.db.select().from(workflowRuns).where(eq(workflowRuns.id, sampleRunId));
     const [sampleEventRow] = await handle.db.select().from(events).where(eq(events.id, sampleRun!.eventId));
     expect(sampleEventRow).toMatchObject({ source: "test", dispatchState: "dispatched", organizationId: organization.id });
-    expect((await caller.workflow.testEvents({ workflowId: workflow.id, eventType: "call.answered" })).map((event) => event.id)).toEqual([eventId]);
+    expect((await caller.workflow.testEvents({ workflowId: workflow.id, eventType: "call.answered" })).map((event) => event.id)).toEqual([
+      eventId,
+    ]);
 
     const [listed] = (await caller.workflow.list()).filter((row) => row.id === workflow.id);
     expect(listed!.runsLast7Days).toBe(1);
@@ -166,12 +189,23 @@ describe("test runs from the editor", () => {
     const sample = { source: "sample" as const, payload: sampleEvent("call.answered") };
 
     expect(await trpcCodeOf(() => asViewer.workflow.testRun({ workflowId: owner.workflowId, graph, event: sample }))).toBe("FORBIDDEN");
-    expect(await trpcCodeOf(() => asViewer.workflow.testEvents({ workflowId: owner.workflowId, eventType: "call.answered" }))).toBe("FORBIDDEN");
+    expect(await trpcCodeOf(() => asViewer.workflow.testEvents({ workflowId: owner.workflowId, eventType: "call.answered" }))).toBe(
+      "FORBIDDEN",
+    );
     expect(await trpcCodeOf(() => other.caller.workflow.testRun({ workflowId: owner.workflowId, graph, event: sample }))).toBe("NOT_FOUND");
-    expect(await trpcCodeOf(() => other.caller.workflow.testEvents({ workflowId: owner.workflowId, eventType: "call.answered" }))).toBe("NOT_FOUND");
+    expect(await trpcCodeOf(() => other.caller.workflow.testEvents({ workflowId: owner.workflowId, eventType: "call.answered" }))).toBe(
+      "NOT_FOUND",
+    );
 
-    const { eventId } = await recordEvent(handle.db, { organization: owner.organization, source: "api", idempotencyKey: "owner-real", event: sampleEvent("call.answered") });
-    expect(await trpcCodeOf(() => other.caller.workflow.testRun({ workflowId: other.workflowId, graph, event: { source: "recent", eventId } }))).toBe("NOT_FOUND");
+    const { eventId } = await recordEvent(handle.db, {
+      organization: owner.organization,
+      source: "api",
+      idempotencyKey: "owner-real",
+      event: sampleEvent("call.answered"),
+    });
+    expect(
+      await trpcCodeOf(() => other.caller.workflow.testRun({ workflowId: other.workflowId, graph, event: { source: "recent", eventId } })),
+    ).toBe("NOT_FOUND");
 
     const { runId } = await owner.caller.workflow.testRun({ workflowId: owner.workflowId, graph, event: sample });
     await finishedRun(owner.caller, runId);

@@ -86,7 +86,12 @@ describe("email sender", () => {
       html: "<p>Hi</p>",
     });
     expect(result).toEqual({ outboxId: result.outboxId, status: "sent", providerMessageId: delivered.id });
-    expect(await rowOf(result.outboxId)).toMatchObject({ status: "sent", provider: "resend", providerMessageId: delivered.id, error: null });
+    expect(await rowOf(result.outboxId)).toMatchObject({
+      status: "sent",
+      provider: "resend",
+      providerMessageId: delivered.id,
+      error: null,
+    });
   });
 
   it("a retried send with the same idempotency key is delivered once", async () => {
@@ -207,7 +212,16 @@ describe("sign-in and invitation links in the outbox", () => {
 
   it("workflow emails keep their link whatever the provider", async () => {
     const undeliverable = createEmailSender({ kind: "none", from }, handle.db);
-    const result = await undeliverable(email({ to: "workflow-link@example.test", actionUrl: "https://app.example.test/runs/run_9", text: "See https://app.example.test/runs/run_9" }));
-    expect(await rowOf(result.outboxId)).toMatchObject({ actionUrl: "https://app.example.test/runs/run_9", body: "See https://app.example.test/runs/run_9" });
+    const result = await undeliverable(
+      email({
+        to: "workflow-link@example.test",
+        actionUrl: "https://app.example.test/runs/run_9",
+        text: "See https://app.example.test/runs/run_9",
+      }),
+    );
+    expect(await rowOf(result.outboxId)).toMatchObject({
+      actionUrl: "https://app.example.test/runs/run_9",
+      body: "See https://app.example.test/runs/run_9",
+    });
   });
 });

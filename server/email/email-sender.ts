@@ -85,14 +85,11 @@ export function createEmailSender(config: EmailConfig, db: Queryable): EmailSend
           email.idempotencyKey ? { idempotencyKey: email.idempotencyKey } : undefined,
         );
         if (result.error) {
-          failure = new EmailDeliveryError(
-            `The email to ${email.to} could not be sent (${result.error.name}: ${result.error.message})`,
-            {
-              permanent: isPermanentResendError(result.error),
-              statusCode: result.error.statusCode ?? undefined,
-              providerError: result.error.name,
-            },
-          );
+          failure = new EmailDeliveryError(`The email to ${email.to} could not be sent (${result.error.name}: ${result.error.message})`, {
+            permanent: isPermanentResendError(result.error),
+            statusCode: result.error.statusCode ?? undefined,
+            providerError: result.error.name,
+          });
         } else {
           status = "sent";
           providerMessageId = result.data?.id;

@@ -39,14 +39,23 @@ function emailText(input: ActionInputs["action.send_email"]): string {
 }
 
 /** Live side effects: every one keyed by run id + node id so a retried step is delivered once. */
-export function createLiveActionExecutors(db: Database, providers: ExecutionProviders, run: RunIdentity, encryptionKey: Buffer): ActionExecutors {
+export function createLiveActionExecutors(
+  db: Database,
+  providers: ExecutionProviders,
+  run: RunIdentity,
+  encryptionKey: Buffer,
+): ActionExecutors {
   const key = (node: WorkflowNode) => `${run.runId}:${node.id}`;
   const executors: { [K in ExecutableActionKind]: Executor<K> } = {
     async "action.send_sms"(input, node) {
-      const refused = await whyNotText(db, { organizationId: run.organizationId, to: input.to }, {
-        sentToday: (organizationId, to) => providers.smsSentToday(organizationId, to),
-        limit: providers.smsDailyLimit,
-      });
+      const refused = await whyNotText(
+        db,
+        { organizationId: run.organizationId, to: input.to },
+        {
+          sentToday: (organizationId, to) => providers.smsSentToday(organizationId, to),
+          limit: providers.smsDailyLimit,
+        },
+      );
       if (refused) throw new PermanentStepError(refused.message, refused.code);
       const result = await providers.sendSms({
         organizationId: run.organizationId,
@@ -58,7 +67,15 @@ export function createLiveActionExecutors(db: Database, providers: ExecutionProv
         nodeId: node.id,
       });
       const messageId = result.providerMessageId ?? result.outboxId ?? key(node);
-      const sent = { organizationId: run.organizationId, runId: run.runId, nodeId: node.id, to: input.to, from: input.from, body: input.body, messageId };
+      const sent = {
+        organizationId: run.organizationId,
+        runId: run.runId,
+        nodeId: node.id,
+        to: input.to,
+        from: input.from,
+        body: input.body,
+        messageId,
+      };
       await recordSmsSentEvent(db, sent);
       return { ...result, to: input.to, from: input.from, segments: input.segments };
     },

@@ -99,9 +99,11 @@ export async function executeRun(
   await recorder.finishRun({ status: result.status, error, finishedAt: now() });
   if (result.status === "failed" && run.mode === "live" && deps.onRunFailed) {
     // An alert that cannot be sent must not turn a recorded run into a retried one.
-    await deps.onRunFailed({ runId: run.id, workflowId: run.workflowId, organizationId: organization.id, error }).catch((alertError: unknown) => {
-      console.error(`[executor] could not send the failure alert for run ${run.id}`, alertError);
-    });
+    await deps
+      .onRunFailed({ runId: run.id, workflowId: run.workflowId, organizationId: organization.id, error })
+      .catch((alertError: unknown) => {
+        console.error(`[executor] could not send the failure alert for run ${run.id}`, alertError);
+      });
   }
   return result;
 }

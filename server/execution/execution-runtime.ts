@@ -24,7 +24,12 @@ async function createRuntime(): Promise<Runtime> {
   };
   const executor = config.inngest.enabled
     ? createInngestExecutor(db)
-    : createEmbeddedExecutor(deps, config.database.kind === "postgres" ? { concurrency: 64, writesInFlight: 2, governor: { min: 2, targetLagMs: 20 } } : { concurrency: 4, writesInFlight: 1 });
+    : createEmbeddedExecutor(
+        deps,
+        config.database.kind === "postgres"
+          ? { concurrency: 64, writesInFlight: 2, governor: { min: 2, targetLagMs: 20 } }
+          : { concurrency: 4, writesInFlight: 1 },
+      );
   return { deps, executor };
 }
 

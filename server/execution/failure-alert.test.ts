@@ -19,7 +19,10 @@ describe("failure alerts", () => {
     let now = new Date("2026-11-22T15:05:00Z");
     const alert = createFailureAlerter(handle.db, createEmailSender(config.email, handle.db), "http://app.test", () => now);
     const alerts = () =>
-      handle.db.select().from(outboxMessages).where(and(eq(outboxMessages.organizationId, organization.id), eq(outboxMessages.category, "alert")));
+      handle.db
+        .select()
+        .from(outboxMessages)
+        .where(and(eq(outboxMessages.organizationId, organization.id), eq(outboxMessages.category, "alert")));
 
     await alert({ runId: "run_1", workflowId: workflow.id, organizationId: organization.id, error: "Connection refused" });
     now = new Date("2026-11-22T15:45:00Z");
@@ -43,7 +46,12 @@ describe("failure alerts", () => {
     const { user, organization } = await createUserWithOrg(handle.db, config, "Racer");
     const graph = graphOf([trigger("t"), node("tag", "action.tag_call", { tags: ["x"] })], [edge("t", "tag")]);
     const { workflow } = await createLiveWorkflow(handle.db, organization.id, graph, "Racing", user.id);
-    const alert = createFailureAlerter(handle.db, createEmailSender(config.email, handle.db), "http://app.test", () => new Date("2026-11-23T09:10:00Z"));
+    const alert = createFailureAlerter(
+      handle.db,
+      createEmailSender(config.email, handle.db),
+      "http://app.test",
+      () => new Date("2026-11-23T09:10:00Z"),
+    );
 
     await Promise.all([
       alert({ runId: "run_a", workflowId: workflow.id, organizationId: organization.id, error: "Timeout" }),

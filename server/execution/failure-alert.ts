@@ -26,7 +26,9 @@ export function createFailureAlerter(db: Database, sendEmail: EmailSender, appUr
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(eq(memberships.organizationId, run.organizationId));
     const recipients = new Set(
-      members.filter((member) => member.role === "owner" || member.userId === workflow.createdByUserId).flatMap((member) => (member.email ? [member.email] : [])),
+      members
+        .filter((member) => member.role === "owner" || member.userId === workflow.createdByUserId)
+        .flatMap((member) => (member.email ? [member.email] : [])),
     );
     const hour = Math.floor(now().getTime() / HOUR_MS);
     const url = `${appUrl}/runs/${run.runId}`;

@@ -22,7 +22,11 @@ export type FannedOut = {
  * three steps (read, match per organization, insert) is one statement for the whole batch.
  * With `claim`, the runs are created already leased to the caller, which is about to execute them.
  */
-export async function fanOutEvents(db: Database, eventIds: string[], options: { claim?: { at: Date; until: Date } } = {}): Promise<FannedOut> {
+export async function fanOutEvents(
+  db: Database,
+  eventIds: string[],
+  options: { claim?: { at: Date; until: Date } } = {},
+): Promise<FannedOut> {
   if (eventIds.length === 0) return { started: [], unfinishedRunIds: [] };
   const read = await db
     .select({ row: events, organization: organizations })
@@ -40,7 +44,11 @@ export async function fanOutEvents(db: Database, eventIds: string[], options: { 
   const matches = new Map<string, MatchedVersion[]>();
   for (const organizationId of organizationIds) {
     const ofOrganization = parsed.filter(({ row }) => row.organizationId === organizationId);
-    const matched = await matchEventsToVersions(db, organizationId, ofOrganization.map(({ event }) => event));
+    const matched = await matchEventsToVersions(
+      db,
+      organizationId,
+      ofOrganization.map(({ event }) => event),
+    );
     ofOrganization.forEach(({ row }, index) => matches.set(row.id, matched[index]!));
   }
 
@@ -58,7 +66,8 @@ export async function fanOutEvents(db: Database, eventIds: string[], options: { 
   );
   // Marking the events dispatched rides along with the insert, in the same statement.
   const undispatched = rows.filter((row) => row.dispatchState !== "dispatched").map((row) => row.id);
-  const markDispatched = () => db.update(events).set({ dispatchState: "dispatched", dispatchedAt: new Date() }).where(inArray(events.id, undispatched));
+  const markDispatched = () =>
+    db.update(events).set({ dispatchState: "dispatched", dispatchedAt: new Date() }).where(inArray(events.id, undispatched));
   let created: (typeof workflowRuns.$inferSelect)[] = [];
   if (values.length > 0) {
     const builder = undispatched.length > 0 ? db.with(db.$with("dispatched").as(markDispatched().returning({ id: events.id }))) : db;

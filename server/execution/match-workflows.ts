@@ -20,7 +20,9 @@ const parsedVersions = new Map<string, ParsedVersion>();
 function parseVersion(versionId: string, rawGraph: unknown): ParsedVersion {
   if (parsedVersions.has(versionId)) return parsedVersions.get(versionId)!;
   const graph = workflowGraphSchema.safeParse(rawGraph);
-  const trigger = graph.success ? triggerConfigSchema.safeParse(graph.data.nodes.find((node) => node.kind === "trigger")?.config) : undefined;
+  const trigger = graph.success
+    ? triggerConfigSchema.safeParse(graph.data.nodes.find((node) => node.kind === "trigger")?.config)
+    : undefined;
   const parsed = graph.success && trigger?.success ? { graph: graph.data, trigger: trigger.data } : null;
   if (parsedVersions.size >= 2_000) parsedVersions.clear();
   parsedVersions.set(versionId, parsed);

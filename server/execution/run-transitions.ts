@@ -45,7 +45,10 @@ export type RunTransition = ReturnType<(typeof runTransitions)[keyof typeof runT
 
 /** A run the embedded executor may pick up at `at`: unfinished and not leased (or its lease lapsed). */
 export function unleasedUnfinishedRun(at: Date) {
-  return and(inArray(workflowRuns.status, [...unfinishedRunStatuses]), or(isNull(workflowRuns.lockedUntil), lte(workflowRuns.lockedUntil, at)));
+  return and(
+    inArray(workflowRuns.status, [...unfinishedRunStatuses]),
+    or(isNull(workflowRuns.lockedUntil), lte(workflowRuns.lockedUntil, at)),
+  );
 }
 
 /** Applies a transition now, by id; returns what the caller may need to know about the run (nothing when it is gone). */

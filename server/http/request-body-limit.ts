@@ -42,11 +42,21 @@ const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
  * different values into the same replacement character, so two events could merge into one).
  */
 export async function readLimitedBody(request: Request, limit = MAX_BODY_BYTES): Promise<{ ok: true; text: string } | BodyRefusal> {
-  const tooLargeRefusal: BodyRefusal = { ok: false, status: 413, code: "payload_too_large", message: `The body is larger than ${limit / 1024} KB.` };
+  const tooLargeRefusal: BodyRefusal = {
+    ok: false,
+    status: 413,
+    code: "payload_too_large",
+    message: `The body is larger than ${limit / 1024} KB.`,
+  };
   if (Number(request.headers.get("content-length") ?? "0") > limit) return tooLargeRefusal;
   const encoding = request.headers.get("content-encoding")?.trim().toLowerCase();
   if (encoding && encoding !== "identity") {
-    return { ok: false, status: 415, code: "unsupported_encoding", message: `Send the body uncompressed: Content-Encoding "${encoding}" is not supported.` };
+    return {
+      ok: false,
+      status: 415,
+      code: "unsupported_encoding",
+      message: `Send the body uncompressed: Content-Encoding "${encoding}" is not supported.`,
+    };
   }
   const tooLarge = new Error(tooLargeRefusal.message);
   let bytes: ArrayBuffer;

@@ -27,7 +27,9 @@ describe("writeFailureResponse", () => {
   });
 
   it("answers 503 with the advice to retry for anything else, such as the database being unreachable", async () => {
-    const unreachable = Object.assign(new Error("Failed query: select 1"), { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }) });
+    const unreachable = Object.assign(new Error("Failed query: select 1"), {
+      cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
+    });
     for (const error of [unreachable, new Error("boom"), "not even an error", null]) {
       const response = writeFailureResponse(error, "Retry with the same id.");
       expect(response.status).toBe(503);

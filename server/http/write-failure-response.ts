@@ -24,7 +24,11 @@ function sqlState(error: unknown): string | null {
 export function writeFailureResponse(error: unknown, retryAdvice: string): Response {
   const state = sqlState(error);
   if (state && permanentClasses.has(state.slice(0, 2))) {
-    return jsonError(422, "unstorable", `The body holds a value the database cannot store (SQLSTATE ${state}), so nothing was accepted; retrying the same body will not help.`);
+    return jsonError(
+      422,
+      "unstorable",
+      `The body holds a value the database cannot store (SQLSTATE ${state}), so nothing was accepted; retrying the same body will not help.`,
+    );
   }
   return jsonError(503, "unavailable", retryAdvice, {}, { "retry-after": "5" });
 }

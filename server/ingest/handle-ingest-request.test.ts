@@ -14,7 +14,6 @@ const dispatched: string[] = [];
 const executor = { dispatchEvent: async (eventId: string) => void dispatched.push(eventId) };
 const unlimited = () => ({ allowed: true as const });
 
-
 async function orgWithKey() {
   const { organization, user } = await createUserWithOrg(handle.db, config, "Api");
   const key = generateApiKey();
@@ -44,29 +43,41 @@ function nested(levels: number): unknown {
 
 /** Any body, as text: the deepest cases are written by hand (JSON.stringify itself runs out of stack). */
 const asText = (body: unknown) => (typeof body === "string" ? body : JSON.stringify(body));
-const withDeepArray = (event: object, levels: number) => `${asText(event).slice(0, -1)},"padding":${"[".repeat(levels)}${"]".repeat(levels)}}`;
+const withDeepArray = (event: object, levels: number) =>
+  `${asText(event).slice(0, -1)},"padding":${"[".repeat(levels)}${"]".repeat(levels)}}`;
 
 describe("POST /api/v1/events", () => {
   it("refuses a missing, unknown or revoked key with a message saying what to send", async () => {
     const { key, keyId } = await orgWithKey();
     for (const authorization of [undefined, "Bearer sb_live_not-a-real-key-at-all-000000", "Basic abc"]) {
-      const response = await handleIngestRequest(post(missedCall("a"), authorization ? { authorization } : {}), { db: handle.db, executor, rateLimit: unlimited });
+      const response = await handleIngestRequest(post(missedCall("a"), authorization ? { authorization } : {}), {
+        db: handle.db,
+        executor,
+        rateLimit: unlimited,
+      });
       expect(response.status).toBe(401);
       expect((await response.json()).error.message).toContain("Authorization: Bearer");
     }
     await handle.db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, keyId));
-    const revoked = await handleIngestRequest(post(missedCall("a"), { authorization: `Bearer ${key}` }), { db: handle.db, executor, rateLimit: unlimited });
+    const revoked = await handleIngestRequest(post(missedCall("a"), { authorization: `Bearer ${key}` }), {
+      db: handle.db,
+      executor,
+      rateLimit: unlimited,
+    });
     expect(revoked.status).toBe(401);
   });
 
   it("answers 202 once the event is stored, stamps the key's organization, and hands it to the executor", async () => {
     const { organization, key } = await orgWithKey();
     dispatched.length = 0;
-    const response = await handleIngestRequest(post({ ...missedCall("ext-1"), organization: { id: "org_spoofed", name: "Evil" } }, { authorization: `Bearer ${key}` }), {
-      db: handle.db,
-      executor,
-      rateLimit: unlimited,
-    });
+    const response = await handleIngestRequest(
+      post({ ...missedCall("ext-1"), organization: { id: "org_spoofed", name: "Evil" } }, { authorization: `Bearer ${key}` }),
+      {
+        db: handle.db,
+        executor,
+        rateLimit: unlimited,
+      },
+    );
     expect(response.status).toBe(202);
     const body = await response.json();
     expect(body).toMatchObject({ id: "ext-1", duplicate: false });
@@ -80,15 +91,21 @@ describe("POST /api/v1/events", () => {
     const { organization, key } = await orgWithKey();
     dispatched.length = 0;
     const deps = { db: handle.db, executor, rateLimit: unlimited };
-    const responses = await Promise.all([1, 2, 3].map(() => handleIngestRequest(post(missedCall("same"), { authorization: `Bearer ${key}` }), deps)));
+    const responses = await Promise.all(
+      [1, 2, 3].map(() => handleIngestRequest(post(missedCall("same"), { authorization: `Bearer ${key}` }), deps)),
+    );
     const bodies = await Promise.all(responses.map((response) => response.json()));
     expect(new Set(bodies.map((body) => body.event_id)).size).toBe(1);
     expect(bodies.filter((body) => !body.duplicate)).toHaveLength(1);
     expect(dispatched).toHaveLength(1);
 
     const { id: _id, ...withoutId } = missedCall("x");
-    const first = await (await handleIngestRequest(post(withoutId, { authorization: `Bearer ${key}`, "idempotency-key": "hdr-1" }), deps)).json();
-    const second = await (await handleIngestRequest(post(withoutId, { authorization: `Bearer ${key}`, "idempotency-key": "hdr-1" }), deps)).json();
+    const first = await (
+      await handleIngestRequest(post(withoutId, { authorization: `Bearer ${key}`, "idempotency-key": "hdr-1" }), deps)
+    ).json();
+    const second = await (
+      await handleIngestRequest(post(withoutId, { authorization: `Bearer ${key}`, "idempotency-key": "hdr-1" }), deps)
+    ).json();
     expect(second).toMatchObject({ event_id: first.event_id, duplicate: true });
     const stored = await handle.db.select().from(events).where(eq(events.organizationId, organization.id));
     expect(stored).toHaveLength(2);
@@ -101,7 +118,10 @@ describe("POST /api/v1/events", () => {
     expect(ok.status).toBe(202);
     expect((await ok.json()).accepted.map((item: { id: string }) => item.id)).toEqual(["b1", "b2"]);
 
-    const bad = await handleIngestRequest(post([missedCall("b3"), { ...missedCall("b4"), caller: { phone_number: "" } }], { authorization: `Bearer ${key}` }), deps);
+    const bad = await handleIngestRequest(
+      post([missedCall("b3"), { ...missedCall("b4"), caller: { phone_number: "" } }], { authorization: `Bearer ${key}` }),
+      deps,
+    );
     expect(bad.status).toBe(422);
     const error = (await bad.json()).error;
     expect(error.issues[0]).toMatchObject({ index: 1 });
@@ -115,7 +135,11 @@ describe("POST /api/v1/events", () => {
     expect((await handleIngestRequest(post("{not json", auth), deps)).status).toBe(400);
     expect((await handleIngestRequest(post({ ...missedCall("t"), type: "call.exploded" }, auth), deps)).status).toBe(422);
     expect((await handleIngestRequest(post({ type: "call.missed" }, auth), deps)).status).toBe(422);
-    const wrongType = new Request("http://localhost/api/v1/events", { method: "POST", headers: { ...auth, "content-type": "text/plain" }, body: "hi" });
+    const wrongType = new Request("http://localhost/api/v1/events", {
+      method: "POST",
+      headers: { ...auth, "content-type": "text/plain" },
+      body: "hi",
+    });
     expect((await handleIngestRequest(wrongType, deps)).status).toBe(415);
     const huge = await handleIngestRequest(post({ ...missedCall("big"), padding: "x".repeat(300 * 1024) }, auth), deps);
     expect(huge.status).toBe(413);
@@ -131,7 +155,10 @@ describe("POST /api/v1/events", () => {
       return new Uint8Array([...Buffer.from(before!), ...idBytes, ...Buffer.from(after!)]);
     };
     for (const bytes of [[0xff], [0xfe], [0xc3]]) {
-      const response = await handleIngestRequest(new Request("http://localhost/api/v1/events", { method: "POST", headers: auth, body: body(bytes) }), deps);
+      const response = await handleIngestRequest(
+        new Request("http://localhost/api/v1/events", { method: "POST", headers: auth, body: body(bytes) }),
+        deps,
+      );
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ error: { code: "invalid_utf8" } });
     }
@@ -140,22 +167,45 @@ describe("POST /api/v1/events", () => {
       deps,
     );
     expect(gzipped.status).toBe(415);
-    const accepted = await handleIngestRequest(new Request("http://localhost/api/v1/events", { method: "POST", headers: auth, body: body([0xc3, 0xa9]) }), deps);
+    const accepted = await handleIngestRequest(
+      new Request("http://localhost/api/v1/events", { method: "POST", headers: auth, body: body([0xc3, 0xa9]) }),
+      deps,
+    );
     expect(accepted.status).toBe(202);
   });
 
   it.each([
     ["a NUL in a value", { ...missedCall("u1"), caller: { ...missedCall("u1").caller, name: "Ja\u0000ne" } }, ['"caller.name"', "NUL"]],
-    ["a lone surrogate in a value (half an emoji)", { ...missedCall("u2"), call: { ...missedCall("u2").call, notes: "Booked \ud83d" } }, ['"call.notes"', "surrogate"]],
+    [
+      "a lone surrogate in a value (half an emoji)",
+      { ...missedCall("u2"), call: { ...missedCall("u2").call, notes: "Booked \ud83d" } },
+      ['"call.notes"', "surrogate"],
+    ],
     ["a NUL in a key the schema would drop", { ...missedCall("u3"), "note\u0000": "x" }, ['"note\\u0000"', "NUL"]],
-    ["a lone surrogate in a nested key", { ...missedCall("u4"), caller: { ...missedCall("u4").caller, "\udc00": 1 } }, ['at "caller"', "surrogate"]],
-    ["nesting past the limit where the schema keeps anything", { ...sampleEvent("call.modified"), id: "u5", organization: undefined, changes: { tags: { from: nested(40), to: null } } }, ['"changes.tags.from.level', "32 levels"]],
+    [
+      "a lone surrogate in a nested key",
+      { ...missedCall("u4"), caller: { ...missedCall("u4").caller, "\udc00": 1 } },
+      ['at "caller"', "surrogate"],
+    ],
+    [
+      "nesting past the limit where the schema keeps anything",
+      { ...sampleEvent("call.modified"), id: "u5", organization: undefined, changes: { tags: { from: nested(40), to: null } } },
+      ['"changes.tags.from.level', "32 levels"],
+    ],
     ["nesting past the limit in a field the schema would drop", { ...missedCall("u6"), extra: nested(40) }, ['"extra.level', "32 levels"]],
     ["100,000 levels of arrays", withDeepArray(missedCall("u7"), 100_000), ['"padding.0.0', "32 levels"]],
-    ["one bad event in a batch", [missedCall("u8"), { ...missedCall("u9"), caller: { ...missedCall("u9").caller, city: "\u0000" } }], ["index 1", '"caller.city"']],
+    [
+      "one bad event in a batch",
+      [missedCall("u8"), { ...missedCall("u9"), caller: { ...missedCall("u9").caller, city: "\u0000" } }],
+      ["index 1", '"caller.city"'],
+    ],
   ])("answers 422 naming the field, and stores nothing, for %s", async (_name, body, expected) => {
     const { key, organization } = await orgWithKey();
-    const response = await handleIngestRequest(post(body, { authorization: `Bearer ${key}` }), { db: handle.db, executor, rateLimit: unlimited });
+    const response = await handleIngestRequest(post(body, { authorization: `Bearer ${key}` }), {
+      db: handle.db,
+      executor,
+      rateLimit: unlimited,
+    });
     expect(response.status).toBe(422);
     const { error } = await response.json();
     expect(error.code).toBe("invalid_event");
@@ -168,9 +218,15 @@ describe("POST /api/v1/events", () => {
     const { key } = await orgWithKey();
     const deps = { db: handle.db, executor, rateLimit: unlimited };
     const event = missedCall("fixed");
-    const bad = await handleIngestRequest(post({ ...event, caller: { ...event.caller, name: "\u0000" } }, { authorization: `Bearer ${key}` }), deps);
+    const bad = await handleIngestRequest(
+      post({ ...event, caller: { ...event.caller, name: "\u0000" } }, { authorization: `Bearer ${key}` }),
+      deps,
+    );
     expect(bad.status).toBe(422);
-    const good = await handleIngestRequest(post({ ...event, caller: { ...event.caller, name: "Jane \ud83d\ude00" } }, { authorization: `Bearer ${key}` }), deps);
+    const good = await handleIngestRequest(
+      post({ ...event, caller: { ...event.caller, name: "Jane \ud83d\ude00" } }, { authorization: `Bearer ${key}` }),
+      deps,
+    );
     expect(good.status).toBe(202);
     expect(await good.json()).toMatchObject({ id: "fixed", duplicate: false });
   });
@@ -179,7 +235,8 @@ describe("POST /api/v1/events", () => {
     const a = await orgWithKey();
     const b = await orgWithKey();
     const deps = { db: handle.db, executor, rateLimit: unlimited };
-    const send = (key: string, body: unknown) => handleIngestRequest(post(body, { authorization: `Bearer ${key}` }), deps).then((response) => response.json());
+    const send = (key: string, body: unknown) =>
+      handleIngestRequest(post(body, { authorization: `Bearer ${key}` }), deps).then((response) => response.json());
     const [one, two, three, four] = await Promise.all([
       send(a.key, missedCall("c1")),
       send(b.key, missedCall("c1")),

@@ -32,10 +32,20 @@ beforeAll(async () => {
   vi.spyOn(console, "warn").mockImplementation(() => {});
   const { user, organization } = await createUserWithOrg(handle.db, config, "Fuzz");
   const key = generateApiKey();
-  await handle.db.insert(apiKeys).values({ organizationId: organization.id, createdByUserId: user.id, name: "fuzz", prefix: key.prefix, hash: key.hash });
+  await handle.db
+    .insert(apiKeys)
+    .values({ organizationId: organization.id, createdByUserId: user.id, name: "fuzz", prefix: key.prefix, hash: key.hash });
   apiKey = key.key;
   callRailToken = (await callerFor(handle.db, config, user, organization.id).callrail.rotateToken()).token;
-  await handle.db.insert(trackingNumbers).values({ organizationId: organization.id, phoneNumber: "+14155550100", label: "Fuzz", source: "Direct mail", businessNumber: "+15105550111" });
+  await handle.db
+    .insert(trackingNumbers)
+    .values({
+      organizationId: organization.id,
+      phoneNumber: "+14155550100",
+      label: "Fuzz",
+      source: "Direct mail",
+      businessNumber: "+15105550111",
+    });
 });
 
 afterAll(() => {
@@ -84,19 +94,45 @@ const awkwardText = [
 
 const text = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...awkwardText) },
-  { weight: 2, arbitrary: fc.array(fc.oneof(fc.string({ unit: "binary", maxLength: 8 }), fc.constantFrom(...awkwardText)), { maxLength: 4 }).map((parts) => parts.join("")) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .array(fc.oneof(fc.string({ unit: "binary", maxLength: 8 }), fc.constantFrom(...awkwardText)), { maxLength: 4 })
+      .map((parts) => parts.join("")),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
   { weight: 1, arbitrary: fc.constant(`${"x".repeat(9_999)}😀`) },
 );
 
 const awkwardNumber = fc.oneof(
-  fc.constantFrom(1e308, -1e308, 2 ** 53, 2 ** 53 + 2, -(2 ** 53), -0, 0, 2 ** 31, 2 ** 31 - 1, -(2 ** 31) - 1, -1, 0.5, 5e-324, 1e12, 8.64e15, 8.64e15 + 1),
+  fc.constantFrom(
+    1e308,
+    -1e308,
+    2 ** 53,
+    2 ** 53 + 2,
+    -(2 ** 53),
+    -0,
+    0,
+    2 ** 31,
+    2 ** 31 - 1,
+    -(2 ** 31) - 1,
+    -1,
+    0.5,
+    5e-324,
+    1e12,
+    8.64e15,
+    8.64e15 + 1,
+  ),
   fc.double({ noNaN: true }),
   fc.integer(),
   fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }).map(String),
 );
 
-const key = fc.oneof(fc.constantFrom(...prototypeNames), text, fc.constantFrom("duration", "start_time", "customer_name", "caller", "call", "id", "type", "form_data"));
+const key = fc.oneof(
+  fc.constantFrom(...prototypeNames),
+  text,
+  fc.constantFrom("duration", "start_time", "customer_name", "caller", "call", "id", "type", "form_data"),
+);
 
 /** Objects and arrays `levels` deep around `inner`, alternating so both kinds are walked. */
 const wrap = (inner: unknown, levels: number): unknown => {
@@ -113,12 +149,21 @@ const { json } = fc.letrec<{ json: unknown; array: unknown[]; object: Record<str
 }));
 
 /** A hostile value: anything above, sometimes nested around the nesting limit. */
-const hostile = fc.oneof({ weight: 4, arbitrary: json }, { weight: 1, arbitrary: fc.tuple(json, fc.integer({ min: 28, max: 40 })).map(([inner, levels]) => wrap(inner, levels)) });
+const hostile = fc.oneof(
+  { weight: 4, arbitrary: json },
+  { weight: 1, arbitrary: fc.tuple(json, fc.integer({ min: 28, max: 40 })).map(([inner, levels]) => wrap(inner, levels)) },
+);
 
 type Mutation = { node: number; key: string; pick: number; value: unknown; action: "replace" | "add" | "delete" };
 
 const mutations = fc.array(
-  fc.record({ node: fc.nat(), key, pick: fc.nat(), value: hostile, action: fc.constantFrom("replace", "replace", "add", "delete") as fc.Arbitrary<Mutation["action"]> }),
+  fc.record({
+    node: fc.nat(),
+    key,
+    pick: fc.nat(),
+    value: hostile,
+    action: fc.constantFrom("replace", "replace", "add", "delete") as fc.Arbitrary<Mutation["action"]>,
+  }),
   { maxLength: 3 },
 );
 
@@ -145,14 +190,31 @@ function mutate(base: object, changes: Mutation[]): unknown {
       else if (node.length > 0) node.splice(change.pick % node.length, 1, ...(change.action === "replace" ? [change.value] : []));
     } else if (change.action === "delete") delete node[existing];
     // defineProperty, not assignment: "__proto__" becomes an own key, as JSON.parse makes it.
-    else Object.defineProperty(node, change.action === "add" ? change.key : existing, { value: change.value, enumerable: true, writable: true, configurable: true });
+    else
+      Object.defineProperty(node, change.action === "add" ? change.key : existing, {
+        value: change.value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   return body;
 }
 
 const contentType = fc.oneof(
   { weight: 4, arbitrary: fc.constant("application/json") },
-  { weight: 1, arbitrary: fc.constantFrom("application/json; charset=utf-8", "Application/JSON", "application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x", "", null) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "application/json; charset=utf-8",
+      "Application/JSON",
+      "application/x-www-form-urlencoded",
+      "text/plain",
+      "multipart/form-data; boundary=x",
+      "",
+      null,
+    ),
+  },
 );
 
 type Bytes = Uint8Array<ArrayBuffer>;
@@ -161,7 +223,13 @@ type Bytes = Uint8Array<ArrayBuffer>;
 const bodyOf = (value: fc.Arbitrary<unknown>) =>
   fc.oneof(
     { weight: 8, arbitrary: value.map((item) => JSON.stringify(item) ?? "null") },
-    { weight: 1, arbitrary: fc.tuple(value, fc.nat()).map(([item, cut]) => { const whole = JSON.stringify(item) ?? ""; return whole.slice(0, cut % (whole.length + 1)); }) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(value, fc.nat()).map(([item, cut]) => {
+        const whole = JSON.stringify(item) ?? "";
+        return whole.slice(0, cut % (whole.length + 1));
+      }),
+    },
     { weight: 1, arbitrary: fc.uint8Array({ maxLength: 64 }).map((bytes) => new Uint8Array(bytes)) },
   );
 
@@ -187,15 +255,27 @@ async function expectAnswered(send: () => Promise<Response>) {
 // ── REST: POST /api/v1/events ────────────────────────────────────────────────────────────────
 
 let sequence = 0;
-const restEvent = fc.constantFrom(...eventTypes).map((type) => ({ ...sampleEvent(type), id: `fuzz-${sequence++}`, organization: undefined }));
+const restEvent = fc
+  .constantFrom(...eventTypes)
+  .map((type) => ({ ...sampleEvent(type), id: `fuzz-${sequence++}`, organization: undefined }));
 const restBody = fc.oneof(
   { weight: 6, arbitrary: fc.tuple(restEvent, mutations).map(([event, changes]) => mutate(event, changes)) },
-  { weight: 2, arbitrary: fc.array(fc.tuple(restEvent, mutations).map(([event, changes]) => mutate(event, changes)), { minLength: 1, maxLength: 3 }) },
+  {
+    weight: 2,
+    arbitrary: fc.array(
+      fc.tuple(restEvent, mutations).map(([event, changes]) => mutate(event, changes)),
+      { minLength: 1, maxLength: 3 },
+    ),
+  },
   { weight: 1, arbitrary: hostile },
 );
 
 function sendRest(body: Bytes | string, type: string | null) {
-  return handleIngestRequest(request("http://localhost/api/v1/events", body, type, { authorization: `Bearer ${apiKey}` }), { db: handle.db, executor, rateLimit: unlimited });
+  return handleIngestRequest(request("http://localhost/api/v1/events", body, type, { authorization: `Bearer ${apiKey}` }), {
+    db: handle.db,
+    executor,
+    rateLimit: unlimited,
+  });
 }
 
 // ── CallRail: POST /api/callrail/<token> ─────────────────────────────────────────────────────
@@ -219,8 +299,20 @@ const callRailBase = fc.constantFrom<Record<string, unknown>>(
     source: "Google Ads",
   },
   { resource_id: "CALfuzz2", customer_phone_number: "+16505550143", tracking_phone_number: "+14155550100", created_at: 1_795_000_000 },
-  { resource_id: "SMSfuzz", source_number: "+16505550147", destination_number: "+14155550100", content: "Open Saturdays?", media_urls: ["https://example.com/a.png"] },
-  { resource_id: "FRMfuzz", form_name: "Contact", form_url: "https://acme.example", form_data: { name: "Jane", interests: ["a", "b"], extra: { nested: 1 } }, submitted_at: "2026-11-21T10:04:05Z" },
+  {
+    resource_id: "SMSfuzz",
+    source_number: "+16505550147",
+    destination_number: "+14155550100",
+    content: "Open Saturdays?",
+    media_urls: ["https://example.com/a.png"],
+  },
+  {
+    resource_id: "FRMfuzz",
+    form_name: "Contact",
+    form_url: "https://acme.example",
+    form_data: { name: "Jane", interests: ["a", "b"], extra: { nested: 1 } },
+    submitted_at: "2026-11-21T10:04:05Z",
+  },
   { resource_id: "FRMfuzz2", form_data: '{"email":"a@example.com","deep":[[["x"]]]}' },
 );
 
@@ -234,18 +326,32 @@ const callRailEvent = fc.option(
 );
 
 const callRailBody = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(callRailBase, mutations).map(([base, changes]) => mutate({ ...base, resource_id: `${base.resource_id}-${sequence++ % 7}` }, changes)) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(callRailBase, mutations)
+      .map(([base, changes]) => mutate({ ...base, resource_id: `${base.resource_id}-${sequence++ % 7}` }, changes)),
+  },
   { weight: 1, arbitrary: hostile },
 );
 
 /** Form-encoded pairs; NUL survives as %00 (a lone surrogate cannot be percent-encoded: it arrives as U+FFFD). */
 const formEncoded = fc
-  .array(fc.tuple(fc.oneof(key, fc.constantFrom("resource_id", "customer_phone_number", "tracking_phone_number", "duration", "start_time")), fc.oneof(text, awkwardNumber.map(String))), { maxLength: 8 })
+  .array(
+    fc.tuple(
+      fc.oneof(key, fc.constantFrom("resource_id", "customer_phone_number", "tracking_phone_number", "duration", "start_time")),
+      fc.oneof(text, awkwardNumber.map(String)),
+    ),
+    { maxLength: 8 },
+  )
   .map((pairs) => pairs.map((pair) => pair.map((part) => encodeURIComponent(part.toWellFormed())).join("=")).join("&"));
 
 function sendCallRail(body: Bytes | string, event: string | undefined, type: string | null) {
   const query = event === undefined ? "" : `?event=${encodeURIComponent(event.toWellFormed())}`;
-  return handleCallRailWebhook(request(`http://127.0.0.1:3000/api/callrail/${callRailToken}${query}`, body, type), callRailToken, { db: handle.db, executor });
+  return handleCallRailWebhook(request(`http://127.0.0.1:3000/api/callrail/${callRailToken}${query}`, body, type), callRailToken, {
+    db: handle.db,
+    executor,
+  });
 }
 
 // ── The properties ───────────────────────────────────────────────────────────────────────────
@@ -262,9 +368,16 @@ describe("the public ingest handlers under hostile bodies", () => {
 
   it("the CallRail webhook answers every body with 2xx or 4xx and never throws", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof({ weight: 5, arbitrary: fc.tuple(bodyOf(callRailBody), contentType) }, { weight: 1, arbitrary: fc.tuple(formEncoded, fc.constant("application/x-www-form-urlencoded")) }), callRailEvent, async ([body, type], event) => {
-        await expectAnswered(() => sendCallRail(body, event, type));
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          { weight: 5, arbitrary: fc.tuple(bodyOf(callRailBody), contentType) },
+          { weight: 1, arbitrary: fc.tuple(formEncoded, fc.constant("application/x-www-form-urlencoded")) },
+        ),
+        callRailEvent,
+        async ([body, type], event) => {
+          await expectAnswered(() => sendCallRail(body, event, type));
+        },
+      ),
       { numRuns: RUNS.callRail },
     );
   });
@@ -272,27 +385,50 @@ describe("the public ingest handlers under hostile bodies", () => {
   it("both answer 4xx to nesting deeper than any stack, written out as text", async () => {
     // Where each body keeps a value as sent: an event's `changes`, and CallRail's raw body.
     const restWithDeepChange = { ...sampleEvent("call.modified"), organization: undefined, changes: { tags: { from: "DEEP", to: null } } };
-    const callRailWithDeepExtra = { resource_id: "CALdeep", customer_phone_number: "+16505550142", tracking_phone_number: "+14155550100", extra: "DEEP" };
-    const deep = fc.tuple(fc.integer({ min: 1_000, max: 120_000 }), fc.constantFrom("[", '{"a":'), fc.boolean()).map(([levels, open, balanced]) => {
-      const close = open === "[" ? "]" : "}";
-      return `${open.repeat(levels)}1${balanced ? close.repeat(levels) : ""}`;
-    });
+    const callRailWithDeepExtra = {
+      resource_id: "CALdeep",
+      customer_phone_number: "+16505550142",
+      tracking_phone_number: "+14155550100",
+      extra: "DEEP",
+    };
+    const deep = fc
+      .tuple(fc.integer({ min: 1_000, max: 120_000 }), fc.constantFrom("[", '{"a":'), fc.boolean())
+      .map(([levels, open, balanced]) => {
+        const close = open === "[" ? "]" : "}";
+        return `${open.repeat(levels)}1${balanced ? close.repeat(levels) : ""}`;
+      });
     await fc.assert(
       fc.asyncProperty(deep, async (value) => {
         const id = `deep-${sequence++}`;
         await expectAnswered(() => sendRest(JSON.stringify({ ...restWithDeepChange, id }).replace('"DEEP"', value), "application/json"));
-        await expectAnswered(() => sendCallRail(JSON.stringify({ ...callRailWithDeepExtra, resource_id: id }).replace('"DEEP"', value), "post_call", "application/json"));
+        await expectAnswered(() =>
+          sendCallRail(
+            JSON.stringify({ ...callRailWithDeepExtra, resource_id: id }).replace('"DEEP"', value),
+            "post_call",
+            "application/json",
+          ),
+        );
       }),
       { numRuns: RUNS.rawText },
     );
   });
 
   it("still accepts a valid event on both afterwards", async () => {
-    const rest = await sendRest(JSON.stringify({ ...sampleEvent("call.missed"), id: "after-the-fuzz", organization: undefined }), "application/json");
+    const rest = await sendRest(
+      JSON.stringify({ ...sampleEvent("call.missed"), id: "after-the-fuzz", organization: undefined }),
+      "application/json",
+    );
     expect(rest.status).toBe(202);
     expect(await rest.json()).toMatchObject({ id: "after-the-fuzz", duplicate: false });
     const callRail = await sendCallRail(
-      JSON.stringify({ resource_id: "CALafter", answered: "true", duration: "60", start_time: "2026-11-21T10:04:05Z", customer_phone_number: "+16505550199", tracking_phone_number: "+14155550100" }),
+      JSON.stringify({
+        resource_id: "CALafter",
+        answered: "true",
+        duration: "60",
+        start_time: "2026-11-21T10:04:05Z",
+        customer_phone_number: "+16505550199",
+        tracking_phone_number: "+14155550100",
+      }),
       "post_call",
       "application/json",
     );

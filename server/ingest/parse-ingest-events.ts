@@ -13,7 +13,10 @@ export type ParsedIngest =
  * A value PostgreSQL could never store refuses the request before anything is written, wherever it
  * sits (even in a field the schema would drop): such a body is wrong, and retrying cannot fix it.
  */
-export function parseIngestEvents(body: unknown, options: { idempotencyHeader: string | null; organization: { id: string; name: string } }): ParsedIngest {
+export function parseIngestEvents(
+  body: unknown,
+  options: { idempotencyHeader: string | null; organization: { id: string; name: string } },
+): ParsedIngest {
   const isBatch = Array.isArray(body);
   const items: unknown[] = isBatch ? body : [body];
   if (items.length === 0) return { ok: false, message: "The batch is empty: send at least one event." };
@@ -36,7 +39,11 @@ export function parseIngestEvents(body: unknown, options: { idempotencyHeader: s
     const raw = item as Record<string, unknown>;
     const idempotencyKey = (typeof raw.id === "string" && raw.id) || (!isBatch && options.idempotencyHeader) || null;
     if (!idempotencyKey) {
-      issues.push({ index: isBatch ? index : undefined, path: "id", message: "Give each event an \"id\" (or send an Idempotency-Key header with a single event)." });
+      issues.push({
+        index: isBatch ? index : undefined,
+        path: "id",
+        message: 'Give each event an "id" (or send an Idempotency-Key header with a single event).',
+      });
       return;
     }
     const parsed = workflowEventSchema.safeParse({

@@ -10,7 +10,14 @@ function nestedArrays(levels: number): unknown {
 
 describe("findUnstorableValue", () => {
   it("accepts what PostgreSQL stores: any well-formed text, numbers, prototype names as keys", () => {
-    expect(findUnstorableValue({ name: "Jane 😀 \u0007\u001f\u2028", n: [1e308, -0, 2 ** 53], constructor: "prototype", ...JSON.parse('{"__proto__":{"constructor":"prototype"}}') })).toBeNull();
+    expect(
+      findUnstorableValue({
+        name: "Jane 😀 \u0007\u001f\u2028",
+        n: [1e308, -0, 2 ** 53],
+        constructor: "prototype",
+        ...JSON.parse('{"__proto__":{"constructor":"prototype"}}'),
+      }),
+    ).toBeNull();
     expect(findUnstorableValue(nestedArrays(MAX_JSON_DEPTH))).toBeNull();
   });
 

@@ -45,11 +45,15 @@ export function findUnstorableValue(value: unknown, path: readonly string[] = []
   if (typeof value !== "object" || value === null) return null;
   // `path` holds one key per object or array around `value`, so this one is level path.length + 1.
   if (path.length >= MAX_JSON_DEPTH) {
-    return { path: formatJsonPath(path), message: `The value ${where(path)} nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep.` };
+    return {
+      path: formatJsonPath(path),
+      message: `The value ${where(path)} nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep.`,
+    };
   }
   for (const [key, item] of Object.entries(value)) {
     const keyProblem = textProblem(key);
-    if (keyProblem) return { path: formatJsonPath([...path, key]), message: `The key "${formatJsonPath([key])}" ${where(path)} ${keyProblem}.` };
+    if (keyProblem)
+      return { path: formatJsonPath([...path, key]), message: `The key "${formatJsonPath([key])}" ${where(path)} ${keyProblem}.` };
     const found = findUnstorableValue(item, [...path, key]);
     if (found) return found;
   }

@@ -84,7 +84,10 @@ export async function createInvitation(scope: OrgScope, input: { email: string; 
     role: input.role,
     url,
   });
-  await createEmailSender(scope.config.email, scope.db)({
+  await createEmailSender(
+    scope.config.email,
+    scope.db,
+  )({
     organizationId: scope.org.id,
     category: "invitation",
     to: input.email,

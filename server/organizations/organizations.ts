@@ -30,7 +30,9 @@ export async function assertIsMember(scope: UserScope, organizationId: string) {
 }
 
 export async function createOwnOrganization(scope: UserScope, name: string) {
-  const organization = await scope.db.transaction((tx) => createOrganization(tx, { name, ownerUserId: scope.user.id }, scope.config.encryptionKey));
+  const organization = await scope.db.transaction((tx) =>
+    createOrganization(tx, { name, ownerUserId: scope.user.id }, scope.config.encryptionKey),
+  );
   return { id: organization.id, name: organization.name };
 }
 

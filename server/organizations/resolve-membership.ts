@@ -44,10 +44,6 @@ export async function resolveActiveMembership(
     .limit(1);
   if (first) return first;
 
-  const organization = await createOrganization(
-    db,
-    { name: personalOrganizationName(user), ownerUserId: user.id },
-    encryptionKey,
-  );
+  const organization = await createOrganization(db, { name: personalOrganizationName(user), ownerUserId: user.id }, encryptionKey);
   return (await membershipIn(db, user.id, organization.id))!;
 }

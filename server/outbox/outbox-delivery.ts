@@ -47,7 +47,11 @@ async function rowUnderKey(db: Queryable, idempotencyKey: string) {
 }
 
 /** The row of a message already delivered under this key, or null when it must be (re)sent. */
-export async function deliveredUnderKey(db: Queryable, idempotencyKey: string, organizationId: string | null): Promise<OutboxRowRef | null> {
+export async function deliveredUnderKey(
+  db: Queryable,
+  idempotencyKey: string,
+  organizationId: string | null,
+): Promise<OutboxRowRef | null> {
   const existing = await rowUnderKey(db, idempotencyKey);
   if (!existing) return null;
   if (existing.organizationId !== organizationId) {

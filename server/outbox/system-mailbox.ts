@@ -19,12 +19,7 @@ export async function listSystemMail(db: Queryable, recipient: string, limit = 2
       createdAt: outboxMessages.createdAt,
     })
     .from(outboxMessages)
-    .where(
-      and(
-        inArray(outboxMessages.category, ["sign_in", "invitation"]),
-        sql`lower(${outboxMessages.to}) = ${recipient.toLowerCase()}`,
-      ),
-    )
+    .where(and(inArray(outboxMessages.category, ["sign_in", "invitation"]), sql`lower(${outboxMessages.to}) = ${recipient.toLowerCase()}`))
     .orderBy(desc(outboxMessages.createdAt))
     .limit(limit);
 }

@@ -43,7 +43,11 @@ export async function getRun(scope: OrgScope, runId: string) {
   const linkedRun = { id: workflowRuns.id, status: workflowRuns.status, createdAt: workflowRuns.createdAt };
   const inThisOrg = eq(workflowRuns.organizationId, scope.org.id);
   const [replayOf] = row.run.replayOfRunId
-    ? await scope.db.select(linkedRun).from(workflowRuns).where(and(eq(workflowRuns.id, row.run.replayOfRunId), inThisOrg)).limit(1)
+    ? await scope.db
+        .select(linkedRun)
+        .from(workflowRuns)
+        .where(and(eq(workflowRuns.id, row.run.replayOfRunId), inThisOrg))
+        .limit(1)
     : [];
   const replays = await scope.db
     .select(linkedRun)

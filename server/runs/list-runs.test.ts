@@ -184,7 +184,10 @@ describe("the runs list over 100,000 runs", () => {
       // A third of the runs are missed calls: walking the newest runs finds a page as fast as the type index.
       { filters: { eventType: "call.missed" }, index: /workflow_runs_org_event_type_created_idx|workflow_runs_(org_)?created_idx/ },
       { filters: { callerNumber: "+14155550042" }, index: /workflow_runs_org_caller_created_idx/ },
-      { filters: { from: new Date(base + 1_000), to: new Date(base + 2_000) }, index: /workflow_runs_org_created_idx|workflow_runs_created_idx/ },
+      {
+        filters: { from: new Date(base + 1_000), to: new Date(base + 2_000) },
+        index: /workflow_runs_org_created_idx|workflow_runs_created_idx/,
+      },
     ];
     for (const { filters, index } of shapes) {
       for (const page of [null, cursor]) {

@@ -50,9 +50,7 @@ function searchCondition(organizationId: string, db: Queryable, search: string):
   return or(
     ilike(workflowRuns.callerName, pattern),
     inArray(workflowRuns.workflowId, matchingWorkflows),
-    looksLikePhoneNumber(search)
-      ? sql`regexp_replace(${workflowRuns.callerNumber}, '[^0-9]', '', 'g') like ${`%${digits}%`}`
-      : undefined,
+    looksLikePhoneNumber(search) ? sql`regexp_replace(${workflowRuns.callerNumber}, '[^0-9]', '', 'g') like ${`%${digits}%`}` : undefined,
   )!;
 }
 

@@ -4,8 +4,7 @@ import { workflowRuns, workflows } from "@/db/schema";
 import { runTransitions } from "../execution/run-transitions";
 
 export type ReplayOutcome =
-  | { ok: true; runId: string }
-  | { ok: false; reason: "not_found" | "test_run" | "not_published"; message: string };
+  { ok: true; runId: string } | { ok: false; reason: "not_found" | "test_run" | "not_published"; message: string };
 
 /**
  * Starts a new live run of an earlier run's event on the workflow's current published version,

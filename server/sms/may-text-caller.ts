@@ -1,8 +1,7 @@
 import type { Queryable } from "@/db/client";
 import { isOptedOut } from "./sms-opt-outs";
 
-export const optedOutMessage =
-  "This caller replied STOP, so Switchboard won't text them. They can reply START to opt back in.";
+export const optedOutMessage = "This caller replied STOP, so Switchboard won't text them. They can reply START to opt back in.";
 
 export type TextRefusal = { message: string; code: "sms_opted_out" | "sms_daily_cap" };
 

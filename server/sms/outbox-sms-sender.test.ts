@@ -14,7 +14,6 @@ beforeAll(async () => {
   organizationId = org!.id;
 });
 
-
 describe("outbox SMS sender (no Twilio configured)", () => {
   it("records a simulated row and logs one line", async () => {
     const lines: string[] = [];
@@ -63,7 +62,9 @@ describe("outbox SMS sender (no Twilio configured)", () => {
 
   it("refuses an invalid number even in outbox mode, as a permanent error with a failed row", async () => {
     const send = createOutboxSmsSender(handle.db, () => {});
-    const error = await send({ organizationId, to: "hello", from: "+12015550123", body: "Hi", idempotencyKey: "run_c:node_1" }).catch((e: unknown) => e);
+    const error = await send({ organizationId, to: "hello", from: "+12015550123", body: "Hi", idempotencyKey: "run_c:node_1" }).catch(
+      (e: unknown) => e,
+    );
 
     expect(error).toBeInstanceOf(SmsDeliveryError);
     expect(error).toMatchObject({ permanent: true, message: `"hello" isn't a phone number` });
@@ -82,7 +83,10 @@ describe("outbox SMS sender (no Twilio configured)", () => {
   });
 
   it("is what createSmsSender picks when no Twilio account is configured", async () => {
-    const result = await createSmsSender(undefined, handle.db)({
+    const result = await createSmsSender(
+      undefined,
+      handle.db,
+    )({
       organizationId,
       to: "+14155552671",
       from: "+12015550123",

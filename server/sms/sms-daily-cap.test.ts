@@ -12,7 +12,10 @@ let orgCounter = 0;
 
 async function newOrganization() {
   orgCounter += 1;
-  const [org] = await handle.db.insert(organizations).values({ name: `Org ${orgCounter}`, slug: `cap-org-${orgCounter}` }).returning();
+  const [org] = await handle.db
+    .insert(organizations)
+    .values({ name: `Org ${orgCounter}`, slug: `cap-org-${orgCounter}` })
+    .returning();
   return org!.id;
 }
 
@@ -34,8 +37,6 @@ async function addRow(
     createdAt,
   });
 }
-
-
 
 describe("SMS daily cap", () => {
   it("allows the 3rd text to a caller and refuses the 4th", async () => {
@@ -63,8 +64,16 @@ describe("SMS daily cap", () => {
     for (let i = 1; i <= 3; i++) await addRow(organizationId, to, new Date(now.getTime() - i * HOUR));
 
     expect((await checkSmsDailyCap(handle.db, { organizationId, to, now })).allowed).toBe(false);
-    expect(await checkSmsDailyCap(handle.db, { organizationId, to: "+14155550199", now })).toEqual({ allowed: true, sentToday: 0, limit: 3 });
-    expect(await checkSmsDailyCap(handle.db, { organizationId: otherOrganization, to, now })).toEqual({ allowed: true, sentToday: 0, limit: 3 });
+    expect(await checkSmsDailyCap(handle.db, { organizationId, to: "+14155550199", now })).toEqual({
+      allowed: true,
+      sentToday: 0,
+      limit: 3,
+    });
+    expect(await checkSmsDailyCap(handle.db, { organizationId: otherOrganization, to, now })).toEqual({
+      allowed: true,
+      sentToday: 0,
+      limit: 3,
+    });
   });
 
   it("does not count texts older than 24 hours, failed texts, emails or non-workflow messages", async () => {
@@ -92,7 +101,13 @@ describe("SMS daily cap", () => {
     const organizationId = await newOrganization();
     const send = createOutboxSmsSender(handle.db, () => {});
     for (let i = 0; i < 3; i++) {
-      await send({ organizationId, to: "415-555-2671", from: "+12015550123", body: `Text ${i}`, idempotencyKey: `${organizationId}:run_${i}:n` });
+      await send({
+        organizationId,
+        to: "415-555-2671",
+        from: "+12015550123",
+        body: `Text ${i}`,
+        idempotencyKey: `${organizationId}:run_${i}:n`,
+      });
     }
     const result = await checkSmsDailyCap(handle.db, { organizationId, to: "+14155552671" });
     expect(result).toMatchObject({ allowed: false, sentToday: 3 });

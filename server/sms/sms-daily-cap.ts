@@ -7,8 +7,7 @@ export const DEFAULT_SMS_DAILY_LIMIT = 3;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type SmsDailyCapResult =
-  | { allowed: true; sentToday: number; limit: number }
-  | { allowed: false; sentToday: number; limit: number; message: string };
+  { allowed: true; sentToday: number; limit: number } | { allowed: false; sentToday: number; limit: number; message: string };
 
 /**
  * The cost guard: how many workflow texts this organization sent (or simulated) to this number

@@ -8,14 +8,15 @@ export const optOutKeywords = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END"
 export const optInKeywords = ["START", "UNSTOP"] as const;
 export const helpKeywords = ["HELP", "INFO"] as const;
 
-export type SmsKeyword =
-  | { kind: "opt_out"; keyword: string }
-  | { kind: "opt_in"; keyword: string }
-  | { kind: "help"; keyword: string };
+export type SmsKeyword = { kind: "opt_out"; keyword: string } | { kind: "opt_in"; keyword: string } | { kind: "help"; keyword: string };
 
 /** A message that is exactly one of the keywords (any case, surrounding spaces and trailing punctuation ignored). */
 export function smsKeyword(body: string): SmsKeyword | null {
-  const word = body.trim().replace(/[.!?]+$/, "").trim().toUpperCase();
+  const word = body
+    .trim()
+    .replace(/[.!?]+$/, "")
+    .trim()
+    .toUpperCase();
   if ((optOutKeywords as readonly string[]).includes(word)) return { kind: "opt_out", keyword: word };
   if ((optInKeywords as readonly string[]).includes(word)) return { kind: "opt_in", keyword: word };
   if ((helpKeywords as readonly string[]).includes(word)) return { kind: "help", keyword: word };

@@ -54,7 +54,11 @@ export function createSmsSenderWith(transport: SmsTransport, db: Queryable): Sms
   return async (message) => {
     const delivered = await deliveredUnderKey(db, message.idempotencyKey, message.organizationId);
     if (delivered) {
-      return { status: delivered.status as SentSms["status"], providerMessageId: delivered.providerMessageId ?? undefined, outboxId: delivered.id };
+      return {
+        status: delivered.status as SentSms["status"],
+        providerMessageId: delivered.providerMessageId ?? undefined,
+        outboxId: delivered.id,
+      };
     }
 
     const normalized = normalizePhoneNumber(message.to);
@@ -83,7 +87,10 @@ export function createSmsSenderWith(transport: SmsTransport, db: Queryable): Sms
       throw error;
     }
 
-    const outboxId = await record(db, transport.provider, message, to, { status: result.status, providerMessageId: result.providerMessageId });
+    const outboxId = await record(db, transport.provider, message, to, {
+      status: result.status,
+      providerMessageId: result.providerMessageId,
+    });
     return { status: result.status, providerMessageId: result.providerMessageId, outboxId };
   };
 }

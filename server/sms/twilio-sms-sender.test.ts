@@ -31,9 +31,7 @@ function message(overrides: Partial<OutgoingSms> = {}): OutgoingSms {
 }
 
 async function outboxRow(outboxIdOrKey: { id?: string; key?: string }) {
-  const where = outboxIdOrKey.id
-    ? eq(outboxMessages.id, outboxIdOrKey.id)
-    : eq(outboxMessages.idempotencyKey, outboxIdOrKey.key!);
+  const where = outboxIdOrKey.id ? eq(outboxMessages.id, outboxIdOrKey.id) : eq(outboxMessages.idempotencyKey, outboxIdOrKey.key!);
   const rows = await handle.db.select().from(outboxMessages).where(where);
   expect(rows).toHaveLength(1);
   return rows[0]!;
@@ -50,7 +48,10 @@ async function sendExpectingError(sms: OutgoingSms, sender: SmsSender = send): P
 
 beforeAll(async () => {
   twilioApi = await startTwilioApi({ accountSid, authToken });
-  send = createSmsSender({ accountSid, authToken, apiBaseUrl: twilioApi.url, statusCallbackUrl: "https://app.example.test/api/twilio/status" }, handle.db);
+  send = createSmsSender(
+    { accountSid, authToken, apiBaseUrl: twilioApi.url, statusCallbackUrl: "https://app.example.test/api/twilio/status" },
+    handle.db,
+  );
   const [org] = await handle.db.insert(organizations).values({ name: "Acme Plumbing", slug: "acme-plumbing" }).returning();
   organizationId = org!.id;
 });

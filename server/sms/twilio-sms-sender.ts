@@ -48,7 +48,8 @@ export function toSmsDeliveryError(error: unknown): SmsDeliveryError {
     const { status, code } = error;
     const transient = status === 408 || status === 429 || status >= 500 || code === 20429;
     if (transient) {
-      const what = status === 429 || code === 20429 ? "Twilio is limiting how fast texts are sent" : `Twilio had a problem (HTTP ${status})`;
+      const what =
+        status === 429 || code === 20429 ? "Twilio is limiting how fast texts are sent" : `Twilio had a problem (HTTP ${status})`;
       return new SmsDeliveryError(`${what}; the text will be retried`, { permanent: false, code, status, cause: error });
     }
     const words = code !== undefined ? permanentTwilioErrors[code] : undefined;

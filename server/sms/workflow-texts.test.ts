@@ -32,10 +32,17 @@ async function setup() {
     await executor.dispatchEvent(eventId);
     await executor.idle();
     const [run] = await handle.db.select().from(workflowRuns).where(eq(workflowRuns.eventId, eventId));
-    const [step] = await handle.db.select().from(runSteps).where(and(eq(runSteps.runId, run!.id), eq(runSteps.nodeId, "sms")));
+    const [step] = await handle.db
+      .select()
+      .from(runSteps)
+      .where(and(eq(runSteps.runId, run!.id), eq(runSteps.nodeId, "sms")));
     return { run: run!, step: step! };
   }
-  const texts = () => handle.db.select().from(outboxMessages).where(and(eq(outboxMessages.organizationId, organization.id), eq(outboxMessages.channel, "sms")));
+  const texts = () =>
+    handle.db
+      .select()
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.organizationId, organization.id), eq(outboxMessages.channel, "sms")));
   return { user, organization, executor, workflow, ingestAndRun, texts };
 }
 
@@ -44,16 +51,24 @@ describe("texts sent by workflows", () => {
     const { organization, ingestAndRun, texts } = await setup();
     await applySmsKeyword(handle.db, { organizationId: organization.id, phoneNumber: "(650) 555-0142", body: "Stop" });
 
-    const refused = await ingestAndRun(missedCall({ caller: "+16505550142", name: "Grace", trackingNumber: TRACKING, source: "Google Ads" }));
+    const refused = await ingestAndRun(
+      missedCall({ caller: "+16505550142", name: "Grace", trackingNumber: TRACKING, source: "Google Ads" }),
+    );
     expect(refused.run.status).toBe("failed");
     expect(refused.run.error).toBe(optedOutMessage);
     expect(refused.step).toMatchObject({ status: "failed", attempt: 1, error: { message: optedOutMessage, code: "sms_opted_out" } });
     expect(await texts()).toEqual([]);
 
     // Someone else is still texted, and so is this caller once they opt back in.
-    expect((await ingestAndRun(missedCall({ caller: "+16505550143", name: "Grace", trackingNumber: TRACKING, source: "Google Ads" }))).run.status).toBe("succeeded");
+    expect(
+      (await ingestAndRun(missedCall({ caller: "+16505550143", name: "Grace", trackingNumber: TRACKING, source: "Google Ads" }))).run
+        .status,
+    ).toBe("succeeded");
     await applySmsKeyword(handle.db, { organizationId: organization.id, phoneNumber: "+16505550142", body: "START" });
-    expect((await ingestAndRun(missedCall({ caller: "+16505550142", name: "Grace", trackingNumber: TRACKING, source: "Google Ads" }))).run.status).toBe("succeeded");
+    expect(
+      (await ingestAndRun(missedCall({ caller: "+16505550142", name: "Grace", trackingNumber: TRACKING, source: "Google Ads" }))).run
+        .status,
+    ).toBe("succeeded");
     expect((await texts()).map((text) => text.to).sort()).toEqual(["+16505550142", "+16505550143"]);
   });
 
@@ -66,14 +81,22 @@ describe("texts sent by workflows", () => {
       businessNumber: "+15105550111",
     });
     const notify = graphOf(
-      [trigger("t", "sms.sent"), node("mail", "action.send_email", { to: "me", subject: "Texted {{ caller.phone_number }}", body: "{{ message.body }}" })],
+      [
+        trigger("t", "sms.sent"),
+        node("mail", "action.send_email", { to: "me", subject: "Texted {{ caller.phone_number }}", body: "{{ message.body }}" }),
+      ],
       [edge("t", "mail")],
     );
     const { workflow: onSent } = await createLiveWorkflow(handle.db, organization.id, notify, "On sent", user.id);
 
-    const { run } = await ingestAndRun(missedCall({ caller: "+16505550150", name: "Grace", trackingNumber: TRACKING, source: "Google Ads" }));
+    const { run } = await ingestAndRun(
+      missedCall({ caller: "+16505550150", name: "Grace", trackingNumber: TRACKING, source: "Google Ads" }),
+    );
     expect(run.status).toBe("succeeded");
-    const sent = await handle.db.select().from(events).where(and(eq(events.organizationId, organization.id), eq(events.type, "sms.sent")));
+    const sent = await handle.db
+      .select()
+      .from(events)
+      .where(and(eq(events.organizationId, organization.id), eq(events.type, "sms.sent")));
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ source: "workflow", idempotencyKey: `sms-sent:${run.id}:sms`, dispatchState: "pending" });
     expect(workflowEventSchema.parse(sent[0]!.payload)).toMatchObject({
@@ -92,9 +115,19 @@ describe("texts sent by workflows", () => {
     await executor.idle();
     const runs = await handle.db.select().from(workflowRuns).where(eq(workflowRuns.organizationId, organization.id));
     expect(runs.filter((row) => row.workflowId === workflow.id)).toHaveLength(1);
-    expect(runs.filter((row) => row.workflowId === onSent.id).map((row) => [row.status, row.eventId])).toEqual([["succeeded", sent[0]!.id]]);
-    const mails = await handle.db.select().from(outboxMessages).where(and(eq(outboxMessages.organizationId, organization.id), eq(outboxMessages.channel, "email")));
+    expect(runs.filter((row) => row.workflowId === onSent.id).map((row) => [row.status, row.eventId])).toEqual([
+      ["succeeded", sent[0]!.id],
+    ]);
+    const mails = await handle.db
+      .select()
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.organizationId, organization.id), eq(outboxMessages.channel, "email")));
     expect(mails.map((mail) => mail.subject)).toEqual(["Texted +16505550150"]);
-    expect(await handle.db.select().from(events).where(and(eq(events.organizationId, organization.id), eq(events.type, "sms.sent")))).toHaveLength(1);
+    expect(
+      await handle.db
+        .select()
+        .from(events)
+        .where(and(eq(events.organizationId, organization.id), eq(events.type, "sms.sent"))),
+    ).toHaveLength(1);
   });
 });

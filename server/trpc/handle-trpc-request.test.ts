@@ -27,7 +27,10 @@ async function signedInDeps() {
 const rotate = `${appUrl}/api/trpc/webhookSecret.rotate`;
 
 async function storedSecret(organizationId: string) {
-  const [row] = await database.db.select({ secret: organizations.webhookSecretEncrypted }).from(organizations).where(eq(organizations.id, organizationId));
+  const [row] = await database.db
+    .select({ secret: organizations.webhookSecretEncrypted })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
   return row!.secret;
 }
 
@@ -126,13 +129,20 @@ describe("/api/trpc answers bad input and failures in words, never with internal
     const context = await deps.createContext();
     const failingDb = new Proxy(context.db, {
       get: (target, property) =>
-        property === "select" ? () => { throw new Error('Failed query: select "hash" from "api_keys" params: sb_live_secret'); } : Reflect.get(target, property),
+        property === "select"
+          ? () => {
+              throw new Error('Failed query: select "hash" from "api_keys" params: sb_live_secret');
+            }
+          : Reflect.get(target, property),
     });
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
-    const response = await handleTrpcRequest(new Request(`${appUrl}/api/trpc/apiKey.list`, { headers: { "sec-fetch-site": "same-origin" } }), {
-      ...deps,
-      createContext: async () => ({ ...context, db: failingDb }),
-    });
+    const response = await handleTrpcRequest(
+      new Request(`${appUrl}/api/trpc/apiKey.list`, { headers: { "sec-fetch-site": "same-origin" } }),
+      {
+        ...deps,
+        createContext: async () => ({ ...context, db: failingDb }),
+      },
+    );
     expect(response.status).toBe(500);
     const text = await response.text();
     expect(text).toContain(unexpectedFailureMessage);

@@ -5,12 +5,11 @@ import { findUnstorableValue } from "../ingest/storable-json";
 import type { TRPCContext } from "./context";
 
 function readableZodMessage(error: ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
-    .join("; ");
+  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message)).join("; ");
 }
 
-export const unexpectedFailureMessage = "Something went wrong on our side and it was logged. Try again; if it keeps happening, tell us what you were doing.";
+export const unexpectedFailureMessage =
+  "Something went wrong on our side and it was logged. Try again; if it keeps happening, tell us what you were doing.";
 
 export const t = initTRPC.context<TRPCContext>().create({
   transformer: trpcTransformer,

@@ -21,12 +21,7 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
  */
 export function orgProcedure(minimumRole: Role) {
   return protectedProcedure.use(async ({ ctx, next }) => {
-    const membership = await resolveActiveMembership(
-      ctx.db,
-      ctx.user,
-      ctx.activeOrganizationId,
-      ctx.config.encryptionKey,
-    );
+    const membership = await resolveActiveMembership(ctx.db, ctx.user, ctx.activeOrganizationId, ctx.config.encryptionKey);
     if (!hasRole(membership.role, minimumRole)) {
       throw new TRPCError({
         code: "FORBIDDEN",

@@ -35,7 +35,13 @@ export async function sendTestWebhook(
   });
   const [saved] = await db
     .insert(webhookTestDeliveries)
-    .values({ organizationId: input.organizationId, workflowId: input.workflowId, nodeId: input.nodeId, deliveries, sentByUserId: input.userId })
+    .values({
+      organizationId: input.organizationId,
+      workflowId: input.workflowId,
+      nodeId: input.nodeId,
+      deliveries,
+      sentByUserId: input.userId,
+    })
     .returning();
   const sameStep = and(eq(webhookTestDeliveries.workflowId, input.workflowId), eq(webhookTestDeliveries.nodeId, input.nodeId));
   const kept = db

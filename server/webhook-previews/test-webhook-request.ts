@@ -30,7 +30,12 @@ export type TestWebhookRequest = {
  * A webhook step's request for one event, rendered by the same catalogue entry a run uses and
  * signed by the same code the sender uses, with the test marker header on.
  */
-export function testWebhookRequest(context: TestWebhookContext, config: unknown, event: WorkflowEvent, now: Date = new Date()): TestWebhookRequest {
+export function testWebhookRequest(
+  context: TestWebhookContext,
+  config: unknown,
+  event: WorkflowEvent,
+  now: Date = new Date(),
+): TestWebhookRequest {
   const parsed = webhookConfigSchema.safeParse(config);
   if (!parsed.success) {
     throw new WebhookTestError(`Fix this step's settings first: ${parsed.error.issues[0]?.message ?? "they are invalid"}.`);

@@ -17,7 +17,9 @@ const strict: AppConfig = { ...permissive, allowPrivateWebhookTargets: false };
 let receiver: WebhookReceiver;
 
 beforeAll(async () => {
-  receiver = await startWebhookReceiver({ respondWith: () => ({ status: 202, body: '{"received":true}', headers: { "x-receiver": "crm" } }) });
+  receiver = await startWebhookReceiver({
+    respondWith: () => ({ status: 202, body: '{"received":true}', headers: { "x-receiver": "crm" } }),
+  });
 });
 afterAll(async () => {
   await receiver?.close();
@@ -26,7 +28,11 @@ afterAll(async () => {
 async function setup(name: string, config: AppConfig = permissive) {
   const { user, organization } = await createUserWithOrg(handle.db, config, name);
   const caller = callerFor(handle.db, config, user, organization.id);
-  const { id: workflowId } = await caller.workflow.importJson({ name: `${name}'s workflow`, graph: graphOf([trigger("t")], []), publish: false });
+  const { id: workflowId } = await caller.workflow.importJson({
+    name: `${name}'s workflow`,
+    graph: graphOf([trigger("t")], []),
+    publish: false,
+  });
   const secret = (await caller.webhookSecret.get()).secret!;
   return { user, organization, caller, workflowId, secret };
 }
@@ -69,15 +75,28 @@ describe("the Test webhook button", () => {
     const event = sampleEvent("call.missed");
     event.caller!.phone_number = "+14155550177";
     const { eventId } = await recordEvent(handle.db, { organization, source: "api", idempotencyKey: "recent-hook", event });
-    const sent = await caller.workflow.sendTestWebhook({ workflowId, nodeId: "hook", config: hookConfig(`${receiver.url}/recent`), event: { source: "recent", eventId } });
-    const body = new Webhook(secret).verify(sent.deliveries[0]!.request.body, sent.deliveries[0]!.request.headers) as { id: string; caller: { phone_number: string } };
+    const sent = await caller.workflow.sendTestWebhook({
+      workflowId,
+      nodeId: "hook",
+      config: hookConfig(`${receiver.url}/recent`),
+      event: { source: "recent", eventId },
+    });
+    const body = new Webhook(secret).verify(sent.deliveries[0]!.request.body, sent.deliveries[0]!.request.headers) as {
+      id: string;
+      caller: { phone_number: string };
+    };
     expect(body).toMatchObject({ id: eventId, caller: { phone_number: "+14155550177" } });
   });
 
   it("refuses private addresses when the private-target setting is off", async () => {
     const { caller, workflowId } = await setup("Strict", strict);
     const before = receiver.requests.length;
-    const sent = await caller.workflow.sendTestWebhook({ workflowId, nodeId: "hook", config: hookConfig(`${receiver.url}/private`), event: sample });
+    const sent = await caller.workflow.sendTestWebhook({
+      workflowId,
+      nodeId: "hook",
+      config: hookConfig(`${receiver.url}/private`),
+      event: sample,
+    });
     expect(sent.deliveries[0]).toMatchObject({ error: { kind: "blocked", message: "Address is private and not allowed" } });
     expect(sent.deliveries[0]!.response).toBeUndefined();
     expect(receiver.requests.length).toBe(before);
@@ -96,7 +115,12 @@ describe("the Test webhook button", () => {
     const { caller, workflowId } = await setup("Keeper");
     const ids: string[] = [];
     for (let index = 0; index < 6; index += 1) {
-      const sent = await caller.workflow.sendTestWebhook({ workflowId, nodeId: "hook", config: hookConfig(`${receiver.url}/keep`), event: sample });
+      const sent = await caller.workflow.sendTestWebhook({
+        workflowId,
+        nodeId: "hook",
+        config: hookConfig(`${receiver.url}/keep`),
+        event: sample,
+      });
       ids.push(sent.id);
     }
     await caller.workflow.sendTestWebhook({ workflowId, nodeId: "other", config: hookConfig(`${receiver.url}/keep`), event: sample });
@@ -114,7 +138,12 @@ describe("the Test webhook button", () => {
     expect((badUrl as TRPCError).code).toBe("BAD_REQUEST");
     expect((badUrl as TRPCError).message).toContain("Enter a full address starting with https://");
     const badEvent = await caller.workflow
-      .previewTestWebhook({ workflowId, nodeId: "hook", config: hookConfig(`${receiver.url}/x`), event: { source: "sample", payload: { type: "call.missed" } } })
+      .previewTestWebhook({
+        workflowId,
+        nodeId: "hook",
+        config: hookConfig(`${receiver.url}/x`),
+        event: { source: "sample", payload: { type: "call.missed" } },
+      })
       .catch((caught: unknown) => caught as TRPCError);
     expect((badEvent as TRPCError).code).toBe("BAD_REQUEST");
   });
@@ -131,10 +160,21 @@ describe("the Test webhook button", () => {
     expect(await trpcCodeOf(() => asViewer.workflow.sendTestWebhook(input))).toBe("FORBIDDEN");
     expect(await trpcCodeOf(() => asViewer.workflow.previewTestWebhook(input))).toBe("FORBIDDEN");
     expect(await trpcCodeOf(() => other.caller.workflow.sendTestWebhook(input))).toBe("NOT_FOUND");
-    expect(await trpcCodeOf(() => other.caller.workflow.testWebhookDeliveries({ workflowId: owner.workflowId, nodeId: "hook" }))).toBe("NOT_FOUND");
+    expect(await trpcCodeOf(() => other.caller.workflow.testWebhookDeliveries({ workflowId: owner.workflowId, nodeId: "hook" }))).toBe(
+      "NOT_FOUND",
+    );
     expect(receiver.requests.length).toBe(before);
 
-    const { eventId } = await recordEvent(handle.db, { organization: owner.organization, source: "api", idempotencyKey: "owner-event", event: sampleEvent("call.missed") });
-    expect(await trpcCodeOf(() => other.caller.workflow.previewTestWebhook({ ...input, workflowId: other.workflowId, event: { source: "recent", eventId } }))).toBe("NOT_FOUND");
+    const { eventId } = await recordEvent(handle.db, {
+      organization: owner.organization,
+      source: "api",
+      idempotencyKey: "owner-event",
+      event: sampleEvent("call.missed"),
+    });
+    expect(
+      await trpcCodeOf(() =>
+        other.caller.workflow.previewTestWebhook({ ...input, workflowId: other.workflowId, event: { source: "recent", eventId } }),
+      ),
+    ).toBe("NOT_FOUND");
   });
 });

@@ -187,7 +187,10 @@ describe("classifyDeliveryOutcome", () => {
   it("reads Retry-After as seconds or as a date, taking the longest wait", () => {
     const now = new Date("2030-01-01T00:00:00Z");
     expect(
-      classifyDeliveryOutcome([answered(429, { "retry-after": "30" }), answered(429, { "retry-after": "Tue, 01 Jan 2030 00:01:00 GMT" })], now),
+      classifyDeliveryOutcome(
+        [answered(429, { "retry-after": "30" }), answered(429, { "retry-after": "Tue, 01 Jan 2030 00:01:00 GMT" })],
+        now,
+      ),
     ).toEqual({ outcome: "retry", retryAfterSeconds: 60 });
     expect(classifyDeliveryOutcome([answered(429, { "retry-after": "soon" })], now)).toEqual({ outcome: "retry" });
   });

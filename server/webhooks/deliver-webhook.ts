@@ -67,7 +67,13 @@ export async function deliverWebhook(input: DeliverWebhookInput): Promise<{ deli
   for (const url of input.urls) {
     const request = { method: "POST" as const, headers, body };
     try {
-      const response = await sendGuardedRequest({ url, ...request, allowPrivate: input.allowPrivate, timeoutMs: input.timeoutMs, lookup: input.lookup });
+      const response = await sendGuardedRequest({
+        url,
+        ...request,
+        allowPrivate: input.allowPrivate,
+        timeoutMs: input.timeoutMs,
+        lookup: input.lookup,
+      });
       deliveries.push({ url, request, response });
     } catch (error) {
       const failure = error instanceof WebhookDeliveryError ? error : new WebhookDeliveryError("network", String(error));

@@ -7,10 +7,7 @@ export type WebhookDelivery = {
   error?: { kind: WebhookDeliveryErrorKind; message: string };
 };
 
-export type DeliveryOutcome =
-  | { outcome: "succeeded" }
-  | { outcome: "retry"; retryAfterSeconds?: number }
-  | { outcome: "permanent" };
+export type DeliveryOutcome = { outcome: "succeeded" } | { outcome: "retry"; retryAfterSeconds?: number } | { outcome: "permanent" };
 
 /**
  * What the caller should do after one round of deliveries. A transient failure at any URL means

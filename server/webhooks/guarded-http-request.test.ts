@@ -6,7 +6,14 @@ import { sendGuardedRequest, WebhookDeliveryError, type GuardedRequest } from ".
 import type { ResolveHost } from "./resolve-checked-addresses";
 
 const post = (url: string, overrides: Partial<GuardedRequest> = {}): Promise<unknown> =>
-  sendGuardedRequest({ url, method: "POST", headers: { "content-type": "application/json" }, body: "{}", allowPrivate: false, ...overrides });
+  sendGuardedRequest({
+    url,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: "{}",
+    allowPrivate: false,
+    ...overrides,
+  });
 
 async function deliveryError(promise: Promise<unknown>): Promise<WebhookDeliveryError> {
   const error = await promise.then(
@@ -84,7 +91,13 @@ describe("sendGuardedRequest with private targets allowed", () => {
     const { port } = server.address() as net.AddressInfo;
     try {
       for (let i = 0; i < 3; i++) {
-        const response = await sendGuardedRequest({ url: `http://127.0.0.1:${port}/`, method: "POST", headers: {}, body: "{}", allowPrivate: true });
+        const response = await sendGuardedRequest({
+          url: `http://127.0.0.1:${port}/`,
+          method: "POST",
+          headers: {},
+          body: "{}",
+          allowPrivate: true,
+        });
         expect(response.status).toBe(200);
       }
       expect(connections).toBe(1);
@@ -130,7 +143,13 @@ describe("sendGuardedRequest with private targets allowed", () => {
 
   it("reaches localhost through the system resolver", async () => {
     receiver = await startWebhookReceiver();
-    const response = await sendGuardedRequest({ url: `http://localhost:${receiver.port}/`, method: "POST", headers: {}, body: "{}", allowPrivate: true });
+    const response = await sendGuardedRequest({
+      url: `http://localhost:${receiver.port}/`,
+      method: "POST",
+      headers: {},
+      body: "{}",
+      allowPrivate: true,
+    });
     expect(response.status).toBe(200);
     expect(receiver.requests).toHaveLength(1);
   });
@@ -140,7 +159,13 @@ describe("sendGuardedRequest with private targets allowed", () => {
       respondWith: (request) =>
         request.path === "/start" ? { status: 302, headers: { location: "/elsewhere" } } : { status: 200, body: "followed" },
     });
-    const response = await sendGuardedRequest({ url: `${receiver.url}/start`, method: "POST", headers: {}, body: "{}", allowPrivate: true });
+    const response = await sendGuardedRequest({
+      url: `${receiver.url}/start`,
+      method: "POST",
+      headers: {},
+      body: "{}",
+      allowPrivate: true,
+    });
     expect(response.status).toBe(302);
     expect(response.headers.location).toBe("/elsewhere");
     expect(receiver.requests.map((request) => request.path)).toEqual(["/start"]);
@@ -163,7 +188,14 @@ describe("sendGuardedRequest with private targets allowed", () => {
     const { port } = server.address() as net.AddressInfo;
     try {
       const error = await deliveryError(
-        sendGuardedRequest({ url: `http://127.0.0.1:${port}/`, method: "POST", headers: {}, body: "{}", allowPrivate: true, timeoutMs: 300 }),
+        sendGuardedRequest({
+          url: `http://127.0.0.1:${port}/`,
+          method: "POST",
+          headers: {},
+          body: "{}",
+          allowPrivate: true,
+          timeoutMs: 300,
+        }),
       );
       expect(error.kind).toBe("timeout");
     } finally {
@@ -188,9 +220,7 @@ describe("sendGuardedRequest with private targets allowed", () => {
   it("says the connection was refused when nothing listens", async () => {
     const closed = await startWebhookReceiver();
     await closed.close();
-    const error = await deliveryError(
-      sendGuardedRequest({ url: closed.url, method: "POST", headers: {}, body: "{}", allowPrivate: true }),
-    );
+    const error = await deliveryError(sendGuardedRequest({ url: closed.url, method: "POST", headers: {}, body: "{}", allowPrivate: true }));
     expect(error).toMatchObject({ kind: "connection_refused", message: "Connection refused" });
   });
 

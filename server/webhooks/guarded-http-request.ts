@@ -83,15 +83,18 @@ export function sendGuardedRequest(request: GuardedRequest): Promise<GuardedResp
     );
 
     const checkedLookup: LookupFunction = (host, options, callback) => {
-      resolveCheckedAddresses(host, { allowPrivate: request.allowPrivate, resolve: request.lookup }).then((checked) => {
-        if (!checked.ok) {
-          callback(new WebhookDeliveryError(checked.kind, checked.reason), "", 4);
-        } else if (options.all) {
-          callback(null, checked.addresses);
-        } else {
-          callback(null, checked.addresses[0]!.address, checked.addresses[0]!.family);
-        }
-      }, (error: unknown) => callback(error as NodeJS.ErrnoException, "", 4));
+      resolveCheckedAddresses(host, { allowPrivate: request.allowPrivate, resolve: request.lookup }).then(
+        (checked) => {
+          if (!checked.ok) {
+            callback(new WebhookDeliveryError(checked.kind, checked.reason), "", 4);
+          } else if (options.all) {
+            callback(null, checked.addresses);
+          } else {
+            callback(null, checked.addresses[0]!.address, checked.addresses[0]!.family);
+          }
+        },
+        (error: unknown) => callback(error as NodeJS.ErrnoException, "", 4),
+      );
     };
 
     const start = async () => {
@@ -173,8 +176,10 @@ function toDeliveryError(error: unknown): WebhookDeliveryError {
     // A header the receiver can never be sent; retrying would not help.
     return new WebhookDeliveryError("blocked", "A header name or value is not valid", { cause: error });
   }
-  if (code === "ECONNRESET" || code === "EPIPE") return new WebhookDeliveryError("network", "The connection was closed unexpectedly", { cause: error });
-  if (code === "EHOSTUNREACH" || code === "ENETUNREACH") return new WebhookDeliveryError("network", "The host could not be reached", { cause: error });
+  if (code === "ECONNRESET" || code === "EPIPE")
+    return new WebhookDeliveryError("network", "The connection was closed unexpectedly", { cause: error });
+  if (code === "EHOSTUNREACH" || code === "ENETUNREACH")
+    return new WebhookDeliveryError("network", "The host could not be reached", { cause: error });
   if (code === "ETIMEDOUT") return new WebhookDeliveryError("timeout", "The connection timed out", { cause: error });
   const detail = error instanceof Error && error.message ? `: ${error.message}` : "";
   return new WebhookDeliveryError("network", `The request could not be sent${detail}`, { cause: error });

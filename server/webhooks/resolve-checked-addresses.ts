@@ -9,9 +9,7 @@ export type ResolveHost = (hostname: string) => Promise<Array<{ address: string;
 
 export const resolveWithSystemDns: ResolveHost = (hostname) => dns.promises.lookup(hostname, { all: true });
 
-export type CheckedAddresses =
-  | { ok: true; addresses: ResolvedAddress[] }
-  | { ok: false; kind: "blocked" | "dns"; reason: string };
+export type CheckedAddresses = { ok: true; addresses: ResolvedAddress[] } | { ok: false; kind: "blocked" | "dns"; reason: string };
 
 export const PRIVATE_ADDRESS_REASON = "Address is private and not allowed";
 export const UNKNOWN_HOST_REASON = "This host name does not exist";

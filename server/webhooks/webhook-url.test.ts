@@ -66,7 +66,11 @@ describe("checkWebhookUrl with private targets not allowed (the default setting)
   });
 
   it("refuses a host name when any one of its addresses is private, whichever comes first", async () => {
-    for (const lookup of [resolvesTo("93.184.216.34", "10.0.0.1"), resolvesTo("10.0.0.1", "93.184.216.34"), resolvesTo("2606:4700::1", "::1")]) {
+    for (const lookup of [
+      resolvesTo("93.184.216.34", "10.0.0.1"),
+      resolvesTo("10.0.0.1", "93.184.216.34"),
+      resolvesTo("2606:4700::1", "::1"),
+    ]) {
       expect(await checkWebhookUrl("https://hooks.example.com/", { allowPrivate: false, lookup })).toEqual({
         ok: false,
         reason: "Address is private and not allowed",

@@ -24,10 +24,7 @@ export function parseWebhookUrl(raw: string): ParsedWebhookUrl {
 }
 
 /** Save-time check: the URL is well formed and every address its host has right now is allowed. */
-export async function checkWebhookUrl(
-  raw: string,
-  options: { allowPrivate: boolean; lookup?: ResolveHost },
-): Promise<WebhookUrlCheck> {
+export async function checkWebhookUrl(raw: string, options: { allowPrivate: boolean; lookup?: ResolveHost }): Promise<WebhookUrlCheck> {
   const parsed = parseWebhookUrl(raw);
   if (!parsed.ok) return parsed;
   const checked = await resolveCheckedAddresses(parsed.hostname, { allowPrivate: options.allowPrivate, resolve: options.lookup });

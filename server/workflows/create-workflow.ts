@@ -7,7 +7,13 @@ type DraftGraph = z.output<typeof draftGraphSchema>;
 
 export async function createWorkflow(
   db: Queryable,
-  input: { organizationId: string; name: string; description?: string | null; graph: WorkflowGraph | DraftGraph; createdByUserId: string | null },
+  input: {
+    organizationId: string;
+    name: string;
+    description?: string | null;
+    graph: WorkflowGraph | DraftGraph;
+    createdByUserId: string | null;
+  },
 ) {
   const [workflow] = await db
     .insert(workflows)

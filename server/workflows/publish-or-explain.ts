@@ -4,7 +4,10 @@ import type { Database } from "@/db/client";
 import { publishVersion, UnpublishableGraphError } from "./publish-version";
 
 /** Publishes, turning the engine's objections into a readable BAD_REQUEST that lists them. */
-export async function publishOrExplain(db: Database, input: Parameters<typeof publishVersion>[1]): Promise<Awaited<ReturnType<typeof publishVersion>>> {
+export async function publishOrExplain(
+  db: Database,
+  input: Parameters<typeof publishVersion>[1],
+): Promise<Awaited<ReturnType<typeof publishVersion>>> {
   try {
     return await publishVersion(db, input);
   } catch (error) {
@@ -14,4 +17,3 @@ export async function publishOrExplain(db: Database, input: Parameters<typeof pu
     throw error;
   }
 }
-

@@ -23,7 +23,12 @@ describe("publishing", () => {
     const { organization, user } = await createUserWithOrg(handle.db, config);
     const graph = graphOf([trigger("t"), node("hook", "action.webhook", { urls: [url], headers: [] })], [edge("t", "hook")]);
     const workflow = await createWorkflow(handle.db, { organizationId: organization.id, name: "W", graph, createdByUserId: user.id });
-    const error = await publishVersion(handle.db, { organizationId: organization.id, workflowId: workflow.id, graph, publishedByUserId: user.id }).catch((caught: unknown) => caught);
+    const error = await publishVersion(handle.db, {
+      organizationId: organization.id,
+      workflowId: workflow.id,
+      graph,
+      publishedByUserId: user.id,
+    }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UnpublishableGraphError);
     expect((error as UnpublishableGraphError).errors[0]).toMatchObject({ nodeId: "hook", code: "webhook_url_refused" });
     expect((error as UnpublishableGraphError).errors[0]!.message).toContain("private");
@@ -33,8 +38,18 @@ describe("publishing", () => {
     const { organization, user } = await createUserWithOrg(handle.db, config);
     const graph = graphOf([trigger("t"), node("tag", "action.tag_call", { tags: ["a"] })], [edge("t", "tag")]);
     const workflow = await createWorkflow(handle.db, { organizationId: organization.id, name: "W", graph, createdByUserId: user.id });
-    const first = await publishVersion(handle.db, { organizationId: organization.id, workflowId: workflow.id, graph, publishedByUserId: user.id });
-    const second = await publishVersion(handle.db, { organizationId: organization.id, workflowId: workflow.id, graph, publishedByUserId: user.id });
+    const first = await publishVersion(handle.db, {
+      organizationId: organization.id,
+      workflowId: workflow.id,
+      graph,
+      publishedByUserId: user.id,
+    });
+    const second = await publishVersion(handle.db, {
+      organizationId: organization.id,
+      workflowId: workflow.id,
+      graph,
+      publishedByUserId: user.id,
+    });
     expect([first.number, second.number]).toEqual([1, 2]);
 
     const broken = graphOf([trigger("t"), node("tag", "action.tag_call", { tags: ["a"] })], []);

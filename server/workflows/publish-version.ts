@@ -6,7 +6,9 @@ import { checkWebhookUrl } from "../webhooks/webhook-url";
 
 export class UnpublishableGraphError extends Error {
   constructor(readonly errors: ValidationError[]) {
-    super(`This workflow has ${errors.length} problem${errors.length === 1 ? "" : "s"} to fix before it can be published: ${errors[0]?.message ?? ""}`);
+    super(
+      `This workflow has ${errors.length} problem${errors.length === 1 ? "" : "s"} to fix before it can be published: ${errors[0]?.message ?? ""}`,
+    );
     this.name = "UnpublishableGraphError";
   }
 }
@@ -20,7 +22,8 @@ export async function webhookUrlErrors(graph: WorkflowGraph, allowPrivate: boole
     if (!config.success) continue;
     for (const url of config.data.urls) {
       const verdict = await checkWebhookUrl(url, { allowPrivate });
-      if (!verdict.ok) errors.push({ nodeId: node.id, code: "webhook_url_refused", severity: "error", message: `${url}: ${verdict.reason}` });
+      if (!verdict.ok)
+        errors.push({ nodeId: node.id, code: "webhook_url_refused", severity: "error", message: `${url}: ${verdict.reason}` });
     }
   }
   return errors;

@@ -5,7 +5,15 @@ import { draftGraphSchema, emptyGraph, eventTypes, findWorkflowTemplate, type Ev
 import { createWorkflow } from "./create-workflow";
 import type { OrgScope } from "@/server/organizations/org-scope";
 import { findWorkflowInOrg } from "./find-workflow";
-import type { CreateBlankInput, CreateFromTemplateInput, RenameInput, RestoreVersionInput, SaveDraftInput, VersionInput, WorkflowIdInput } from "@/server/trpc/routers/workflow.schemas";
+import type {
+  CreateBlankInput,
+  CreateFromTemplateInput,
+  RenameInput,
+  RestoreVersionInput,
+  SaveDraftInput,
+  VersionInput,
+  WorkflowIdInput,
+} from "@/server/trpc/routers/workflow.schemas";
 
 const conflictMessage =
   "Someone else saved this workflow while you were editing (another tab or a teammate). Reload to see their changes; copy anything you want to keep first.";
@@ -13,7 +21,10 @@ const conflictMessage =
 export async function getWorkflow(scope: OrgScope, input: WorkflowIdInput) {
   const workflow = await findWorkflowInOrg(scope.db, scope.org.id, input.workflowId);
   const [published] = workflow.publishedVersionId
-    ? await scope.db.select({ number: workflowVersions.number, graph: workflowVersions.graph }).from(workflowVersions).where(eq(workflowVersions.id, workflow.publishedVersionId))
+    ? await scope.db
+        .select({ number: workflowVersions.number, graph: workflowVersions.graph })
+        .from(workflowVersions)
+        .where(eq(workflowVersions.id, workflow.publishedVersionId))
     : [];
   return {
     id: workflow.id,
@@ -38,7 +49,13 @@ export async function saveDraft(scope: OrgScope, input: SaveDraftInput) {
   const updated = await scope.db
     .update(workflows)
     .set({ draftGraph: graph.data, viewport: input.viewport ?? null, draftRevision: input.expectedRevision + 1, updatedAt: new Date() })
-    .where(and(eq(workflows.id, input.workflowId), eq(workflows.organizationId, scope.org.id), eq(workflows.draftRevision, input.expectedRevision)))
+    .where(
+      and(
+        eq(workflows.id, input.workflowId),
+        eq(workflows.organizationId, scope.org.id),
+        eq(workflows.draftRevision, input.expectedRevision),
+      ),
+    )
     .returning({ revision: workflows.draftRevision });
   if (updated.length === 0) throw new TRPCError({ code: "CONFLICT", message: conflictMessage });
   return { revision: updated[0]!.revision };
@@ -47,19 +64,36 @@ export async function saveDraft(scope: OrgScope, input: SaveDraftInput) {
 export async function listVersions(scope: OrgScope, input: WorkflowIdInput) {
   const workflow = await findWorkflowInOrg(scope.db, scope.org.id, input.workflowId);
   const rows = await scope.db
-    .select({ id: workflowVersions.id, number: workflowVersions.number, note: workflowVersions.note, publishedAt: workflowVersions.publishedAt, publishedByName: users.name, publishedByEmail: users.email })
+    .select({
+      id: workflowVersions.id,
+      number: workflowVersions.number,
+      note: workflowVersions.note,
+      publishedAt: workflowVersions.publishedAt,
+      publishedByName: users.name,
+      publishedByEmail: users.email,
+    })
     .from(workflowVersions)
     .leftJoin(users, eq(users.id, workflowVersions.publishedByUserId))
     .where(eq(workflowVersions.workflowId, workflow.id))
     .orderBy(desc(workflowVersions.number));
-  return rows.map(({ publishedByEmail, ...row }) => ({ ...row, publishedByName: row.publishedByName ?? publishedByEmail, isCurrent: row.id === workflow.publishedVersionId }));
+  return rows.map(({ publishedByEmail, ...row }) => ({
+    ...row,
+    publishedByName: row.publishedByName ?? publishedByEmail,
+    isCurrent: row.id === workflow.publishedVersionId,
+  }));
 }
 
 async function findVersion(scope: OrgScope, workflowId: string, versionId: string) {
   const [version] = await scope.db
     .select()
     .from(workflowVersions)
-    .where(and(eq(workflowVersions.id, versionId), eq(workflowVersions.workflowId, workflowId), eq(workflowVersions.organizationId, scope.org.id)))
+    .where(
+      and(
+        eq(workflowVersions.id, versionId),
+        eq(workflowVersions.workflowId, workflowId),
+        eq(workflowVersions.organizationId, scope.org.id),
+      ),
+    )
     .limit(1);
   if (!version) throw new TRPCError({ code: "NOT_FOUND", message: "That version was not found." });
   return version;
@@ -67,7 +101,13 @@ async function findVersion(scope: OrgScope, workflowId: string, versionId: strin
 
 export async function getVersion(scope: OrgScope, input: VersionInput) {
   const version = await findVersion(scope, input.workflowId, input.versionId);
-  return { id: version.id, number: version.number, note: version.note, publishedAt: version.publishedAt, graph: draftGraphSchema.parse(version.graph) };
+  return {
+    id: version.id,
+    number: version.number,
+    note: version.note,
+    publishedAt: version.publishedAt,
+    graph: draftGraphSchema.parse(version.graph),
+  };
 }
 
 export async function restoreVersion(scope: OrgScope, input: RestoreVersionInput) {
@@ -80,7 +120,12 @@ export async function createBlank(scope: OrgScope, input: CreateBlankInput) {
   if (!(eventTypes as readonly string[]).includes(input.eventType)) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "Pick what starts the workflow: a missed call, an answered call, a text…" });
   }
-  const workflow = await createWorkflow(scope.db, { organizationId: scope.org.id, name: input.name, graph: emptyGraph(input.eventType as EventType), createdByUserId: scope.user.id });
+  const workflow = await createWorkflow(scope.db, {
+    organizationId: scope.org.id,
+    name: input.name,
+    graph: emptyGraph(input.eventType as EventType),
+    createdByUserId: scope.user.id,
+  });
   return { id: workflow.id };
 }
 

@@ -27,15 +27,20 @@ export async function listWorkflows(scope: OrgScope) {
       // unqualified "id" in these subqueries would be the run's id, not the workflow's.
       runsLast7Days: sql<number>`(select count(*)::int from workflow_runs r where r.workflow_id = workflows.id and r.mode = 'live' and r.created_at >= ${weekAgo.toISOString()}::timestamptz)`,
       failedLast24Hours: sql<number>`(select count(*)::int from workflow_runs r where r.workflow_id = workflows.id and r.mode = 'live' and r.status = 'failed' and r.created_at >= ${dayAgo.toISOString()}::timestamptz)`,
-      lastRunStatus: sql<string | null>`(select r.status from workflow_runs r where r.workflow_id = workflows.id and r.mode = 'live' order by r.created_at desc, r.id desc limit 1)`,
-      lastRunAt: sql<string | null>`(select r.created_at from workflow_runs r where r.workflow_id = workflows.id and r.mode = 'live' order by r.created_at desc, r.id desc limit 1)`,
+      lastRunStatus: sql<
+        string | null
+      >`(select r.status from workflow_runs r where r.workflow_id = workflows.id and r.mode = 'live' order by r.created_at desc, r.id desc limit 1)`,
+      lastRunAt: sql<
+        string | null
+      >`(select r.created_at from workflow_runs r where r.workflow_id = workflows.id and r.mode = 'live' order by r.created_at desc, r.id desc limit 1)`,
     })
     .from(workflows)
     .where(eq(workflows.organizationId, scope.org.id))
     .orderBy(desc(workflows.updatedAt));
   return rows.map(({ draftGraph, ...row }) => {
     const draftTrigger = draftGraphSchema.safeParse(draftGraph).data?.nodes.find((node) => node.kind === "trigger");
-    const eventType = (row.triggerEventType ?? (draftTrigger?.config as { eventType?: string } | undefined)?.eventType) as EventType | undefined;
+    const eventType = (row.triggerEventType ?? (draftTrigger?.config as { eventType?: string } | undefined)?.eventType) as
+      EventType | undefined;
     return {
       ...row,
       lastRunAt: row.lastRunAt ? new Date(row.lastRunAt) : null,
@@ -48,7 +53,7 @@ export async function listWorkflows(scope: OrgScope) {
 export async function importWorkflow(scope: OrgScope, input: ImportWorkflowInput) {
   const draft = draftGraphSchema.safeParse(input.graph);
   if (!draft.success) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "That is not a workflow graph: it needs \"version\": 1, \"nodes\" and \"edges\"." });
+    throw new TRPCError({ code: "BAD_REQUEST", message: 'That is not a workflow graph: it needs "version": 1, "nodes" and "edges".' });
   }
   const workflow = await createWorkflow(scope.db, {
     organizationId: scope.org.id,
@@ -59,7 +64,11 @@ export async function importWorkflow(scope: OrgScope, input: ImportWorkflowInput
   });
   if (input.publish) {
     const graph = workflowGraphSchema.safeParse(input.graph);
-    if (!graph.success) throw new TRPCError({ code: "BAD_REQUEST", message: "Saved as a draft: some steps' settings are invalid, so it cannot be published yet." });
+    if (!graph.success)
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: "Saved as a draft: some steps' settings are invalid, so it cannot be published yet.",
+      });
     await publishOrExplain(scope.db, {
       organizationId: scope.org.id,
       workflowId: workflow.id,
@@ -74,7 +83,8 @@ export async function importWorkflow(scope: OrgScope, input: ImportWorkflowInput
 export async function publishWorkflow(scope: OrgScope, input: PublishWorkflowInput) {
   const workflow = await findWorkflowInOrg(scope.db, scope.org.id, input.workflowId);
   const graph = workflowGraphSchema.safeParse(workflow.draftGraph);
-  if (!graph.success) throw new TRPCError({ code: "BAD_REQUEST", message: "Some steps' settings are invalid; fix them before publishing." });
+  if (!graph.success)
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Some steps' settings are invalid; fix them before publishing." });
   const version = await publishOrExplain(scope.db, {
     organizationId: scope.org.id,
     workflowId: workflow.id,
@@ -100,4 +110,3 @@ export async function deleteWorkflow(scope: OrgScope, input: WorkflowIdInput) {
   await scope.db.delete(workflows).where(and(eq(workflows.id, workflow.id), eq(workflows.organizationId, scope.org.id)));
   return { deleted: workflow.id };
 }
-

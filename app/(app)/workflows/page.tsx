@@ -23,7 +23,13 @@ export default async function WorkflowsPage() {
           canEdit ? (
             <>
               <SimulateCallDialog />
-              <ImportWorkflowDialog trigger={<Button variant="secondary"><Upload aria-hidden /> Import</Button>} />
+              <ImportWorkflowDialog
+                trigger={
+                  <Button variant="secondary">
+                    <Upload aria-hidden /> Import
+                  </Button>
+                }
+              />
               <NewWorkflowDialog />
             </>
           ) : null

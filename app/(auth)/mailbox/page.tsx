@@ -29,8 +29,11 @@ export default async function MailboxPage() {
           {recipient ? (
             <>
               {" "}
-              — shown for <span className="font-medium text-foreground" data-testid="mailbox-recipient">{recipient}</span>, the
-              address this browser asked a sign-in link for
+              — shown for{" "}
+              <span className="font-medium text-foreground" data-testid="mailbox-recipient">
+                {recipient}
+              </span>
+              , the address this browser asked a sign-in link for
             </>
           ) : null}
           . Connect Resend (RESEND_API_KEY) before you share this server with anyone.

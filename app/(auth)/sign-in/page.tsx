@@ -85,8 +85,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <p role="note" className="flex items-start gap-2 rounded-md bg-muted px-3 py-2 text-sm">
             <MailX className="mt-0.5 size-4 shrink-0" aria-hidden />
             <span>
-              {oauth.length > 0 ? "Sign-in by email is not available on this server" : "Nobody can sign in to this server yet"}:
-              no email service is connected. The administrator can set RESEND_API_KEY (and EMAIL_FROM)
+              {oauth.length > 0 ? "Sign-in by email is not available on this server" : "Nobody can sign in to this server yet"}: no email
+              service is connected. The administrator can set RESEND_API_KEY (and EMAIL_FROM)
               {oauth.length > 0 ? "" : ", or connect GitHub, Google or an OpenID Connect provider"} — see .env.example.
             </span>
           </p>

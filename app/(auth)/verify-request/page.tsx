@@ -18,9 +18,7 @@ export default function VerifyRequestPage() {
           <MailCheck className="size-6" aria-hidden />
         </div>
         <h1 className="text-lg font-semibold">Check your email</h1>
-        <p className="text-sm text-muted-foreground">
-          We sent you a sign-in link. It works once and expires in 24 hours.
-        </p>
+        <p className="text-sm text-muted-foreground">We sent you a sign-in link. It works once and expires in 24 hours.</p>
         {embedded ? (
           <Button asChild className="mt-2">
             <Link href="/mailbox">Open the local mailbox</Link>

@@ -16,9 +16,9 @@ function whenInngestIsOn(handler: Handler): Handler {
       ? handler(...args)
       : Promise.resolve(
           jsonError(
-          404,
-          "inngest_not_configured",
-          "Inngest is not configured on this server, so workflows run inside the app. Set INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY (or INNGEST_DEV=1 with the Dev Server) to serve Inngest here.",
+            404,
+            "inngest_not_configured",
+            "Inngest is not configured on this server, so workflows run inside the app. Set INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY (or INNGEST_DEV=1 with the Dev Server) to serve Inngest here.",
           ),
         );
 }

@@ -51,7 +51,12 @@ export const NodePalette = memo(function NodePalette() {
                     data-testid={`palette-${definition.kind}`}
                     className="group flex w-full items-start gap-2 rounded-md border bg-card p-2 text-left hover:border-primary/50 hover:bg-muted disabled:cursor-not-allowed disabled:opacity-50"
                   >
-                    <span className={cn("flex size-7 shrink-0 items-center justify-center rounded", categoryStyles[definition.category].iconBox)}>
+                    <span
+                      className={cn(
+                        "flex size-7 shrink-0 items-center justify-center rounded",
+                        categoryStyles[definition.category].iconBox,
+                      )}
+                    >
                       <NodeIcon name={definition.icon} className="size-4" />
                     </span>
                     <span className="min-w-0 flex-1">

@@ -30,13 +30,17 @@ export function VersionPreview({
 }) {
   const trpc = useTRPC();
   const version = useQuery(trpc.workflow.version.queryOptions({ workflowId, versionId }));
-  const store = useMemo(() => (version.data ? createEditorStore(editorGraphFrom(version.data.graph), { readOnly: true }) : null), [version.data]);
+  const store = useMemo(
+    () => (version.data ? createEditorStore(editorGraphFrom(version.data.graph), { readOnly: true }) : null),
+    [version.data],
+  );
 
   return (
     <div className="flex size-full flex-col" data-testid="version-preview">
       <div className="flex items-center justify-between gap-3 border-b bg-accent px-4 py-2 text-sm text-accent-foreground">
         <p>
-          {version.data ? <strong>Version {version.data.number}</strong> : "Loading the version…"} — read-only. Your draft is unchanged until you restore.
+          {version.data ? <strong>Version {version.data.number}</strong> : "Loading the version…"} — read-only. Your draft is unchanged
+          until you restore.
         </p>
         <div className="flex gap-2">
           {canRestore && version.data ? (
@@ -54,7 +58,11 @@ export function VersionPreview({
         </div>
       </div>
       <div className="min-h-0 flex-1">
-        {version.isError ? <p role="alert" className="p-4 text-sm text-destructive">Could not load this version: {version.error.message}</p> : null}
+        {version.isError ? (
+          <p role="alert" className="p-4 text-sm text-destructive">
+            Could not load this version: {version.error.message}
+          </p>
+        ) : null}
         {store ? (
           <EditorStoreContext.Provider value={store}>
             <ReactFlowProvider>

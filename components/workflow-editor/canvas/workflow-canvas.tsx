@@ -62,7 +62,9 @@ export function WorkflowCanvas({
 
   const shownEdges = useMemo<Edge[]>(() => {
     const withProblems =
-      problemEdgeIds.size === 0 ? edges : edges.map((edge) => (problemEdgeIds.has(edge.id) ? { ...edge, style: problemEdgeStyle, className: "edge-problem" } : edge));
+      problemEdgeIds.size === 0
+        ? edges
+        : edges.map((edge) => (problemEdgeIds.has(edge.id) ? { ...edge, style: problemEdgeStyle, className: "edge-problem" } : edge));
     if (!testPath) return withProblems;
     // A test run's result on the canvas: the path it took stands out, the rest fades.
     return withProblems.map((edge) =>
@@ -76,7 +78,8 @@ export function WorkflowCanvas({
     (changes: NodeChange<EditorNode>[]) => {
       const apply = (graph: { nodes: EditorNode[]; edges: Edge[] }) => ({ ...graph, nodes: applyNodeChanges(changes, graph.nodes) });
       if (isViewOnly(changes)) changeView(apply);
-      else if (changes.every((change) => change.type === "position" || change.type === "dimensions" || change.type === "select")) move(apply);
+      else if (changes.every((change) => change.type === "position" || change.type === "dimensions" || change.type === "select"))
+        move(apply);
       else change(apply);
     },
     [change, changeView, move],
@@ -174,7 +177,10 @@ export function WorkflowCanvas({
         <MiniMap<EditorNode> nodeColor={minimapColor} pannable zoomable ariaLabel="Map of the whole workflow" />
       </ReactFlow>
       {hint ? (
-        <p role="status" className="pointer-events-none absolute left-1/2 top-3 z-10 -translate-x-1/2 rounded-md bg-foreground px-3 py-1.5 text-xs text-background shadow">
+        <p
+          role="status"
+          className="pointer-events-none absolute left-1/2 top-3 z-10 -translate-x-1/2 rounded-md bg-foreground px-3 py-1.5 text-xs text-background shadow"
+        >
           {hint}
         </p>
       ) : null}

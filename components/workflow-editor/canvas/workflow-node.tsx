@@ -96,7 +96,9 @@ function WorkflowNodeCard({ id, data, selected, category }: NodeProps<EditorNode
         >
           {problem.severity === "error" ? <CircleAlert className="size-3" aria-hidden /> : <TriangleAlert className="size-3" aria-hidden />}
           {problem.count}
-          <span className="sr-only">{problem.count === 1 ? "problem" : "problems"}: {problem.message}</span>
+          <span className="sr-only">
+            {problem.count === 1 ? "problem" : "problems"}: {problem.message}
+          </span>
         </span>
       ) : null}
       {outputs.length === 1 ? (

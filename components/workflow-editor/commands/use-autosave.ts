@@ -58,7 +58,12 @@ export function useAutosave({
     setStatus("saving");
     const attempt = (async () => {
       try {
-        const result = await mutateAsync({ workflowId, graph: storedGraphOf(graph), viewport: viewport.current, expectedRevision: revision.current });
+        const result = await mutateAsync({
+          workflowId,
+          graph: storedGraphOf(graph),
+          viewport: viewport.current,
+          expectedRevision: revision.current,
+        });
         revision.current = result.revision;
         savedVersion.current = contentVersion;
         setErrorMessage(null);

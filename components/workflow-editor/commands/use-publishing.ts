@@ -35,8 +35,7 @@ export function usePublishing({ workflow, store, autosave }: { workflow: Editabl
   const contentVersion = useStore(store, (state) => state.contentVersion);
   // What was last published, as the editor's change counter: null until published from this page.
   const [publishedAt, setPublishedAt] = useState<number | null>(null);
-  const unpublishedChanges =
-    publishedAt === null ? workflow.hasUnpublishedChanges || contentVersion > 0 : contentVersion !== publishedAt;
+  const unpublishedChanges = publishedAt === null ? workflow.hasUnpublishedChanges || contentVersion > 0 : contentVersion !== publishedAt;
 
   async function publishNow(note: string): Promise<boolean> {
     if (!(await autosave.saveNow())) {

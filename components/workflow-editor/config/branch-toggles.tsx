@@ -31,7 +31,9 @@ export function BranchToggles({ nodeId, kind, openHandles }: { nodeId: string; k
             <div className="grid gap-1">
               <Label htmlFor={id}>Leave the ‘{output.label}’ path open on purpose</Label>
               <p className="text-xs text-muted-foreground">
-                {isConnected ? `The ‘${output.label}’ path is connected.` : `If the answer is ‘${output.label}’, the workflow simply stops here.`}
+                {isConnected
+                  ? `The ‘${output.label}’ path is connected.`
+                  : `If the answer is ‘${output.label}’, the workflow simply stops here.`}
               </p>
             </div>
             <Switch

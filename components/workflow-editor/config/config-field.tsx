@@ -167,7 +167,11 @@ export function ConfigField({
     <div className={spec.type === "switch" ? "flex items-start justify-between gap-3" : "grid gap-1.5"}>
       <div className="grid gap-1">
         <Label htmlFor={id}>{spec.type === "seconds" && spec.name === "seconds" ? "Amount" : spec.label}</Label>
-        {spec.help && spec.type === "switch" ? <p id={`${id}-help`} className="text-xs text-muted-foreground">{spec.help}</p> : null}
+        {spec.help && spec.type === "switch" ? (
+          <p id={`${id}-help`} className="text-xs text-muted-foreground">
+            {spec.help}
+          </p>
+        ) : null}
       </div>
       {input}
       {spec.help && spec.type !== "switch" ? (

@@ -44,7 +44,13 @@ const triggerOptions: Option[] = eventTypes.map((type) => ({
 }));
 
 const comparison = options({ gt: "More than", gte: "At least", lt: "Less than", lte: "At most", eq: "Exactly", between: "Between" });
-const countComparison = options({ gt: numberOperatorLabels.gt, gte: numberOperatorLabels.gte, lt: numberOperatorLabels.lt, lte: numberOperatorLabels.lte, eq: numberOperatorLabels.eq });
+const countComparison = options({
+  gt: numberOperatorLabels.gt,
+  gte: numberOperatorLabels.gte,
+  lt: numberOperatorLabels.lt,
+  lte: numberOperatorLabels.lte,
+  eq: numberOperatorLabels.eq,
+});
 const anyOrNone = options({ any_of: "Is any of", none_of: "Is none of" });
 
 /**
@@ -88,7 +94,12 @@ export const fieldLayouts: Record<NodeKind, FieldSpec[]> = {
     { type: "list", name: "numbers", label: "The number called is any of", placeholder: "+14155550100", help: "One number per line." },
   ],
   "condition.business_hours": [
-    { type: "select", name: "mode", label: "The call came in", options: options({ inside: "Inside business hours", outside: "Outside business hours" }) },
+    {
+      type: "select",
+      name: "mode",
+      label: "The call came in",
+      options: options({ inside: "Inside business hours", outside: "Outside business hours" }),
+    },
     { type: "schedule", name: "schedule", label: "Business hours" },
     {
       type: "select",
@@ -96,7 +107,14 @@ export const fieldLayouts: Record<NodeKind, FieldSpec[]> = {
       label: "Check the time",
       options: options({ event: "When the call came in", now: "When this step runs (after any wait)" }),
     },
-    { type: "text", name: "timezone", label: "Time zone", placeholder: "America/New_York", optional: true, help: "Leave empty to use your organization's time zone." },
+    {
+      type: "text",
+      name: "timezone",
+      label: "Time zone",
+      placeholder: "America/New_York",
+      optional: true,
+      help: "Leave empty to use your organization's time zone.",
+    },
   ],
   "condition.call_status": [
     {
@@ -120,25 +138,54 @@ export const fieldLayouts: Record<NodeKind, FieldSpec[]> = {
   ],
   "condition.caller_state": [
     { type: "select", name: "operator", label: "The caller's state", options: anyOrNone },
-    { type: "list", name: "states", label: "States or regions", placeholder: "CA", help: "One per line, as shown on your calls (CA, NY…)." },
+    {
+      type: "list",
+      name: "states",
+      label: "States or regions",
+      placeholder: "CA",
+      help: "One per line, as shown on your calls (CA, NY…).",
+    },
   ],
   "condition.tags": [
     { type: "select", name: "match", label: "The call has", options: options({ any: "Any of these tags", all: "All of these tags" }) },
     { type: "list", name: "tags", label: "Tags", placeholder: "lead", help: "One tag per line." },
   ],
   "condition.message_text": [
-    { type: "list", name: "keywords", label: "The message contains any of", placeholder: "price", help: "One keyword per line. Upper and lower case are treated the same." },
+    {
+      type: "list",
+      name: "keywords",
+      label: "The message contains any of",
+      placeholder: "price",
+      help: "One keyword per line. Upper and lower case are treated the same.",
+    },
     { type: "switch", name: "wholeWord", label: "Match whole words only", help: "“price” then doesn't match “priceless”." },
   ],
   "condition.form_field": [
     { type: "text", name: "field", label: "Form field name", placeholder: "service" },
-    { type: "select", name: "operator", label: "The answer", options: options({ contains: "Contains", equals: "Is exactly", is_filled: "Is filled in" }) },
+    {
+      type: "select",
+      name: "operator",
+      label: "The answer",
+      options: options({ contains: "Contains", equals: "Is exactly", is_filled: "Is filled in" }),
+    },
     { type: "text", name: "value", label: "Value", placeholder: "roof repair", showIf: (values) => values.operator !== "is_filled" },
   ],
   "action.send_sms": [{ type: "template", name: "body", label: "Text message", multiline: true, sms: true }],
   "action.send_email": [
-    { type: "select", name: "to", label: "Send to", options: options({ me: "Me", all_members: "Everyone in my team", addresses: "These addresses…" }) },
-    { type: "list", name: "addresses", label: "Email addresses", placeholder: "sales@example.com", help: "One address per line.", showIf: (values) => values.to === "addresses" },
+    {
+      type: "select",
+      name: "to",
+      label: "Send to",
+      options: options({ me: "Me", all_members: "Everyone in my team", addresses: "These addresses…" }),
+    },
+    {
+      type: "list",
+      name: "addresses",
+      label: "Email addresses",
+      placeholder: "sales@example.com",
+      help: "One address per line.",
+      showIf: (values) => values.to === "addresses",
+    },
     { type: "template", name: "subject", label: "Subject", multiline: false },
     { type: "template", name: "body", label: "Message", multiline: true },
     { type: "switch", name: "includeSummary", label: "Add a summary of the call under the message" },

@@ -69,18 +69,20 @@ export function NodeConfigForm({ nodeId, kind, config }: { nodeId: string; kind:
   return (
     <form className="grid gap-4" onSubmit={(event) => event.preventDefault()} aria-label={`${definition.label} settings`}>
       <fieldset disabled={readOnly} className="grid gap-4">
-        {fieldLayouts[kind].filter((spec) => !spec.showIf || spec.showIf(values)).map((spec) => (
-          <ConfigField
-            key={spec.name}
-            spec={spec}
-            control={control}
-            values={values}
-            nodeId={nodeId}
-            eventType={eventType}
-            problem={(formState.errors[spec.name]?.message as string | undefined) ?? problemForField(problems, spec.name)}
-            onSelectChange={onSelectChange}
-          />
-        ))}
+        {fieldLayouts[kind]
+          .filter((spec) => !spec.showIf || spec.showIf(values))
+          .map((spec) => (
+            <ConfigField
+              key={spec.name}
+              spec={spec}
+              control={control}
+              values={values}
+              nodeId={nodeId}
+              eventType={eventType}
+              problem={(formState.errors[spec.name]?.message as string | undefined) ?? problemForField(problems, spec.name)}
+              onSelectChange={onSelectChange}
+            />
+          ))}
       </fieldset>
     </form>
   );

@@ -98,9 +98,13 @@ export function TemplateField({
         {sms && "text" in preview ? <SmsCounter text={preview.text} raw={text} /> : null}
       </div>
       <div className="rounded-md bg-muted p-2 text-xs" aria-live="polite">
-        <p className="mb-0.5 font-medium text-muted-foreground">Preview with a sample {eventType?.startsWith("sms") ? "text" : eventType?.startsWith("form") ? "form" : "call"}</p>
+        <p className="mb-0.5 font-medium text-muted-foreground">
+          Preview with a sample {eventType?.startsWith("sms") ? "text" : eventType?.startsWith("form") ? "form" : "call"}
+        </p>
         {"text" in preview ? (
-          <p className="whitespace-pre-wrap break-words" data-testid="template-preview">{preview.text || <span className="text-muted-foreground">(empty)</span>}</p>
+          <p className="whitespace-pre-wrap break-words" data-testid="template-preview">
+            {preview.text || <span className="text-muted-foreground">(empty)</span>}
+          </p>
         ) : (
           <p className="text-muted-foreground">{preview.problem}</p>
         )}

@@ -84,7 +84,8 @@ describe("editor store", () => {
     const store = createEditorStore(initial);
     const { beginMove, move, endMove, undo } = store.getState();
     beginMove();
-    for (let y = 151; y < 160; y++) move((graph) => ({ ...graph, nodes: graph.nodes.map((node) => (node.id === "sms" ? { ...node, position: { x: 0, y } } : node)) }));
+    for (let y = 151; y < 160; y++)
+      move((graph) => ({ ...graph, nodes: graph.nodes.map((node) => (node.id === "sms" ? { ...node, position: { x: 0, y } } : node)) }));
     endMove();
     expect(store.temporal.getState().pastStates).toHaveLength(1);
     undo();

@@ -161,7 +161,10 @@ export function createEditorStore(initial: EditorGraph, options: { readOnly?: bo
             beforeMove = null;
             if (!before || !moved(before, get().graph)) return;
             lastEdit = { mergeKey: null, at: now() };
-            store.temporal.setState(({ pastStates }) => ({ pastStates: [...pastStates, { graph: before }].slice(-historyLimit), futureStates: [] }));
+            store.temporal.setState(({ pastStates }) => ({
+              pastStates: [...pastStates, { graph: before }].slice(-historyLimit),
+              futureStates: [],
+            }));
           },
           undo: () => restore((history) => history.undo()),
           redo: () => restore((history) => history.redo()),

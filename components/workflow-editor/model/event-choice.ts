@@ -21,7 +21,9 @@ export function checkSampleJson(json: string): SampleCheck {
   if (parsed.success) return { ok: true, payload };
   return {
     ok: false,
-    problems: parsed.error.issues.slice(0, 8).map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join(".")}: ${issue.message}` : issue.message)),
+    problems: parsed.error.issues
+      .slice(0, 8)
+      .map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join(".")}: ${issue.message}` : issue.message)),
   };
 }
 

@@ -34,14 +34,21 @@ describe("graph operations", () => {
   it("adds a step selected, with its kind's default settings", () => {
     const graph = addNode(missedCallGraph(), nodeFromKind("action.delay", { x: 5, y: 6 }));
     const added = graph.nodes.at(-1)!;
-    expect(added).toMatchObject({ type: "action", selected: true, position: { x: 5, y: 6 }, data: { kind: "action.delay", config: { amount: 30, unit: "minutes" } } });
+    expect(added).toMatchObject({
+      type: "action",
+      selected: true,
+      position: { x: 5, y: 6 },
+      data: { kind: "action.delay", config: { amount: 30, unit: "minutes" } },
+    });
     expect(graph.nodes.filter((node) => node.selected)).toHaveLength(1);
   });
 
   it("connects through the engine's rules and explains refusals", () => {
     const graph = missedCallGraph();
     expect(connectNodes(graph, { source: "sms", target: "trigger" })).toEqual({ reason: expect.stringContaining("trigger") });
-    expect(connectNodes(graph, { source: "sms", sourceHandle: "out", target: "first" })).toEqual({ reason: expect.stringContaining("loop") });
+    expect(connectNodes(graph, { source: "sms", sourceHandle: "out", target: "first" })).toEqual({
+      reason: expect.stringContaining("loop"),
+    });
     const result = connectNodes(graph, { source: "first", sourceHandle: "false", target: "sms" });
     expect("graph" in result && result.graph.edges.at(-1)).toMatchObject({ source: "first", sourceHandle: "false", target: "sms" });
   });

@@ -1,12 +1,4 @@
-import {
-  canConnect,
-  createNode,
-  getNodeDefinition,
-  newEdgeId,
-  type ConditionHandle,
-  type ConnectResult,
-  type NodeKind,
-} from "@/engine";
+import { canConnect, createNode, getNodeDefinition, newEdgeId, type ConditionHandle, type ConnectResult, type NodeKind } from "@/engine";
 import type { EditorEdge, EditorGraph, EditorNode } from "./editor-graph";
 
 // Pure changes to the canvas graph. Each returns a new graph and leaves its input untouched.
@@ -43,7 +35,10 @@ function connectionShape(graph: EditorGraph) {
   };
 }
 
-export function checkConnection(graph: EditorGraph, connection: { source: string; sourceHandle?: string | null; target: string }): ConnectResult {
+export function checkConnection(
+  graph: EditorGraph,
+  connection: { source: string; sourceHandle?: string | null; target: string },
+): ConnectResult {
   return canConnect(connectionShape(graph), connection);
 }
 
@@ -75,9 +70,7 @@ export function addNodeAfter(graph: EditorGraph, parentId: string, kind: NodeKin
   const parent = graph.nodes.find((node) => node.id === parentId);
   const handle = freeOutputOf(graph, parentId);
   const column = handle === "false" ? 1 : 0;
-  const position = parent
-    ? { x: parent.position.x + column * stepSpacing.x, y: parent.position.y + stepSpacing.y }
-    : { x: 0, y: 0 };
+  const position = parent ? { x: parent.position.x + column * stepSpacing.x, y: parent.position.y + stepSpacing.y } : { x: 0, y: 0 };
   const node = nodeFromKind(kind, position);
   const added = addNode(graph, node);
   if (!parent || !handle) return { graph: added, nodeId: node.id };
@@ -149,7 +142,11 @@ export function withSelectionOf(graph: EditorGraph, current: EditorGraph): Edito
   const selectedNodes = new Set(current.nodes.filter((node) => node.selected).map((node) => node.id));
   const selectedEdges = new Set(current.edges.filter((edge) => edge.selected).map((edge) => edge.id));
   return {
-    nodes: graph.nodes.map((node) => (selectedNodes.has(node.id) === Boolean(node.selected) ? node : { ...node, selected: selectedNodes.has(node.id) })),
-    edges: graph.edges.map((edge) => (selectedEdges.has(edge.id) === Boolean(edge.selected) ? edge : { ...edge, selected: selectedEdges.has(edge.id) })),
+    nodes: graph.nodes.map((node) =>
+      selectedNodes.has(node.id) === Boolean(node.selected) ? node : { ...node, selected: selectedNodes.has(node.id) },
+    ),
+    edges: graph.edges.map((edge) =>
+      selectedEdges.has(edge.id) === Boolean(edge.selected) ? edge : { ...edge, selected: selectedEdges.has(edge.id) },
+    ),
   };
 }

@@ -19,7 +19,15 @@ const NodeConfigForm = dynamic(() => import("../config/node-config-form").then((
 const WebhookTestPanel = dynamic(() => import("../webhook-test/webhook-test-panel").then((module) => module.WebhookTestPanel));
 
 /** The side panel: the selected step's settings, or what to do when none (or several) are selected. */
-export function NodeInspector({ workflowId, onDelete, onDuplicate }: { workflowId?: string; onDelete: () => void; onDuplicate: () => void }) {
+export function NodeInspector({
+  workflowId,
+  onDelete,
+  onDuplicate,
+}: {
+  workflowId?: string;
+  onDelete: () => void;
+  onDuplicate: () => void;
+}) {
   const selectedIds = useEditorStore((state) =>
     state.graph.nodes
       .filter((node) => node.selected)
@@ -63,7 +71,12 @@ export function NodeInspector({ workflowId, onDelete, onDuplicate }: { workflowI
   return (
     <div className="grid grid-cols-1 gap-4 p-4" data-testid="node-inspector">
       <div className="flex items-start gap-2.5">
-        <span className={cn("flex size-9 shrink-0 items-center justify-center rounded-md", categoryStyles[definition?.category ?? "action"].iconBox)}>
+        <span
+          className={cn(
+            "flex size-9 shrink-0 items-center justify-center rounded-md",
+            categoryStyles[definition?.category ?? "action"].iconBox,
+          )}
+        >
           <NodeIcon name={definition?.icon} className="size-5" />
         </span>
         <div className="min-w-0">
@@ -72,9 +85,17 @@ export function NodeInspector({ workflowId, onDelete, onDuplicate }: { workflowI
         </div>
       </div>
       <NodeConfigForm key={node.id} nodeId={node.id} kind={node.data.kind} config={node.data.config} />
-      {definition?.category === "condition" ? <BranchToggles nodeId={node.id} kind={node.data.kind} openHandles={node.data.openHandles ?? []} /> : null}
+      {definition?.category === "condition" ? (
+        <BranchToggles nodeId={node.id} kind={node.data.kind} openHandles={node.data.openHandles ?? []} />
+      ) : null}
       {node.data.kind === "action.webhook" && workflowId && eventType && !readOnly ? (
-        <WebhookTestPanel key={`${node.id}:${eventType}`} workflowId={workflowId} nodeId={node.id} config={node.data.config} eventType={eventType} />
+        <WebhookTestPanel
+          key={`${node.id}:${eventType}`}
+          workflowId={workflowId}
+          nodeId={node.id}
+          config={node.data.config}
+          eventType={eventType}
+        />
       ) : null}
       {readOnly ? null : (
         <div className="flex gap-2 border-t pt-4">

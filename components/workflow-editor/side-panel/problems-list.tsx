@@ -34,7 +34,10 @@ export function ProblemsList({ onShowNode }: { onShowNode: (nodeId: string) => v
           const Icon = problem.severity === "error" ? CircleAlert : TriangleAlert;
           const content = (
             <>
-              <Icon className={problem.severity === "error" ? "mt-0.5 size-4 shrink-0 text-destructive" : "mt-0.5 size-4 shrink-0 text-warning"} aria-hidden />
+              <Icon
+                className={problem.severity === "error" ? "mt-0.5 size-4 shrink-0 text-destructive" : "mt-0.5 size-4 shrink-0 text-warning"}
+                aria-hidden
+              />
               <span>
                 {name ? <span className="font-medium">{name}: </span> : null}
                 {problem.message}
@@ -42,9 +45,17 @@ export function ProblemsList({ onShowNode }: { onShowNode: (nodeId: string) => v
             </>
           );
           return (
-            <li key={`${problem.code}-${problem.nodeId ?? problem.edgeId ?? ""}-${problem.field ?? problem.handle ?? ""}-${index}`} data-testid="problem" data-severity={problem.severity}>
+            <li
+              key={`${problem.code}-${problem.nodeId ?? problem.edgeId ?? ""}-${problem.field ?? problem.handle ?? ""}-${index}`}
+              data-testid="problem"
+              data-severity={problem.severity}
+            >
               {problem.nodeId ? (
-                <button type="button" onClick={() => onShowNode(problem.nodeId!)} className="flex w-full items-start gap-2 rounded px-1 py-1 text-left text-sm hover:bg-muted">
+                <button
+                  type="button"
+                  onClick={() => onShowNode(problem.nodeId!)}
+                  className="flex w-full items-start gap-2 rounded px-1 py-1 text-left text-sm hover:bg-muted"
+                >
                   {content}
                 </button>
               ) : (

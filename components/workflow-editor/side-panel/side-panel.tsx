@@ -23,7 +23,10 @@ function ProblemCount() {
   const warnings = useEditorStore((state) => state.problems.warningCount);
   if (errors + warnings === 0) return null;
   return (
-    <span className={cn("ml-1 rounded-full px-1.5 text-[11px] text-white", errors > 0 ? "bg-destructive" : "bg-warning")} data-testid="problem-count">
+    <span
+      className={cn("ml-1 rounded-full px-1.5 text-[11px] text-white", errors > 0 ? "bg-destructive" : "bg-warning")}
+      data-testid="problem-count"
+    >
       {errors + warnings}
     </span>
   );

@@ -18,7 +18,17 @@ function describeEvent(event: WorkflowEvent): string {
   return [who ?? eventTypeInfo[event.type].label.replace(/^When /, ""), source].filter(Boolean).join(" · ");
 }
 
-function SampleEditor({ eventType, json, onChange, compact }: { eventType: EventType; json: string; onChange: (json: string) => void; compact: boolean }) {
+function SampleEditor({
+  eventType,
+  json,
+  onChange,
+  compact,
+}: {
+  eventType: EventType;
+  json: string;
+  onChange: (json: string) => void;
+  compact: boolean;
+}) {
   const check = checkSampleJson(json);
   const editor = (
     <div className="grid grid-cols-1 gap-1.5">
@@ -46,7 +56,9 @@ function SampleEditor({ eventType, json, onChange, compact }: { eventType: Event
   if (!compact) {
     return (
       <div className="grid grid-cols-1 gap-1.5">
-        <p className="text-xs text-muted-foreground">A made-up “{eventTypeInfo[eventType].label.replace(/^When /, "")}” event. Change any field to try other cases.</p>
+        <p className="text-xs text-muted-foreground">
+          A made-up “{eventTypeInfo[eventType].label.replace(/^When /, "")}” event. Change any field to try other cases.
+        </p>
         {editor}
       </div>
     );
@@ -61,15 +73,31 @@ function SampleEditor({ eventType, json, onChange, compact }: { eventType: Event
   );
 }
 
-function RecentEvents({ workflowId, eventType, selected, onSelect }: { workflowId: string; eventType: EventType; selected: string | null; onSelect: (eventId: string) => void }) {
+function RecentEvents({
+  workflowId,
+  eventType,
+  selected,
+  onSelect,
+}: {
+  workflowId: string;
+  eventType: EventType;
+  selected: string | null;
+  onSelect: (eventId: string) => void;
+}) {
   const trpc = useTRPC();
   const recent = useQuery(trpc.workflow.testEvents.queryOptions({ workflowId, eventType }));
   if (recent.isLoading) return <Skeleton className="h-24" />;
-  if (recent.isError) return <p role="alert" className="text-sm text-destructive">Could not load recent events: {recent.error.message}</p>;
+  if (recent.isError)
+    return (
+      <p role="alert" className="text-sm text-destructive">
+        Could not load recent events: {recent.error.message}
+      </p>
+    );
   if (!recent.data?.length) {
     return (
       <p className="rounded-md border border-dashed p-3 text-sm text-muted-foreground">
-        No real “{eventTypeInfo[eventType].label.replace(/^When /, "")}” events yet. Test with the sample event, or use Simulate a call to create one.
+        No real “{eventTypeInfo[eventType].label.replace(/^When /, "")}” events yet. Test with the sample event, or use Simulate a call to
+        create one.
       </p>
     );
   }
@@ -82,7 +110,10 @@ function RecentEvents({ workflowId, eventType, selected, onSelect }: { workflowI
           role="radio"
           aria-checked={selected === event.id}
           onClick={() => onSelect(event.id)}
-          className={cn("grid grid-cols-1 rounded-md border px-2.5 py-1.5 text-left text-sm", selected === event.id ? "border-primary bg-accent/50" : "hover:bg-muted")}
+          className={cn(
+            "grid grid-cols-1 rounded-md border px-2.5 py-1.5 text-left text-sm",
+            selected === event.id ? "border-primary bg-accent/50" : "hover:bg-muted",
+          )}
         >
           <span className="truncate font-medium">{describeEvent(event.payload)}</span>
           <span className="text-xs text-muted-foreground">
@@ -111,7 +142,9 @@ export function EventChoicePicker({
   return (
     <Tabs
       value={value.source}
-      onValueChange={(source) => onChange(source === "sample" ? { source, json: sampleJson(eventType) } : { source: "recent", eventId: null })}
+      onValueChange={(source) =>
+        onChange(source === "sample" ? { source, json: sampleJson(eventType) } : { source: "recent", eventId: null })
+      }
       className="gap-2"
     >
       <TabsList variant="segmented" aria-label="Test with">
@@ -119,11 +152,23 @@ export function EventChoicePicker({
         <TabsTrigger value="recent">Recent real event</TabsTrigger>
       </TabsList>
       <TabsContent value="sample">
-        {value.source === "sample" ? <SampleEditor eventType={eventType} json={value.json} onChange={(json) => onChange({ source: "sample", json })} compact={compact} /> : null}
+        {value.source === "sample" ? (
+          <SampleEditor
+            eventType={eventType}
+            json={value.json}
+            onChange={(json) => onChange({ source: "sample", json })}
+            compact={compact}
+          />
+        ) : null}
       </TabsContent>
       <TabsContent value="recent">
         {value.source === "recent" ? (
-          <RecentEvents workflowId={workflowId} eventType={eventType} selected={value.eventId} onSelect={(eventId) => onChange({ source: "recent", eventId })} />
+          <RecentEvents
+            workflowId={workflowId}
+            eventType={eventType}
+            selected={value.eventId}
+            onSelect={(eventId) => onChange({ source: "recent", eventId })}
+          />
         ) : null}
       </TabsContent>
     </Tabs>

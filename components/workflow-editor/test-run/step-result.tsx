@@ -9,14 +9,28 @@ const sideEffectKinds = new Set(["action.send_sms", "action.send_email", "action
 
 /** What one step did (or would have done) in a test run, in the words a marketer would use. */
 export function StepResult({ step, label }: { step: TestRunStep; label: string }) {
-  const category = sideEffectKinds.has(step.nodeKind) && step.status === "succeeded" ? (wasSimulated(step.output) ? "Not sent (test)" : "Sent for real") : null;
+  const category =
+    sideEffectKinds.has(step.nodeKind) && step.status === "succeeded"
+      ? wasSimulated(step.output)
+        ? "Not sent (test)"
+        : "Sent for real"
+      : null;
 
   return (
-    <li className="grid grid-cols-1 gap-2 rounded-md border bg-card p-3" data-testid="test-step" data-node-id={step.nodeId} data-status={step.status}>
+    <li
+      className="grid grid-cols-1 gap-2 rounded-md border bg-card p-3"
+      data-testid="test-step"
+      data-node-id={step.nodeId}
+      data-status={step.status}
+    >
       <div className="flex items-center justify-between gap-2">
         <p className="truncate text-sm font-medium">{label}</p>
         <div className="flex shrink-0 items-center gap-1.5">
-          {category ? <span className={category === "Sent for real" ? "text-xs font-medium text-warning" : "text-xs text-muted-foreground"}>{category}</span> : null}
+          {category ? (
+            <span className={category === "Sent for real" ? "text-xs font-medium text-warning" : "text-xs text-muted-foreground"}>
+              {category}
+            </span>
+          ) : null}
           <StatusBadge status={step.status} />
         </div>
       </div>

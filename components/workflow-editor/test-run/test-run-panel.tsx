@@ -8,7 +8,15 @@ import { runPathOf, type RunPath } from "@/components/runs/run-path";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Switch } from "@/components/ui/switch";
-import { draftGraphSchema, eventTypeInfo, getNodeDefinition, topologicalOrder, workflowGraphSchema, type DraftWorkflowGraph, type EventType } from "@/engine";
+import {
+  draftGraphSchema,
+  eventTypeInfo,
+  getNodeDefinition,
+  topologicalOrder,
+  workflowGraphSchema,
+  type DraftWorkflowGraph,
+  type EventType,
+} from "@/engine";
 import { eventInputOf, sampleJson, type EventChoice } from "../model/event-choice";
 import { EventChoicePicker } from "./event-choice-picker";
 import { StepResult, type TestRunStep } from "./step-result";
@@ -29,8 +37,23 @@ function labelsOf(graph: unknown): Map<string, string> {
   return new Map(nodes.map((node) => [node.id, node.label ?? getNodeDefinition(node.kind)?.label ?? "Step"]));
 }
 
-function ResultSummary({ status, steps, eventType, sentForReal }: { status: string; steps: TestRunStep[]; eventType: EventType; sentForReal: boolean }) {
-  if (unfinished.has(status)) return <p className="text-sm text-muted-foreground" role="status">Running the test…</p>;
+function ResultSummary({
+  status,
+  steps,
+  eventType,
+  sentForReal,
+}: {
+  status: string;
+  steps: TestRunStep[];
+  eventType: EventType;
+  sentForReal: boolean;
+}) {
+  if (unfinished.has(status))
+    return (
+      <p className="text-sm text-muted-foreground" role="status">
+        Running the test…
+      </p>
+    );
   const actions = steps.filter((step) => step.nodeKind.startsWith("action.") && step.status === "succeeded").length;
   const trigger = steps.find((step) => step.nodeKind === "trigger");
   let message: string;
@@ -76,7 +99,11 @@ export function TestRunPanel({
   const [choice, setChoice] = useState<EventChoice>(() => ({ source: "sample", json: sampleJson(eventType) }));
   const [sendForReal, setSendForReal] = useState(false);
   const [started, setStarted] = useState<{ runId: string; sentForReal: boolean } | null>(null);
-  const start = useMutation(trpc.workflow.testRun.mutationOptions({ onSuccess: ({ runId }, input) => setStarted({ runId, sentForReal: input.sendForReal ?? false }) }));
+  const start = useMutation(
+    trpc.workflow.testRun.mutationOptions({
+      onSuccess: ({ runId }, input) => setStarted({ runId, sentForReal: input.sendForReal ?? false }),
+    }),
+  );
   const result = useQuery({
     ...trpc.run.get.queryOptions({ runId: started?.runId ?? "" }),
     enabled: started !== null,
@@ -116,7 +143,13 @@ export function TestRunPanel({
       <header className="flex items-center gap-2 border-b px-4 py-2.5">
         <FlaskConical className="size-4 text-primary" aria-hidden />
         <h2 className="flex-1 text-sm font-semibold">Test this workflow</h2>
-        <Button variant="ghost" size="icon" onClick={onClose} aria-label="Close the test panel" title="Close (the canvas goes back to editing)">
+        <Button
+          variant="ghost"
+          size="icon"
+          onClick={onClose}
+          aria-label="Close the test panel"
+          title="Close (the canvas goes back to editing)"
+        >
           <X aria-hidden />
         </Button>
       </header>
@@ -124,17 +157,21 @@ export function TestRunPanel({
         {started === null ? (
           <>
             <p className="text-sm text-muted-foreground">
-              Runs your current draft — saved or not — on one event. Conditions are checked for real; texts, emails and webhooks are shown here, not sent.
+              Runs your current draft — saved or not — on one event. Conditions are checked for real; texts, emails and webhooks are shown
+              here, not sent.
             </p>
             <EventChoicePicker workflowId={workflowId} eventType={eventType} value={choice} onChange={setChoice} />
-            <label className={`flex items-start gap-2 rounded-md border p-2.5 text-sm ${sendForReal ? "border-warning bg-warning/10" : ""}`}>
+            <label
+              className={`flex items-start gap-2 rounded-md border p-2.5 text-sm ${sendForReal ? "border-warning bg-warning/10" : ""}`}
+            >
               <Switch checked={sendForReal} onCheckedChange={setSendForReal} aria-label="Send for real" className="mt-0.5" />
               <span className="grid gap-0.5">
                 <span className="font-medium">Send for real</span>
                 <span className="text-xs text-muted-foreground">
                   {sendForReal ? (
                     <span className="flex items-center gap-1 text-foreground">
-                      <TriangleAlert className="size-3.5 text-warning" aria-hidden /> Texts, emails and webhooks in this test will really go out.
+                      <TriangleAlert className="size-3.5 text-warning" aria-hidden /> Texts, emails and webhooks in this test will really go
+                      out.
                     </span>
                   ) : (
                     "Off: nothing leaves Switchboard."
@@ -151,7 +188,9 @@ export function TestRunPanel({
             {data ? (
               <ResultSummary status={data.run.status} steps={steps} eventType={eventType} sentForReal={started.sentForReal} />
             ) : result.isError ? (
-              <p role="alert" className="text-sm text-destructive">Could not load the test result: {result.error.message}</p>
+              <p role="alert" className="text-sm text-destructive">
+                Could not load the test result: {result.error.message}
+              </p>
             ) : (
               <Skeleton className="h-10" />
             )}
@@ -169,9 +208,7 @@ export function TestRunPanel({
                 Change the event
               </Button>
             </div>
-            <p className="text-xs text-muted-foreground">
-              Test runs appear in Runs labelled “Test” and never count as live runs.
-            </p>
+            <p className="text-xs text-muted-foreground">Test runs appear in Runs labelled “Test” and never count as live runs.</p>
           </>
         )}
       </div>

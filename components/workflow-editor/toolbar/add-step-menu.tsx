@@ -4,7 +4,14 @@ import { Plus } from "lucide-react";
 import { Fragment } from "react";
 import { nodeCategories, nodeDefinitionsInCategory, type NodeKind } from "@/engine";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { NodeIcon } from "@/components/steps/node-icons";
 import { useEditorStore } from "../use-editor-store";
 import { useAddStep } from "../commands/use-add-step";

@@ -69,7 +69,10 @@ export function EditorToolbar({
   return (
     <header className="flex items-center gap-2 border-b bg-card px-3 py-2">
       <div className="flex min-w-0 flex-1 items-center gap-2">
-        <Link href="/workflows" className="flex shrink-0 items-center gap-1 rounded px-1.5 py-1 text-sm text-muted-foreground hover:text-foreground">
+        <Link
+          href="/workflows"
+          className="flex shrink-0 items-center gap-1 rounded px-1.5 py-1 text-sm text-muted-foreground hover:text-foreground"
+        >
           <ArrowLeft className="size-4" aria-hidden /> Workflows
         </Link>
         <WorkflowNameField workflowId={workflow.id} name={workflow.name} readOnly={!canEdit} />
@@ -104,13 +107,19 @@ export function EditorToolbar({
           {workflow.publishedVersionNumber ? `Live: version ${workflow.publishedVersionNumber}` : "Not published yet"}
         </span>
         {workflow.publishedVersionNumber && publishing.unpublishedChanges ? (
-          <span className="whitespace-nowrap rounded bg-warning/20 px-1.5 py-0.5 text-xs" title="The draft differs from the live version. Publish to make your changes live.">
+          <span
+            className="whitespace-nowrap rounded bg-warning/20 px-1.5 py-0.5 text-xs"
+            title="The draft differs from the live version. Publish to make your changes live."
+          >
             Unpublished changes
           </span>
         ) : null}
         {canEdit ? (
           <>
-            <label className="flex items-center gap-1.5 text-sm" title={workflow.publishedVersionId ? undefined : "Publish the workflow before turning it on"}>
+            <label
+              className="flex items-center gap-1.5 text-sm"
+              title={workflow.publishedVersionId ? undefined : "Publish the workflow before turning it on"}
+            >
               <Switch
                 checked={workflow.enabled}
                 disabled={!workflow.publishedVersionId || publishing.settingEnabled}

@@ -29,7 +29,10 @@ export function PublishDialog({ onPublish, busy }: { onPublish: (note: string) =
     );
   }, [waitingForChecker]);
   const blocking = useMemo(
-    () => (open ? validateGraphWith(storedGraphOf(graph), { mode: "publish", checkTemplate }).filter((problem) => problem.severity === "error") : []),
+    () =>
+      open
+        ? validateGraphWith(storedGraphOf(graph), { mode: "publish", checkTemplate }).filter((problem) => problem.severity === "error")
+        : [],
     [checkTemplate, graph, open],
   );
 
@@ -57,7 +60,9 @@ export function PublishDialog({ onPublish, busy }: { onPublish: (note: string) =
           </DialogHeader>
           {blocking.length > 0 ? (
             <div role="alert" className="rounded-md border border-destructive/40 bg-destructive/5 p-3 text-sm">
-              <p className="font-medium text-destructive">Fix {blocking.length === 1 ? "this problem" : `these ${blocking.length} problems`} first:</p>
+              <p className="font-medium text-destructive">
+                Fix {blocking.length === 1 ? "this problem" : `these ${blocking.length} problems`} first:
+              </p>
               <ul className="mt-1 list-disc pl-5">
                 {blocking.slice(0, 5).map((problem, index) => (
                   <li key={index}>{problem.message}</li>
@@ -67,7 +72,14 @@ export function PublishDialog({ onPublish, busy }: { onPublish: (note: string) =
           ) : null}
           <div className="grid gap-1.5">
             <Label htmlFor="publish-note">What changed? (optional)</Label>
-            <Textarea id="publish-note" value={note} maxLength={500} rows={3} placeholder="Added a text back for first-time callers" onChange={(event) => setNote(event.target.value)} />
+            <Textarea
+              id="publish-note"
+              value={note}
+              maxLength={500}
+              rows={3}
+              placeholder="Added a text back for first-time callers"
+              onChange={(event) => setNote(event.target.value)}
+            />
           </div>
           <DialogFooter>
             <Button type="button" variant="secondary" onClick={() => setOpen(false)}>

@@ -9,9 +9,23 @@ const labels: Record<SaveStatus, string> = {
   conflict: "Not saved: changed elsewhere",
 };
 
-export function SaveStatusIndicator({ status, errorMessage, onRetry }: { status: SaveStatus; errorMessage: string | null; onRetry: () => void }) {
+export function SaveStatusIndicator({
+  status,
+  errorMessage,
+  onRetry,
+}: {
+  status: SaveStatus;
+  errorMessage: string | null;
+  onRetry: () => void;
+}) {
   return (
-    <span role="status" aria-live="polite" data-testid="save-status" data-status={status} className="flex shrink-0 items-center gap-1.5 whitespace-nowrap text-xs text-muted-foreground">
+    <span
+      role="status"
+      aria-live="polite"
+      data-testid="save-status"
+      data-status={status}
+      className="flex shrink-0 items-center gap-1.5 whitespace-nowrap text-xs text-muted-foreground"
+    >
       {status === "saving" ? <LoaderCircle className="size-3.5 animate-spin" aria-hidden /> : null}
       {status === "saved" ? <CircleCheck className="size-3.5 text-success" aria-hidden /> : null}
       {status === "error" || status === "conflict" ? <CircleAlert className="size-3.5 text-destructive" aria-hidden /> : null}

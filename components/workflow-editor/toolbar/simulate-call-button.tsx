@@ -28,7 +28,9 @@ function SimulateCallTrigger(props: ButtonProps) {
 export function SimulateCallButton({ eventType }: { eventType: EventType | null }) {
   const [clicked, setClicked] = useState(false);
   if (!clicked) {
-    return <SimulateCallTrigger onPointerEnter={() => void loadDialog()} onFocus={() => void loadDialog()} onClick={() => setClicked(true)} />;
+    return (
+      <SimulateCallTrigger onPointerEnter={() => void loadDialog()} onFocus={() => void loadDialog()} onClick={() => setClicked(true)} />
+    );
   }
   return <SimulateCallDialog defaultType={eventType ?? undefined} defaultOpen trigger={<SimulateCallTrigger />} />;
 }

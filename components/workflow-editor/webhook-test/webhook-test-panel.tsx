@@ -48,7 +48,17 @@ function RecentTests({ workflowId, nodeId }: { workflowId: string; nodeId: strin
  * In a webhook step's settings: see exactly what would be posted for an event, and post it now
  * (signed, through the same guarded sender as runs, marked as a test) to check the receiver.
  */
-export function WebhookTestPanel({ workflowId, nodeId, config, eventType }: { workflowId: string; nodeId: string; config: unknown; eventType: EventType }) {
+export function WebhookTestPanel({
+  workflowId,
+  nodeId,
+  config,
+  eventType,
+}: {
+  workflowId: string;
+  nodeId: string;
+  config: unknown;
+  eventType: EventType;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [choice, setChoice] = useState<EventChoice>(() => ({ source: "sample", json: sampleJson(eventType) }));
@@ -101,7 +111,8 @@ export function WebhookTestPanel({ workflowId, nodeId, config, eventType }: { wo
       {preview.data ? (
         <div className="grid grid-cols-1 gap-1.5" data-testid="webhook-test-preview">
           <p className="text-xs text-muted-foreground">
-            Sent as-is to {preview.data.urls.length === 1 ? "this address" : `these ${preview.data.urls.length} addresses`}; the id, timestamp and signature are fresh on every send.
+            Sent as-is to {preview.data.urls.length === 1 ? "this address" : `these ${preview.data.urls.length} addresses`}; the id,
+            timestamp and signature are fresh on every send.
           </p>
           {preview.data.urls.map((url) => (
             <RequestView key={url} method={preview.data.method} url={url} headers={preview.data.headers} body={preview.data.body} />

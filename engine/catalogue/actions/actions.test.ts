@@ -158,7 +158,12 @@ describe("webhook", () => {
     expect(withHeaders([{ name: "Content-Type", value: "text/plain" }])).toBe(false);
     expect(withHeaders([{ name: "Bad Name", value: "x" }])).toBe(false);
     expect(withHeaders([{ name: "X-A", value: "x\r\nInjected: 1" }])).toBe(false);
-    expect(withHeaders([{ name: "X-A", value: "1" }, { name: "x-a", value: "2" }])).toBe(false);
+    expect(
+      withHeaders([
+        { name: "X-A", value: "1" },
+        { name: "x-a", value: "2" },
+      ]),
+    ).toBe(false);
   });
 
   it("summarises by host", () => {
@@ -173,7 +178,10 @@ describe("delay", () => {
   it("turns amount and unit into a step duration", () => {
     expect(delayDuration({ amount: 30, unit: "minutes" })).toEqual({ duration: "30m", milliseconds: 1_800_000 });
     expect(delayDuration({ amount: 2, unit: "hours" })).toEqual({ duration: "2h", milliseconds: 7_200_000 });
-    expect(delay.prepare({ amount: 1, unit: "days" }, sampleEvent("call.missed"), ctx)).toEqual({ duration: "1d", milliseconds: 86_400_000 });
+    expect(delay.prepare({ amount: 1, unit: "days" }, sampleEvent("call.missed"), ctx)).toEqual({
+      duration: "1d",
+      milliseconds: 86_400_000,
+    });
   });
 
   it("waits between 1 minute and 30 days", () => {

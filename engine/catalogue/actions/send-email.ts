@@ -70,7 +70,10 @@ export const sendEmail = defineAction<"action.send_email", SendEmailConfig, Send
     return {
       recipients: { type: config.to, addresses: config.to === "addresses" ? config.addresses : [] },
       // Subjects are one line: mail headers must not carry line breaks.
-      subject: ctx.renderTemplate(config.subject, event, options).replace(/\s*[\r\n]+\s*/g, " ").trim(),
+      subject: ctx
+        .renderTemplate(config.subject, event, options)
+        .replace(/\s*[\r\n]+\s*/g, " ")
+        .trim(),
       body: ctx.renderTemplate(config.body, event, options),
       summary: config.includeSummary ? summarizeEvent(event) : null,
     };

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { eventTypes } from "../../events/event-types";
 import { eventOccurredAt } from "../../events/event-schema";
-import { describeSchedule, isValidTimeZone, isWithinSchedule, officeHours, weeklyScheduleSchema } from "../../condition-helpers/business-hours";
+import {
+  describeSchedule,
+  isValidTimeZone,
+  isWithinSchedule,
+  officeHours,
+  weeklyScheduleSchema,
+} from "../../condition-helpers/business-hours";
 import { defineCondition, yesNoOutputs } from "../node-definition";
 
 export const businessHoursConfigSchema = z.object({
@@ -25,8 +31,7 @@ export const businessHours = defineCondition<"condition.business_hours", Busines
   defaultConfig: () => ({ mode: "inside", schedule: officeHours(), clock: "event" }),
   outputs: yesNoOutputs,
   fitsEventTypes: eventTypes,
-  summary: (config) =>
-    `${config.mode === "inside" ? "Inside" : "Outside"} business hours (${describeSchedule(config.schedule)})`,
+  summary: (config) => `${config.mode === "inside" ? "Inside" : "Outside"} business hours (${describeSchedule(config.schedule)})`,
   templateFields: [],
   evaluate: (config, event, ctx) => {
     const instant = config.clock === "now" ? ctx.now : eventOccurredAt(event);

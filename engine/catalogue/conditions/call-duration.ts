@@ -4,7 +4,11 @@ import { eventCall } from "../../events/event-schema";
 import { compareNumber, numberOperators, numberOperatorSymbols } from "../../condition-helpers/operators";
 import { defineCondition, yesNoOutputs } from "../node-definition";
 
-const seconds = z.number({ error: "Enter a number of seconds" }).int("Use whole seconds").min(0, "Use 0 or more").max(86_400, "Use at most 24 hours");
+const seconds = z
+  .number({ error: "Enter a number of seconds" })
+  .int("Use whole seconds")
+  .min(0, "Use 0 or more")
+  .max(86_400, "Use at most 24 hours");
 
 export const callDurationConfigSchema = z
   .object({

@@ -120,7 +120,9 @@ describe("caller frequency", () => {
   it("summarises", () => {
     expect(callerFrequency.summary({ mode: "first_time" })).toBe("First-time caller");
     expect(callerFrequency.summary({ mode: "repeat" })).toBe("Repeat caller");
-    expect(callerFrequency.summary({ mode: "count", operator: "gt", count: 3, days: 7 })).toBe("Called more than 3 calls in the last 7 days");
+    expect(callerFrequency.summary({ mode: "count", operator: "gt", count: 3, days: 7 })).toBe(
+      "Called more than 3 calls in the last 7 days",
+    );
     expect(callerFrequency.summary({ mode: "count", operator: "gte", count: 1, days: 1 })).toBe("Called at least 1 call in the last day");
   });
 
@@ -167,7 +169,10 @@ describe("tracking number", () => {
   });
 
   it("does not pass when the event has no tracking number", async () => {
-    expect(await check(trackingNumber, { numbers: ["+14155550100"] }, sampleEvent("form.submitted"))).toEqual({ passed: false, observed: null });
+    expect(await check(trackingNumber, { numbers: ["+14155550100"] }, sampleEvent("form.submitted"))).toEqual({
+      passed: false,
+      observed: null,
+    });
     expect(trackingNumber.fitsEventTypes).not.toContain("form.submitted");
   });
 
@@ -220,7 +225,10 @@ describe("call status", () => {
   });
 
   it("checks answered and missed", async () => {
-    expect(await check(callStatus, { mode: "answered" }, answered)).toEqual({ passed: true, observed: { status: "answered", answered: true } });
+    expect(await check(callStatus, { mode: "answered" }, answered)).toEqual({
+      passed: true,
+      observed: { status: "answered", answered: true },
+    });
     expect((await check(callStatus, { mode: "answered" }, busy)).passed).toBe(false);
     expect((await check(callStatus, { mode: "missed" }, busy)).passed).toBe(true);
     expect((await check(callStatus, { mode: "missed" }, answered)).passed).toBe(false);

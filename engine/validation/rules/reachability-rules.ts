@@ -8,7 +8,11 @@ export function reachabilityRules(ctx: GraphContext): RuleFinding[] {
   if (!trigger) return [];
   const findings: RuleFinding[] = [];
   if ((ctx.adjacency.outgoing.get(trigger.id) ?? []).length === 0) {
-    findings.push({ nodeId: trigger.id, code: "trigger_not_connected", message: "Add a step after the trigger: right now this workflow does nothing." });
+    findings.push({
+      nodeId: trigger.id,
+      code: "trigger_not_connected",
+      message: "Add a step after the trigger: right now this workflow does nothing.",
+    });
   }
   const reachable = reachableFrom(ctx.graph, trigger.id);
   for (const node of ctx.nodesById.values()) {

@@ -7,7 +7,11 @@ export function structureRules(ctx: GraphContext): RuleFinding[] {
   const seenNodes = new Set<string>();
   for (const node of ctx.graph.nodes) {
     if (seenNodes.has(node.id)) {
-      findings.push({ nodeId: node.id, code: "duplicate_node_id", message: "Two steps share the same id. Delete one of them and add it again." });
+      findings.push({
+        nodeId: node.id,
+        code: "duplicate_node_id",
+        message: "Two steps share the same id. Delete one of them and add it again.",
+      });
     }
     seenNodes.add(node.id);
     if (!ctx.definitionOf(node)) {
@@ -22,16 +26,28 @@ export function structureRules(ctx: GraphContext): RuleFinding[] {
   const seenLinks = new Set<string>();
   for (const edge of ctx.graph.edges) {
     if (seenEdges.has(edge.id)) {
-      findings.push({ edgeId: edge.id, code: "duplicate_edge_id", message: "Two connections share the same id. Delete one of them and connect again." });
+      findings.push({
+        edgeId: edge.id,
+        code: "duplicate_edge_id",
+        message: "Two connections share the same id. Delete one of them and connect again.",
+      });
     }
     seenEdges.add(edge.id);
     const source = ctx.nodesById.get(edge.source);
     const target = ctx.nodesById.get(edge.target);
     if (!source) {
-      findings.push({ edgeId: edge.id, code: "edge_unknown_source", message: "This connection starts at a step that no longer exists. Delete the connection." });
+      findings.push({
+        edgeId: edge.id,
+        code: "edge_unknown_source",
+        message: "This connection starts at a step that no longer exists. Delete the connection.",
+      });
     }
     if (!target) {
-      findings.push({ edgeId: edge.id, code: "edge_unknown_target", message: "This connection leads to a step that no longer exists. Delete the connection." });
+      findings.push({
+        edgeId: edge.id,
+        code: "edge_unknown_target",
+        message: "This connection leads to a step that no longer exists. Delete the connection.",
+      });
     }
     if (!source || !target) continue;
     const definition = ctx.definitionOf(source);
@@ -44,12 +60,21 @@ export function structureRules(ctx: GraphContext): RuleFinding[] {
       });
     }
     if (edge.source === edge.target) {
-      findings.push({ edgeId: edge.id, nodeId: source.id, code: "self_loop", message: "This step is connected to itself. Delete that connection." });
+      findings.push({
+        edgeId: edge.id,
+        nodeId: source.id,
+        code: "self_loop",
+        message: "This step is connected to itself. Delete that connection.",
+      });
       continue;
     }
     const link = `${edge.source}\u0000${edge.sourceHandle}\u0000${edge.target}`;
     if (seenLinks.has(link)) {
-      findings.push({ edgeId: edge.id, code: "duplicate_edge", message: "These two steps are already connected this way. Delete the extra connection." });
+      findings.push({
+        edgeId: edge.id,
+        code: "duplicate_edge",
+        message: "These two steps are already connected this way. Delete the extra connection.",
+      });
     }
     seenLinks.add(link);
   }

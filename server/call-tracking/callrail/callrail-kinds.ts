@@ -77,7 +77,10 @@ function lookUp<T>(table: Record<string, T>, key: string): T | null {
 
 /** `?event=` as people may write it ("post-call", "Post Call", "sms_received"), or null when unknown. */
 export function parseCallRailKind(value: string): CallRailKind | null {
-  const key = value.trim().toLowerCase().replace(/[-\s]+/g, "_");
+  const key = value
+    .trim()
+    .toLowerCase()
+    .replace(/[-\s]+/g, "_");
   if (Object.hasOwn(callRailKinds, key)) return key as CallRailKind;
   return lookUp(aliases, key) ?? lookUp(aliases, key.replace(/_/g, ""));
 }
@@ -91,7 +94,9 @@ export function inferCallRailKind(body: Record<string, unknown>): CallRailKind |
   // Not String(): an object whose toString is not a function makes it throw.
   const outbound = typeof body.direction === "string" && body.direction.trim().toLowerCase() === "outbound";
   if (has(body, "form_data", "form_url", "form_name")) return "form_submission";
-  if (has(body, "content", "message") && !has(body, "duration", "answered")) return outbound ? "text_message_sent" : "text_message_received";
-  if (has(body, "customer_phone_number", "tracking_phone_number", "answered", "duration")) return outbound ? "outbound_post_call" : "post_call";
+  if (has(body, "content", "message") && !has(body, "duration", "answered"))
+    return outbound ? "text_message_sent" : "text_message_received";
+  if (has(body, "customer_phone_number", "tracking_phone_number", "answered", "duration"))
+    return outbound ? "outbound_post_call" : "post_call";
   return null;
 }

@@ -74,9 +74,12 @@ export const count: StrictCoerce<number> = (value) => {
  */
 export const datetime: StrictCoerce<string> = (value) => {
   if (value === null || value === undefined || (typeof value === "string" && !value.trim())) return null;
-  const date = typeof value === "number" ? new Date(value < 1e12 ? value * 1000 : value) : typeof value === "string" ? new Date(value.trim()) : null;
+  const date =
+    typeof value === "number" ? new Date(value < 1e12 ? value * 1000 : value) : typeof value === "string" ? new Date(value.trim()) : null;
   if (!date || Number.isNaN(date.getTime())) {
-    return new Refused((field) => `The value at "${field}" is not a date (send ISO 8601, such as "2026-11-21T10:04:05-05:00", or Unix seconds).`);
+    return new Refused(
+      (field) => `The value at "${field}" is not a date (send ISO 8601, such as "2026-11-21T10:04:05-05:00", or Unix seconds).`,
+    );
   }
   if (!isStorableDate(date)) return new Refused((field) => `The date at "${field}" is outside ${storableDateRange}.`);
   return date.toISOString();
@@ -134,5 +137,9 @@ export const formFields: StrictCoerce<Record<string, FormFieldValue>> = (value) 
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) return null;
   // fromEntries defines keys as they come: a field named "__proto__" stays a field.
-  return Object.fromEntries(Object.entries(data).slice(0, 200).map(([key, field]) => [truncateText(key, 200), formFieldValue(field)]));
+  return Object.fromEntries(
+    Object.entries(data)
+      .slice(0, 200)
+      .map(([key, field]) => [truncateText(key, 200), formFieldValue(field)]),
+  );
 };

@@ -41,7 +41,9 @@ function parseBody(text: string, contentType: string): Json | null {
 }
 
 function unmappable(organizationId: string, kind: string | null, reason: string, issues: string[] = []) {
-  console.warn(`[callrail] ${organizationId}: could not map ${kind ?? "webhook"}: ${reason}${issues.length ? ` (${issues.join("; ")})` : ""}`);
+  console.warn(
+    `[callrail] ${organizationId}: could not map ${kind ?? "webhook"}: ${reason}${issues.length ? ` (${issues.join("; ")})` : ""}`,
+  );
   return jsonError(422, "unmappable", reason, { ...(kind ? { event: kind } : {}), ...(issues.length ? { issues } : {}) });
 }
 
@@ -91,7 +93,9 @@ async function applyCall(tx: Queryable, organizationId: string, mapped: MappedCa
     }
   } else if (info.repeatable) {
     mapped.draft.changes = Object.fromEntries(
-      ["tags", "value", "notes", "recording_url"].filter((field) => call[field] !== undefined).map((field) => [field, { from: null, to: call[field] }]),
+      ["tags", "value", "notes", "recording_url"]
+        .filter((field) => call[field] !== undefined)
+        .map((field) => [field, { from: null, to: call[field] }]),
     );
   }
 
@@ -122,7 +126,13 @@ async function applyCall(tx: Queryable, organizationId: string, mapped: MappedCa
 }
 
 /** CallRail's own first_call / prior_calls when it sent them; otherwise counted from our calls. */
-async function fillCallerHistory(tx: Queryable, organizationId: string, caller: Json | null | undefined, before: Date, excludeCallId?: string) {
+async function fillCallerHistory(
+  tx: Queryable,
+  organizationId: string,
+  caller: Json | null | undefined,
+  before: Date,
+  excludeCallId?: string,
+) {
   if (!caller || (caller.first_call !== undefined && caller.prior_calls !== undefined)) return;
   const number = callerNumberFrom(caller.phone_number as string);
   const prior =
@@ -141,7 +151,11 @@ async function fillCallerHistory(tx: Queryable, organizationId: string, caller: 
 export async function handleCallRailWebhook(request: Request, token: string, deps: CallRailWebhookDeps): Promise<Response> {
   const endpoint = await findCallRailEndpoint(deps.db, token);
   if (!endpoint) {
-    return jsonError(404, "unknown_endpoint", "This CallRail webhook address is not valid (it may have been rotated). Copy the current one from Switchboard's call-tracking settings.");
+    return jsonError(
+      404,
+      "unknown_endpoint",
+      "This CallRail webhook address is not valid (it may have been rotated). Copy the current one from Switchboard's call-tracking settings.",
+    );
   }
   const organization = endpoint.organization;
   const read = await readLimitedBody(request);
@@ -157,12 +171,20 @@ export async function handleCallRailWebhook(request: Request, token: string, dep
   if (eventParam) {
     kind = parseCallRailKind(eventParam);
     if (!kind) {
-      return unmappable(organization.id, eventParam, `"${eventParam}" is not a CallRail webhook type. Use one of: ${callRailEventParams.map((item) => item.event).join(", ")}.`);
+      return unmappable(
+        organization.id,
+        eventParam,
+        `"${eventParam}" is not a CallRail webhook type. Use one of: ${callRailEventParams.map((item) => item.event).join(", ")}.`,
+      );
     }
   } else {
     kind = inferCallRailKind(body);
     if (!kind) {
-      return unmappable(organization.id, null, "Could not tell which CallRail webhook this is. Add ?event=post_call (or another type) to the URL in CallRail.");
+      return unmappable(
+        organization.id,
+        null,
+        "Could not tell which CallRail webhook this is. Add ?event=post_call (or another type) to the URL in CallRail.",
+      );
     }
   }
 

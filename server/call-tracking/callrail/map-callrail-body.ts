@@ -159,7 +159,10 @@ export function mapCallRailBody(kind: CallRailKind, body: Record<string, unknown
     const finished = (info.stage ?? "completed") === "completed";
     const endedAt = finished && duration !== undefined ? new Date(new Date(startedAt).getTime() + duration * 1000) : null;
     if (endedAt && !isStorableDate(endedAt)) {
-      return { ok: false, reason: `The call's end (start_time plus duration) is outside ${storableDateRange}: check "duration" and "start_time".` };
+      return {
+        ok: false,
+        reason: `The call's end (start_time plus duration) is outside ${storableDateRange}: check "duration" and "start_time".`,
+      };
     }
     draft.call = {
       ...call,
@@ -188,7 +191,10 @@ export function mapCallRailBody(kind: CallRailKind, body: Record<string, unknown
     const externalId = text(message.id);
     if (!externalId) return { ok: false, reason: "The text message has no resource_id, so it cannot be told apart from other texts." };
     if (!section(draft, "caller")?.phone_number) {
-      return { ok: false, reason: `The text message has no ${received ? "sender" : "recipient"} (customer_phone_number or ${received ? "source_number" : "destination_number"}).` };
+      return {
+        ok: false,
+        reason: `The text message has no ${received ? "sender" : "recipient"} (customer_phone_number or ${received ? "source_number" : "destination_number"}).`,
+      };
     }
     if (!section(draft, "tracking_number")?.phone_number) {
       return { ok: false, reason: "The text message has no tracking number (tracking_phone_number or destination_number)." };
@@ -201,7 +207,8 @@ export function mapCallRailBody(kind: CallRailKind, body: Record<string, unknown
   if (isRefusal(draft)) return { ok: false, reason: draft.refused };
   const form = section(draft, "form") ?? {};
   const externalId = text(form.id);
-  if (!externalId) return { ok: false, reason: "The form submission has no resource_id, so it cannot be told apart from other submissions." };
+  if (!externalId)
+    return { ok: false, reason: "The form submission has no resource_id, so it cannot be told apart from other submissions." };
   if (!form.fields) return { ok: false, reason: "The form submission has no form_data object with the submitted fields." };
   // A form need not ask for a phone number: no caller then, and no tracking number without a number.
   if (!section(draft, "caller")?.phone_number) draft.caller = null;

@@ -75,7 +75,15 @@ export async function recordCallStage(
     const recorded = await tx
       .select({ key: events.idempotencyKey, id: events.id })
       .from(events)
-      .where(and(eq(events.organizationId, organizationId), inArray(events.idempotencyKey, callStages.map((s) => stageKey(callSid, s)))));
+      .where(
+        and(
+          eq(events.organizationId, organizationId),
+          inArray(
+            events.idempotencyKey,
+            callStages.map((s) => stageKey(callSid, s)),
+          ),
+        ),
+      );
     const same = recorded.find((row) => row.key === stageKey(callSid, stage));
     if (same) return { kind: "duplicate", eventId: same.id, call };
     const furthest = furthestStage(recorded.map((row) => row.key.slice(callSid.length + 1) as CallStage));
@@ -113,6 +121,8 @@ export async function recordCallStage(
       event,
       callId: updated!.id,
     });
-    return result.duplicate ? { kind: "duplicate", eventId: result.eventId, call: updated! } : { kind: "recorded", eventId: result.eventId, call: updated! };
+    return result.duplicate
+      ? { kind: "duplicate", eventId: result.eventId, call: updated! }
+      : { kind: "recorded", eventId: result.eventId, call: updated! };
   });
 }

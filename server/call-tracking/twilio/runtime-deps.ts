@@ -9,7 +9,11 @@ export async function runtimeWebhookDeps(): Promise<TwilioWebhookDeps> {
 }
 
 /** Runs a webhook handler; an unexpected failure answers 503 (Twilio retries or uses its fallback URL) and stores nothing partial. */
-export async function runTwilioWebhook(name: string, request: Request, handler: (request: Request, deps: TwilioWebhookDeps) => Promise<Response>) {
+export async function runTwilioWebhook(
+  name: string,
+  request: Request,
+  handler: (request: Request, deps: TwilioWebhookDeps) => Promise<Response>,
+) {
   try {
     return await handler(request, await runtimeWebhookDeps());
   } catch (error) {

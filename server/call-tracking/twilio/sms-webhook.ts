@@ -33,7 +33,9 @@ export async function handleTwilioSms(request: Request, deps: TwilioWebhookDeps)
   const from = callerNumberFrom(params.From);
   const body = params.Body ?? "";
   const mediaCount = Math.min(nonNegativeInt(params.NumMedia) ?? 0, MAX_MEDIA);
-  const mediaUrls = Array.from({ length: mediaCount }, (_, index) => params[`MediaUrl${index}`]).filter((url): url is string => Boolean(url));
+  const mediaUrls = Array.from({ length: mediaCount }, (_, index) => params[`MediaUrl${index}`]).filter((url): url is string =>
+    Boolean(url),
+  );
   const organizationId = trackingNumber.organizationId;
   const now = new Date();
 

@@ -16,7 +16,12 @@ const dialOutcomes = ["answered", "no_answer", "busy", "failed", "canceled"];
  * without it, the call stored for the parent is looked up — only if it came in on a tracking
  * number of its own organization.
  */
-async function resolveTrackingNumber(db: Queryable, request: Request, params: TwilioParams, parentSid: string | null): Promise<TrackingNumberWithOrg | null> {
+async function resolveTrackingNumber(
+  db: Queryable,
+  request: Request,
+  params: TwilioParams,
+  parentSid: string | null,
+): Promise<TrackingNumberWithOrg | null> {
   if (!parentSid) return findTrackingNumber(db, params.To ?? params.Called);
   const named = new URL(request.url).searchParams.get("tracking_number");
   if (named) return findTrackingNumber(db, named);

@@ -63,12 +63,19 @@ function incoming(callSid: string, to: string, from = "+16505550142", extra: Rec
 }
 
 async function eventsFor(db: Database, organizationId: string) {
-  const rows = await db.select().from(events).where(eq(events.organizationId, organizationId)).orderBy(asc(events.receivedAt), asc(events.id));
+  const rows = await db
+    .select()
+    .from(events)
+    .where(eq(events.organizationId, organizationId))
+    .orderBy(asc(events.receivedAt), asc(events.id));
   return rows.map((row) => ({ ...row, event: workflowEventSchema.parse(row.payload) }));
 }
 
 async function callRow(db: Database, organizationId: string, callSid: string) {
-  const [row] = await db.select().from(calls).where(and(eq(calls.organizationId, organizationId), eq(calls.externalId, callSid)));
+  const [row] = await db
+    .select()
+    .from(calls)
+    .where(and(eq(calls.organizationId, organizationId), eq(calls.externalId, callSid)));
   return row;
 }
 
@@ -84,16 +91,28 @@ describe("Twilio voice webhooks", () => {
     const twiml = parseXml(await voice.text());
     expect(twiml.name).toBe("Response");
     const dial = twiml.children[0]!;
-    expect(dial).toMatchObject({ name: "Dial", attributes: { answerOnBridge: "true", action: `${PUBLIC_APP_URL}/api/twilio/dial-action`, method: "POST" } });
+    expect(dial).toMatchObject({
+      name: "Dial",
+      attributes: { answerOnBridge: "true", action: `${PUBLIC_APP_URL}/api/twilio/dial-action`, method: "POST" },
+    });
     expect(dial.children).toHaveLength(1);
     expect(dial.children[0]).toMatchObject({
       name: "Number",
       text: "+15105550111",
-      attributes: { statusCallback: `${PUBLIC_APP_URL}/api/twilio/status?tracking_number=${encodeURIComponent(number.phoneNumber)}`, statusCallbackMethod: "POST" },
+      attributes: {
+        statusCallback: `${PUBLIC_APP_URL}/api/twilio/status?tracking_number=${encodeURIComponent(number.phoneNumber)}`,
+        statusCallbackMethod: "POST",
+      },
     });
 
     const dialAction = await handleTwilioDialAction(
-      twilioRequest("/api/twilio/dial-action", { ...incoming(sid, number.phoneNumber), CallStatus: "in-progress", DialCallStatus: "completed", DialCallSid: "CA-child", DialCallDuration: "184" }),
+      twilioRequest("/api/twilio/dial-action", {
+        ...incoming(sid, number.phoneNumber),
+        CallStatus: "in-progress",
+        DialCallStatus: "completed",
+        DialCallSid: "CA-child",
+        DialCallDuration: "184",
+      }),
       deps,
     );
     expect(dialAction.status).toBe(200);
@@ -140,14 +159,32 @@ describe("Twilio voice webhooks", () => {
     expect(started).toMatchObject({
       organization: { id: organization.id, name: organization.name },
       call: { id: row!.id, external_id: sid, status: "ringing", answered: false, direction: "inbound" },
-      caller: { phone_number: "+16505550142", name: "JANE DOE", city: "OAKLAND", state: "CA", country: "US", first_call: true, prior_calls: 0 },
+      caller: {
+        phone_number: "+16505550142",
+        name: "JANE DOE",
+        city: "OAKLAND",
+        state: "CA",
+        country: "US",
+        first_call: true,
+        prior_calls: 0,
+      },
       tracking_number: { phone_number: number.phoneNumber, label: "Spring mailer", business_phone_number: "+15105550111" },
       attribution: { source: "Google Ads" },
     });
-    expect(routed).toMatchObject({ type: "call.routed", call: { status: "answered", answered: true }, routing: { destination_phone_number: "+15105550111" } });
+    expect(routed).toMatchObject({
+      type: "call.routed",
+      call: { status: "answered", answered: true },
+      routing: { destination_phone_number: "+15105550111" },
+    });
     expect(completed).toMatchObject({
       type: "call.completed",
-      call: { status: "answered", answered: true, duration_seconds: 190, recording_url: "https://api.twilio.com/recordings/RE1", ended_at: "2026-11-21T15:04:05.000Z" },
+      call: {
+        status: "answered",
+        answered: true,
+        duration_seconds: 190,
+        recording_url: "https://api.twilio.com/recordings/RE1",
+        ended_at: "2026-11-21T15:04:05.000Z",
+      },
     });
   });
 
@@ -158,19 +195,34 @@ describe("Twilio voice webhooks", () => {
     // Dial action says no-answer; the caller's own leg then reports "completed": the dial outcome wins.
     const first = newCallSid();
     await handleTwilioVoice(twilioRequest("/api/twilio/voice", incoming(first, number.phoneNumber)), deps);
-    await handleTwilioDialAction(twilioRequest("/api/twilio/dial-action", { ...incoming(first, number.phoneNumber), DialCallStatus: "no-answer" }), deps);
-    await handleTwilioStatus(twilioRequest("/api/twilio/status", { ...incoming(first, number.phoneNumber), CallStatus: "completed", CallDuration: "25" }), deps);
+    await handleTwilioDialAction(
+      twilioRequest("/api/twilio/dial-action", { ...incoming(first, number.phoneNumber), DialCallStatus: "no-answer" }),
+      deps,
+    );
+    await handleTwilioStatus(
+      twilioRequest("/api/twilio/status", { ...incoming(first, number.phoneNumber), CallStatus: "completed", CallDuration: "25" }),
+      deps,
+    );
     expect(await callRow(handle.db, organization.id, first)).toMatchObject({ status: "no_answer", answered: false, durationSeconds: 25 });
 
     // Only the forwarded leg's callback (to the business number, with ParentCallSid) arrives: busy.
     const second = newCallSid();
     await handleTwilioVoice(twilioRequest("/api/twilio/voice", incoming(second, number.phoneNumber)), deps);
     await handleTwilioStatus(
-      twilioRequest("/api/twilio/status", { ...incoming("CA-child-leg", "+15105550111"), ParentCallSid: second, CallStatus: "busy", CallDuration: "0" }),
+      twilioRequest("/api/twilio/status", {
+        ...incoming("CA-child-leg", "+15105550111"),
+        ParentCallSid: second,
+        CallStatus: "busy",
+        CallDuration: "0",
+      }),
       deps,
     );
     const completed = (await eventsFor(handle.db, organization.id)).filter((item) => item.type === "call.completed");
-    expect(completed.map((item) => item.event.type === "call.completed" && [item.event.call.external_id, item.event.call.status, item.event.call.answered])).toEqual([
+    expect(
+      completed.map(
+        (item) => item.event.type === "call.completed" && [item.event.call.external_id, item.event.call.status, item.event.call.answered],
+      ),
+    ).toEqual([
       [first, "no_answer", false],
       [second, "busy", false],
     ]);
@@ -189,7 +241,10 @@ describe("Twilio voice webhooks", () => {
     // The final callback, three times at once (and the forwarded leg's own final callback).
     await Promise.all([1, 2, 3].map(() => handleTwilioStatus(twilioRequest("/api/twilio/status", final), deps)));
     const forwardedLegCallback = dial(await retried.clone().text()).attributes.statusCallback!.slice(PUBLIC_APP_URL.length);
-    await handleTwilioStatus(twilioRequest(forwardedLegCallback, { ...incoming("CA-leg", "+15105550111"), ParentCallSid: sid, CallStatus: "no-answer" }), deps);
+    await handleTwilioStatus(
+      twilioRequest(forwardedLegCallback, { ...incoming("CA-leg", "+15105550111"), ParentCallSid: sid, CallStatus: "no-answer" }),
+      deps,
+    );
     // A late dial action and a late "in-progress" would move the call backwards: ignored.
     await handleTwilioDialAction(twilioRequest("/api/twilio/dial-action", { ...voiceParams, DialCallStatus: "completed" }), deps);
     await handleTwilioStatus(twilioRequest("/api/twilio/status", { ...voiceParams, CallStatus: "in-progress", SequenceNumber: "1" }), deps);
@@ -205,7 +260,10 @@ describe("Twilio voice webhooks", () => {
     const { organization, number } = await orgWithNumber(handle.db);
     const deps = twilioDeps(handle.db);
     const sid = newCallSid();
-    await handleTwilioStatus(twilioRequest("/api/twilio/status", { ...incoming(sid, number.phoneNumber), CallStatus: "canceled", CallDuration: "0" }), deps);
+    await handleTwilioStatus(
+      twilioRequest("/api/twilio/status", { ...incoming(sid, number.phoneNumber), CallStatus: "canceled", CallDuration: "0" }),
+      deps,
+    );
     const voice = await handleTwilioVoice(twilioRequest("/api/twilio/voice", incoming(sid, number.phoneNumber)), deps);
     expect(voice.status).toBe(200);
     const recorded = await eventsFor(handle.db, organization.id);
@@ -228,9 +286,24 @@ describe("Twilio voice webhooks", () => {
     for (const request of attempts) expect((await handleTwilioVoice(request, deps)).status).toBe(403);
     // Parameters changed after signing.
     const signed = twilioRequest("/api/twilio/status", { ...params, CallStatus: "no-answer" });
-    const tampered = new Request(signed.url, { method: "POST", headers: signed.headers, body: new URLSearchParams({ ...params, CallStatus: "completed" }).toString() });
+    const tampered = new Request(signed.url, {
+      method: "POST",
+      headers: signed.headers,
+      body: new URLSearchParams({ ...params, CallStatus: "completed" }).toString(),
+    });
     expect((await handleTwilioStatus(tampered, deps)).status).toBe(403);
-    expect((await handleTwilioSms(twilioRequest("/api/twilio/sms", { MessageSid: "SM1", From: "+16505550142", To: number.phoneNumber, Body: "STOP" }, { signature: null }), deps)).status).toBe(403);
+    expect(
+      (
+        await handleTwilioSms(
+          twilioRequest(
+            "/api/twilio/sms",
+            { MessageSid: "SM1", From: "+16505550142", To: number.phoneNumber, Body: "STOP" },
+            { signature: null },
+          ),
+          deps,
+        )
+      ).status,
+    ).toBe(403);
     expect((await handleTwilioDialAction(twilioRequest("/api/twilio/dial-action", params, { signWith: "wrong" }), deps)).status).toBe(403);
 
     expect(await handle.db.select().from(calls).where(eq(calls.organizationId, organization.id))).toEqual([]);
@@ -255,8 +328,18 @@ describe("Twilio voice webhooks", () => {
     const twiml = parseXml(await response.text());
     expect(twiml.children.map((child) => child.name)).toEqual(["Say", "Hangup"]);
     expect(twiml.children[0]!.text).toContain("not in service");
-    expect((await handleTwilioStatus(twilioRequest("/api/twilio/status", { ...incoming("CAx", "+12125550199"), CallStatus: "completed" }), deps)).status).toBe(204);
-    expect((await handleTwilioSms(twilioRequest("/api/twilio/sms", { MessageSid: "SMx", From: "+16505550142", To: "+12125550199", Body: "hi" }), deps)).status).toBe(200);
+    expect(
+      (await handleTwilioStatus(twilioRequest("/api/twilio/status", { ...incoming("CAx", "+12125550199"), CallStatus: "completed" }), deps))
+        .status,
+    ).toBe(204);
+    expect(
+      (
+        await handleTwilioSms(
+          twilioRequest("/api/twilio/sms", { MessageSid: "SMx", From: "+16505550142", To: "+12125550199", Body: "hi" }),
+          deps,
+        )
+      ).status,
+    ).toBe(200);
     expect((await handle.db.select().from(events)).length).toBe(before);
   });
 
@@ -290,11 +373,25 @@ describe("Twilio messaging webhook", () => {
     const deps = twilioDeps(handle.db);
     const text = (sid: string, body: string, extra: Record<string, string> = {}) =>
       handleTwilioSms(
-        twilioRequest("/api/twilio/sms", { AccountSid: TEST_ACCOUNT_SID, MessageSid: sid, SmsSid: sid, From: "(650) 555-0142", To: number.phoneNumber, Body: body, NumMedia: "0", FromCity: "OAKLAND", ...extra }),
+        twilioRequest("/api/twilio/sms", {
+          AccountSid: TEST_ACCOUNT_SID,
+          MessageSid: sid,
+          SmsSid: sid,
+          From: "(650) 555-0142",
+          To: number.phoneNumber,
+          Body: body,
+          NumMedia: "0",
+          FromCity: "OAKLAND",
+          ...extra,
+        }),
         deps,
       );
 
-    const photo = await text("SM001", "Here is the photo", { NumMedia: "2", MediaUrl0: "https://api.twilio.com/media/ME0", MediaUrl1: "https://api.twilio.com/media/ME1" });
+    const photo = await text("SM001", "Here is the photo", {
+      NumMedia: "2",
+      MediaUrl0: "https://api.twilio.com/media/ME0",
+      MediaUrl1: "https://api.twilio.com/media/ME1",
+    });
     expect(photo.status).toBe(200);
     expect(parseXml(await photo.text())).toMatchObject({ name: "Response", children: [] });
 
@@ -326,7 +423,12 @@ describe("Twilio messaging webhook", () => {
     expect(recorded.filter((item) => item.idempotencyKey === "SM002:received")).toHaveLength(1);
     expect(recorded[0]!.event).toMatchObject({
       type: "sms.received",
-      message: { id: "SM001", body: "Here is the photo", media_urls: ["https://api.twilio.com/media/ME0", "https://api.twilio.com/media/ME1"], direction: "inbound" },
+      message: {
+        id: "SM001",
+        body: "Here is the photo",
+        media_urls: ["https://api.twilio.com/media/ME0", "https://api.twilio.com/media/ME1"],
+        direction: "inbound",
+      },
       caller: { phone_number: "+16505550142", city: "OAKLAND", first_call: true, prior_calls: 0 },
       tracking_number: { phone_number: number.phoneNumber, label: "Spring mailer" },
       attribution: { source: "Google Ads" },

@@ -41,7 +41,10 @@ export async function verifyTwilioRequest(request: Request, deps: TwilioWebhookD
   const { pathname, search } = new URL(request.url);
   const url = `${deps.config.appUrl}${pathname}${search}`;
   if (!twilio.validateRequest(deps.config.sms.authToken, signature, url, params)) {
-    return { ok: false, response: plain(403, `Invalid X-Twilio-Signature for ${url}. Check APP_URL matches the address configured in Twilio.`) };
+    return {
+      ok: false,
+      response: plain(403, `Invalid X-Twilio-Signature for ${url}. Check APP_URL matches the address configured in Twilio.`),
+    };
   }
   const single: TwilioParams = {};
   for (const [key, value] of Object.entries(params)) single[key] = Array.isArray(value) ? value[value.length - 1]! : value;

@@ -86,7 +86,12 @@ describe("embedded executor", () => {
 
     const longSteps = await stepsOf(longRun.id);
     expect(longSteps.long).toMatchObject({ status: "succeeded", branch: "true" });
-    expect(longSteps.sms).toMatchObject({ status: "succeeded", attempt: 1, input: { body: "Thanks for your 30s call!" }, output: { to: "+14155550001" } });
+    expect(longSteps.sms).toMatchObject({
+      status: "succeeded",
+      attempt: 1,
+      input: { body: "Thanks for your 30s call!" },
+      output: { to: "+14155550001" },
+    });
     expect(longSteps.sms!.memo).toMatchObject({ ok: true, value: { to: "+14155550001" } });
     expect(longSteps.sms!.finishedAt).toBeInstanceOf(Date);
     expect(longSteps.mail).toMatchObject({ status: "skipped" });
@@ -243,7 +248,17 @@ describe("embedded executor", () => {
     const first = createEmbeddedExecutor({ ...deps, now: time.now }, { wait: noWait, leaseMs: 60_000 });
     const { eventId } = await ingest(organization, missedOrAnswered(0, "+14155550999"));
     await first.dispatchEvent(eventId);
-    await expect.poll(async () => (await handle.db.select().from(outboxMessages).where(and(eq(outboxMessages.organizationId, organization.id), eq(outboxMessages.channel, "sms")))).length).toBe(1);
+    await expect
+      .poll(
+        async () =>
+          (
+            await handle.db
+              .select()
+              .from(outboxMessages)
+              .where(and(eq(outboxMessages.organizationId, organization.id), eq(outboxMessages.channel, "sms")))
+          ).length,
+      )
+      .toBe(1);
 
     // A new process starts after the dead one's lease has lapsed.
     hang = false;
@@ -267,14 +282,25 @@ describe("embedded executor", () => {
     await createLiveWorkflow(handle.db, organization.id, graph, "Many");
     const recorded = await recordEvents(
       handle.db,
-      Array.from({ length: 1_100 }, (_, index) => ({ organization, source: "api" as const, idempotencyKey: `many-${index}`, event: missedOrAnswered(0) })),
+      Array.from({ length: 1_100 }, (_, index) => ({
+        organization,
+        source: "api" as const,
+        idempotencyKey: `many-${index}`,
+        event: missedOrAnswered(0),
+      })),
     );
     const executor = createEmbeddedExecutor(deps, { wait: noWait, concurrency: 16 });
     for (const { eventId } of recorded) await executor.dispatchEvent(eventId);
     await executor.idle();
-    const pending = await handle.db.select({ id: events.id }).from(events).where(and(eq(events.organizationId, organization.id), eq(events.dispatchState, "pending")));
+    const pending = await handle.db
+      .select({ id: events.id })
+      .from(events)
+      .where(and(eq(events.organizationId, organization.id), eq(events.dispatchState, "pending")));
     expect(pending).toHaveLength(0);
-    const runs = await handle.db.select({ status: workflowRuns.status }).from(workflowRuns).where(eq(workflowRuns.organizationId, organization.id));
+    const runs = await handle.db
+      .select({ status: workflowRuns.status })
+      .from(workflowRuns)
+      .where(eq(workflowRuns.organizationId, organization.id));
     expect(runs).toHaveLength(1_100);
     expect(runs.every((run) => run.status === "succeeded")).toBe(true);
   });

@@ -32,7 +32,10 @@ export type EmbeddedExecutorOptions = {
  * Events are fanned out in batches and the runs they start are created already leased, so a
  * run costs a couple of (group-committed) writes rather than a dozen round trips.
  */
-export function createEmbeddedExecutor(deps: ExecutionDeps, options: EmbeddedExecutorOptions = {}): Executor & {
+export function createEmbeddedExecutor(
+  deps: ExecutionDeps,
+  options: EmbeddedExecutorOptions = {},
+): Executor & {
   start(): void;
   stop(): Promise<void>;
   sweep(): Promise<void>;
@@ -58,10 +61,13 @@ export function createEmbeddedExecutor(deps: ExecutionDeps, options: EmbeddedExe
     if (nextWake !== undefined && nextWake <= time) return;
     if (wakeTimer) clearTimeout(wakeTimer);
     nextWake = time;
-    wakeTimer = setTimeout(() => {
-      nextWake = undefined;
-      void sweep();
-    }, Math.max(0, time - now().getTime()));
+    wakeTimer = setTimeout(
+      () => {
+        nextWake = undefined;
+        void sweep();
+      },
+      Math.max(0, time - now().getTime()),
+    );
     wakeTimer.unref?.();
   }
 
@@ -78,7 +84,10 @@ export function createEmbeddedExecutor(deps: ExecutionDeps, options: EmbeddedExe
     const nodeKinds = new Map(loaded.graph.nodes.map((node) => [node.id, node.kind]));
     const journal = createRunJournal({ db, writer, runId, nodeKinds, fresh, now, retry: options.retry, wait: options.wait });
     try {
-      await executeRun(deps, loaded, journal.step, { recorder: journal.recorder, isControlFlowError: (error) => error instanceof RunSuspended });
+      await executeRun(deps, loaded, journal.step, {
+        recorder: journal.recorder,
+        isControlFlowError: (error) => error instanceof RunSuspended,
+      });
     } catch (error) {
       if (error instanceof RunSuspended) {
         await journal.suspend(error.wakeAt);

@@ -18,7 +18,8 @@ function journalFor(nodeKinds: Record<string, string>) {
     retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1 },
     wait: async () => {},
   });
-  const summary = () => writes.map((write) => write.rows.map((row) => `${row.nodeId}:${row.status}${row.memo ? "+memo" : ""}#${row.attempt}`));
+  const summary = () =>
+    writes.map((write) => write.rows.map((row) => `${row.nodeId}:${row.status}${row.memo ? "+memo" : ""}#${row.attempt}`));
   return { journal, writes, summary };
 }
 

@@ -5,6 +5,10 @@ import { createApiKeySchema, revokeApiKeySchema } from "./api-key.schemas";
 
 export const apiKeyRouter = createTRPCRouter({
   list: orgProcedure("admin").query(({ ctx }) => listApiKeys(ctx)),
-  create: orgProcedure("admin").input(createApiKeySchema).mutation(({ ctx, input }) => createApiKey(ctx, input.name)),
-  revoke: orgProcedure("admin").input(revokeApiKeySchema).mutation(({ ctx, input }) => revokeApiKey(ctx, input.apiKeyId)),
+  create: orgProcedure("admin")
+    .input(createApiKeySchema)
+    .mutation(({ ctx, input }) => createApiKey(ctx, input.name)),
+  revoke: orgProcedure("admin")
+    .input(revokeApiKeySchema)
+    .mutation(({ ctx, input }) => revokeApiKey(ctx, input.apiKeyId)),
 });

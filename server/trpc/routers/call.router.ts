@@ -10,7 +10,13 @@ export const callRouter = createTRPCRouter({
   list: orgProcedure("viewer")
     .input(listCallsSchema)
     .query(({ ctx, input }) =>
-      listCalls(ctx.db, { organizationId: ctx.org.id, timezone: ctx.org.timezone, filters: input.filters, limit: input.limit, cursor: input.cursor }),
+      listCalls(ctx.db, {
+        organizationId: ctx.org.id,
+        timezone: ctx.org.timezone,
+        filters: input.filters,
+        limit: input.limit,
+        cursor: input.cursor,
+      }),
     ),
   get: orgProcedure("viewer")
     .input(getCallSchema)

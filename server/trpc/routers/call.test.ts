@@ -21,7 +21,15 @@ async function orgWithCalls(db: Database, seeds: CallSeed[], timezone = "America
   await db.update(organizations).set({ timezone }).where(eq(organizations.id, organization.id));
   counter += 1;
   const tracking = `+1415555${String(2000 + counter).slice(-4)}`;
-  await db.insert(trackingNumbers).values({ organizationId: organization.id, phoneNumber: tracking, label: "Spring mailer", source: "Google Ads", businessNumber: "+15105550111" });
+  await db
+    .insert(trackingNumbers)
+    .values({
+      organizationId: organization.id,
+      phoneNumber: tracking,
+      label: "Spring mailer",
+      source: "Google Ads",
+      businessNumber: "+15105550111",
+    });
   const insert = () =>
     db
       .insert(calls)
@@ -45,7 +53,10 @@ async function orgWithCalls(db: Database, seeds: CallSeed[], timezone = "America
 }
 
 async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   if (!(error instanceof TRPCError)) throw new Error(`Expected a TRPCError, got ${String(error)}`);
   return error.code;
 }
@@ -54,7 +65,10 @@ const at = (iso: string) => new Date(iso);
 
 describe("calls procedures", () => {
   it("list calls newest first, page by page, with the caller, number label, outcome and runs started", async () => {
-    const seeds: CallSeed[] = Array.from({ length: 5 }, (_, index) => ({ startedAt: at(`2026-11-2${index}T18:00:00Z`), callerName: `Caller ${index}` }));
+    const seeds: CallSeed[] = Array.from({ length: 5 }, (_, index) => ({
+      startedAt: at(`2026-11-2${index}T18:00:00Z`),
+      callerName: `Caller ${index}`,
+    }));
     // Two calls at the same instant: the keyset's id breaks the tie without skipping either.
     seeds.push({ startedAt: at("2026-11-22T18:00:00Z"), callerName: "Twin", status: "no_answer", answered: false, durationSeconds: 0 });
     const { organization, caller, calls: rows, tracking, user } = await orgWithCalls(handle.db, seeds);
@@ -63,18 +77,35 @@ describe("calls procedures", () => {
     const { workflow, version } = await createLiveWorkflow(handle.db, organization.id, graph, "Tagger", user.id);
     const [event] = await handle.db
       .insert(events)
-      .values({ organizationId: organization.id, type: "call.completed", source: "twilio", idempotencyKey: "k1", payload: sampleEvent("call.completed"), callId: rows[0]!.id })
+      .values({
+        organizationId: organization.id,
+        type: "call.completed",
+        source: "twilio",
+        idempotencyKey: "k1",
+        payload: sampleEvent("call.completed"),
+        callId: rows[0]!.id,
+      })
       .returning();
-    await handle.db.insert(workflowRuns).values({ organizationId: organization.id, workflowId: workflow.id, versionId: version.id, eventId: event!.id, status: "succeeded" });
+    await handle.db
+      .insert(workflowRuns)
+      .values({ organizationId: organization.id, workflowId: workflow.id, versionId: version.id, eventId: event!.id, status: "succeeded" });
 
     const first = await caller.calls.list({ limit: 4 });
-    expect(first.calls.map((row) => row.callerName)).toEqual(
-      ["Caller 4", "Caller 3", ...[rows[2]!, rows[5]!].sort((a, b) => (a.id < b.id ? 1 : -1)).map((row) => row.callerName)],
-    );
+    expect(first.calls.map((row) => row.callerName)).toEqual([
+      "Caller 4",
+      "Caller 3",
+      ...[rows[2]!, rows[5]!].sort((a, b) => (a.id < b.id ? 1 : -1)).map((row) => row.callerName),
+    ]);
     const second = await caller.calls.list({ limit: 4, cursor: first.nextCursor });
     expect(second.calls.map((row) => row.callerName)).toEqual(["Caller 1", "Caller 0"]);
     expect(second.nextCursor).toBeNull();
-    expect(second.calls[1]).toMatchObject({ trackingNumber: tracking, trackingNumberLabel: "Spring mailer", outcome: "answered", runsCount: 1, durationSeconds: 60 });
+    expect(second.calls[1]).toMatchObject({
+      trackingNumber: tracking,
+      trackingNumberLabel: "Spring mailer",
+      outcome: "answered",
+      runsCount: 1,
+      durationSeconds: 60,
+    });
     expect(first.calls.find((row) => row.callerName === "Twin")).toMatchObject({ outcome: "missed", runsCount: 0 });
   });
 
@@ -117,7 +148,16 @@ describe("calls procedures", () => {
         })),
       )
       .returning();
-    await handle.db.insert(workflowRuns).values({ organizationId: mine.organization.id, workflowId: workflow.id, versionId: version.id, eventId: inserted[1]!.id, status: "failed", error: "boom" });
+    await handle.db
+      .insert(workflowRuns)
+      .values({
+        organizationId: mine.organization.id,
+        workflowId: workflow.id,
+        versionId: version.id,
+        eventId: inserted[1]!.id,
+        status: "failed",
+        error: "boom",
+      });
 
     const detail = await mine.caller.calls.get({ callId });
     expect(detail.call).toMatchObject({ id: callId, callerName: "Jane", outcome: "answered", trackingNumberLabel: "Spring mailer" });
@@ -135,7 +175,13 @@ describe("calls CSV export", () => {
 
   it("downloads the filtered calls of the member's organization, with times in its time zone and formulas neutralised", async () => {
     const mine = await orgWithCalls(handle.db, [
-      { startedAt: at("2026-11-22T18:00:00Z"), endedAt: at("2026-11-22T18:01:00Z"), callerName: "=HYPERLINK(\"http://evil\")", callerCity: "Oakland", tags: ["vip", "new"] },
+      {
+        startedAt: at("2026-11-22T18:00:00Z"),
+        endedAt: at("2026-11-22T18:01:00Z"),
+        callerName: '=HYPERLINK("http://evil")',
+        callerCity: "Oakland",
+        tags: ["vip", "new"],
+      },
       { startedAt: at("2026-11-22T19:00:00Z"), callerName: "O'Brien, Pat", status: "no_answer", answered: false, durationSeconds: 0 },
     ]);
     await orgWithCalls(handle.db, [{ startedAt: at("2026-11-22T18:00:00Z"), callerName: "Someone else's" }]);
@@ -164,11 +210,23 @@ describe("calls CSV export", () => {
 
   it("refuses people who are signed out and filters that make no sense", async () => {
     const mine = await orgWithCalls(handle.db, []);
-    expect((await exportCallsRequest(request(""), { db: handle.db, config, user: null, activeOrganizationId: undefined })).status).toBe(401);
-    const bad = await exportCallsRequest(request("?status=maybe"), { db: handle.db, config, user: mine.user, activeOrganizationId: mine.organization.id });
+    expect((await exportCallsRequest(request(""), { db: handle.db, config, user: null, activeOrganizationId: undefined })).status).toBe(
+      401,
+    );
+    const bad = await exportCallsRequest(request("?status=maybe"), {
+      db: handle.db,
+      config,
+      user: mine.user,
+      activeOrganizationId: mine.organization.id,
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toContain("status");
-    const empty = await exportCallsRequest(request(""), { db: handle.db, config, user: mine.user, activeOrganizationId: mine.organization.id });
+    const empty = await exportCallsRequest(request(""), {
+      db: handle.db,
+      config,
+      user: mine.user,
+      activeOrganizationId: mine.organization.id,
+    });
     expect((await empty.text()).trimEnd().split("\n")).toHaveLength(1);
   });
 });

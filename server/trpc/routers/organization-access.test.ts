@@ -9,7 +9,6 @@ import { setupTestDatabase } from "@/test-support/test-database";
 const handle = setupTestDatabase();
 const config = testConfig();
 
-
 async function expectCode(promise: Promise<unknown>, code: TRPCError["code"]) {
   const error = await promise.then(
     () => null,
@@ -138,10 +137,16 @@ describe("invitations", () => {
     const error = await expectCode(strangerCaller.invitation.accept({ token }), "FORBIDDEN");
     expect(error.message).toContain("someone-else@example.test");
 
-    await handle.db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.email, "someone-else@example.test"));
+    await handle.db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.email, "someone-else@example.test"));
     const expiredUser = await createUserWithOrg(handle.db, config, "Late");
     await as(owner.user).invitation.create({ email: expiredUser.user.email!, role: "viewer" });
-    await handle.db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.email, expiredUser.user.email!));
+    await handle.db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.email, expiredUser.user.email!));
     const [lateMail] = await handle.db.select().from(outboxMessages).where(eq(outboxMessages.to, expiredUser.user.email!));
     const lateToken = lateMail!.actionUrl!.split("/invite/")[1]!;
     await expectCode(callerFor(handle.db, config, expiredUser.user).invitation.accept({ token: lateToken }), "BAD_REQUEST");

@@ -22,5 +22,7 @@ export const organizationRouter = createTRPCRouter({
     ctx.setActiveOrganizationId(organization.id);
     return organization;
   }),
-  update: orgProcedure("admin").input(updateOrganizationSchema).mutation(({ ctx, input }) => updateOrganization(ctx, input)),
+  update: orgProcedure("admin")
+    .input(updateOrganizationSchema)
+    .mutation(({ ctx, input }) => updateOrganization(ctx, input)),
 });

@@ -4,5 +4,7 @@ import { orgProcedure } from "../procedures";
 import { listOutboxSchema } from "./outbox.schemas";
 
 export const outboxRouter = createTRPCRouter({
-  list: orgProcedure("viewer").input(listOutboxSchema).query(({ ctx, input }) => listOutbox(ctx, input)),
+  list: orgProcedure("viewer")
+    .input(listOutboxSchema)
+    .query(({ ctx, input }) => listOutbox(ctx, input)),
 });

@@ -36,7 +36,10 @@ describe("the Outbox page", () => {
     }
     for (const role of ["editor", "viewer"] as const) {
       const messages = await as(role).outbox.list({ limit: 50 });
-      expect(messages.map((message) => message.category), role).toEqual(["workflow"]);
+      expect(
+        messages.map((message) => message.category),
+        role,
+      ).toEqual(["workflow"]);
       expect(JSON.stringify(messages), role).not.toContain("/invite/");
       expect(await as(role).outbox.list({ channel: "email", limit: 50 }), role).toHaveLength(1);
     }

@@ -12,7 +12,9 @@ export const runRouter = createTRPCRouter({
   list: orgProcedure("viewer")
     .input(listRunsSchema)
     .query(({ ctx, input: { limit, cursor, ...filters } }) => listRunsPage(ctx.db, ctx.org.id, { filters, cursor, limit })),
-  get: orgProcedure("viewer").input(getRunSchema).query(({ ctx, input }) => getRun(ctx, input.runId)),
+  get: orgProcedure("viewer")
+    .input(getRunSchema)
+    .query(({ ctx, input }) => getRun(ctx, input.runId)),
   /** A new live run of the same event on the current published version, handed to the executor once committed. */
   replay: orgProcedure("editor")
     .input(replayRunSchema)

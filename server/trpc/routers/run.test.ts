@@ -42,7 +42,12 @@ async function setup() {
 
   let key = 0;
   async function runFor(event: WorkflowEvent) {
-    const { eventId } = await recordEvent(handle.db, { organization: owner.organization, source: "api", idempotencyKey: `k-${++key}-${Math.random()}`, event });
+    const { eventId } = await recordEvent(handle.db, {
+      organization: owner.organization,
+      source: "api",
+      idempotencyKey: `k-${++key}-${Math.random()}`,
+      event,
+    });
     await executor.dispatchEvent(eventId);
     await executor.idle();
     const [run] = await handle.db.select().from(workflowRuns).where(eq(workflowRuns.eventId, eventId));
@@ -104,9 +109,18 @@ describe("run procedures", () => {
     await executor.idle();
 
     const detail = await asOwner.run.get({ runId });
-    expect(detail.run).toMatchObject({ status: "succeeded", mode: "live", replayOfRunId: original.id, versionId: published.id, eventId: original.eventId });
+    expect(detail.run).toMatchObject({
+      status: "succeeded",
+      mode: "live",
+      replayOfRunId: original.id,
+      versionId: published.id,
+      eventId: original.eventId,
+    });
     expect(detail.replayOf).toMatchObject({ id: original.id, status: "succeeded" });
-    expect(detail.steps.find((step) => step.nodeId === "sms")).toMatchObject({ status: "succeeded", input: expect.objectContaining({ body: "Version two says hi" }) });
+    expect(detail.steps.find((step) => step.nodeId === "sms")).toMatchObject({
+      status: "succeeded",
+      input: expect.objectContaining({ body: "Version two says hi" }),
+    });
     const texts = await handle.db.select().from(outboxMessages).where(eq(outboxMessages.organizationId, owner.organization.id));
     expect(texts.map((message) => message.body)).toEqual(["Thanks for your call!", "Version two says hi"]);
 
@@ -122,11 +136,28 @@ describe("run procedures", () => {
 
   it("refuses to replay when the workflow has no published version, and test runs", async () => {
     const { owner, asOwner } = await setup();
-    const draft = await createWorkflow(handle.db, { organizationId: owner.organization.id, name: "Never published", graph: branches, createdByUserId: owner.user.id });
-    const { eventId } = await recordEvent(handle.db, { organization: owner.organization, source: "api", idempotencyKey: "unpublished", event: completedCall(5, { caller: "+14155550301", name: "Dana Whitfield" }) });
+    const draft = await createWorkflow(handle.db, {
+      organizationId: owner.organization.id,
+      name: "Never published",
+      graph: branches,
+      createdByUserId: owner.user.id,
+    });
+    const { eventId } = await recordEvent(handle.db, {
+      organization: owner.organization,
+      source: "api",
+      idempotencyKey: "unpublished",
+      event: completedCall(5, { caller: "+14155550301", name: "Dana Whitfield" }),
+    });
     const [testRun] = await handle.db
       .insert(workflowRuns)
-      .values({ organizationId: owner.organization.id, workflowId: draft.id, eventId, mode: "test", testGraph: branches, status: "succeeded" })
+      .values({
+        organizationId: owner.organization.id,
+        workflowId: draft.id,
+        eventId,
+        mode: "test",
+        testGraph: branches,
+        status: "succeeded",
+      })
       .returning();
     const [orphan] = await handle.db
       .insert(workflowRuns)

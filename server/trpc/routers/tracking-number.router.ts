@@ -13,7 +13,13 @@ import { createTrackingNumberSchema, trackingNumberIdSchema, updateTrackingNumbe
 export const trackingNumberRouter = createTRPCRouter({
   list: orgProcedure("viewer").query(({ ctx }) => listTrackingNumbers(ctx)),
   setup: orgProcedure("viewer").query(({ ctx }) => trackingSetup(ctx)),
-  create: orgProcedure("admin").input(createTrackingNumberSchema).mutation(({ ctx, input }) => createTrackingNumber(ctx, input)),
-  update: orgProcedure("admin").input(updateTrackingNumberSchema).mutation(({ ctx, input }) => updateTrackingNumber(ctx, input)),
-  delete: orgProcedure("admin").input(trackingNumberIdSchema).mutation(({ ctx, input }) => deleteTrackingNumber(ctx, input.trackingNumberId)),
+  create: orgProcedure("admin")
+    .input(createTrackingNumberSchema)
+    .mutation(({ ctx, input }) => createTrackingNumber(ctx, input)),
+  update: orgProcedure("admin")
+    .input(updateTrackingNumberSchema)
+    .mutation(({ ctx, input }) => updateTrackingNumber(ctx, input)),
+  delete: orgProcedure("admin")
+    .input(trackingNumberIdSchema)
+    .mutation(({ ctx, input }) => deleteTrackingNumber(ctx, input.trackingNumberId)),
 });

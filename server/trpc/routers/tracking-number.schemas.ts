@@ -16,7 +16,11 @@ const phoneNumber = (what: string) =>
       return normalized.number;
     });
 
-const label = z.string().trim().min(1, "Give the number a label people recognise, such as “Spring mailer”").max(100, "Keep the label under 100 characters");
+const label = z
+  .string()
+  .trim()
+  .min(1, "Give the number a label people recognise, such as “Spring mailer”")
+  .max(100, "Keep the label under 100 characters");
 const source = z
   .string()
   .trim()

@@ -10,7 +10,10 @@ const handle = setupTestDatabase();
 const config = testConfig({ appUrl: "https://switchboard.example.com" });
 
 async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   if (!(error instanceof TRPCError)) throw new Error(`Expected a TRPCError, got ${String(error)}`);
   // Input errors reach people as "field: message" (the error formatter in server/trpc/init.ts).
   const zod = error.cause instanceof ZodError ? error.cause : null;
@@ -21,11 +24,23 @@ async function failure(promise: Promise<unknown>) {
 async function team() {
   const owner = await createUserWithOrg(handle.db, config, "Owner");
   const others = await Promise.all(["Admin", "Editor", "Viewer"].map((name) => createUserWithOrg(handle.db, config, name)));
-  await handle.db.insert(memberships).values(
-    (["admin", "editor", "viewer"] as const).map((role, index) => ({ organizationId: owner.organization.id, userId: others[index]!.user.id, role })),
-  );
+  await handle.db
+    .insert(memberships)
+    .values(
+      (["admin", "editor", "viewer"] as const).map((role, index) => ({
+        organizationId: owner.organization.id,
+        userId: others[index]!.user.id,
+        role,
+      })),
+    );
   const as = (user: typeof owner.user) => callerFor(handle.db, config, user, owner.organization.id);
-  return { organization: owner.organization, owner: as(owner.user), admin: as(others[0]!.user), editor: as(others[1]!.user), viewer: as(others[2]!.user) };
+  return {
+    organization: owner.organization,
+    owner: as(owner.user),
+    admin: as(others[0]!.user),
+    editor: as(others[1]!.user),
+    viewer: as(others[2]!.user),
+  };
 }
 
 const webhookUrls = {
@@ -37,8 +52,20 @@ const webhookUrls = {
 describe("trackingNumber procedures", () => {
   it("let admins add numbers as people type them, stored in E.164 with the URLs to paste into Twilio", async () => {
     const { admin, viewer, editor } = await team();
-    const created = await admin.trackingNumber.create({ phoneNumber: "(415) 555-0120", label: " Spring mailer ", source: "Direct mail", businessNumber: "510.555.0111" });
-    expect(created).toMatchObject({ phoneNumber: "+14155550120", label: "Spring mailer", source: "Direct mail", businessNumber: "+15105550111", defaultSmsSender: false, webhookUrls });
+    const created = await admin.trackingNumber.create({
+      phoneNumber: "(415) 555-0120",
+      label: " Spring mailer ",
+      source: "Direct mail",
+      businessNumber: "510.555.0111",
+    });
+    expect(created).toMatchObject({
+      phoneNumber: "+14155550120",
+      label: "Spring mailer",
+      source: "Direct mail",
+      businessNumber: "+15105550111",
+      defaultSmsSender: false,
+      webhookUrls,
+    });
     expect(created.id).toMatch(/^num_/);
     expect(await viewer.trackingNumber.list()).toEqual([created]);
     expect(await editor.trackingNumber.setup()).toEqual({ twilioConnected: false, webhookUrls });
@@ -67,12 +94,16 @@ describe("trackingNumber procedures", () => {
     const { admin } = await team();
     const bad = await failure(admin.trackingNumber.create({ phoneNumber: "555-0100", label: "x", businessNumber: "+15105550111" }));
     expect(bad.code).toBe("BAD_REQUEST");
-    expect(bad.message).toBe(`phoneNumber: "555-0100" isn't a valid US phone number — enter the tracking number with its country code, such as +14155550100`);
+    expect(bad.message).toBe(
+      `phoneNumber: "555-0100" isn't a valid US phone number — enter the tracking number with its country code, such as +14155550100`,
+    );
     const words = await failure(admin.trackingNumber.create({ phoneNumber: "+14155550122", label: "x", businessNumber: "call me" }));
     expect(words.message).toContain(`businessNumber: "call me" isn't a phone number`);
     const loop = await failure(admin.trackingNumber.create({ phoneNumber: "+14155550122", label: "x", businessNumber: "(415) 555-0122" }));
     expect(loop).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("forward to themselves") });
-    const noLabel = await failure(admin.trackingNumber.create({ phoneNumber: "+14155550122", label: "  ", businessNumber: "+15105550111" }));
+    const noLabel = await failure(
+      admin.trackingNumber.create({ phoneNumber: "+14155550122", label: "  ", businessNumber: "+15105550111" }),
+    );
     expect(noLabel.message).toContain("label");
   });
 
@@ -80,11 +111,15 @@ describe("trackingNumber procedures", () => {
     const mine = await team();
     const theirs = await team();
     await theirs.admin.trackingNumber.create({ phoneNumber: "+14155550130", label: "Theirs", businessNumber: "+15105550111" });
-    const taken = await failure(mine.admin.trackingNumber.create({ phoneNumber: "4155550130", label: "Mine", businessNumber: "+15105550111" }));
+    const taken = await failure(
+      mine.admin.trackingNumber.create({ phoneNumber: "4155550130", label: "Mine", businessNumber: "+15105550111" }),
+    );
     expect(taken).toMatchObject({ code: "CONFLICT", message: unavailableNumberMessage("+14155550130") });
     expect(taken.message).not.toMatch(/Theirs|organization|workspace/i);
     const own = await mine.admin.trackingNumber.create({ phoneNumber: "+14155550131", label: "Mine", businessNumber: "+15105550111" });
-    const again = await failure(mine.admin.trackingNumber.create({ phoneNumber: "+14155550131", label: "Again", businessNumber: "+15105550111" }));
+    const again = await failure(
+      mine.admin.trackingNumber.create({ phoneNumber: "+14155550131", label: "Again", businessNumber: "+15105550111" }),
+    );
     expect(again).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("already one of your tracking numbers") });
     const moved = await failure(mine.admin.trackingNumber.update({ trackingNumberId: own.id, phoneNumber: "+14155550130" }));
     expect(moved.code).toBe("CONFLICT");
@@ -92,8 +127,18 @@ describe("trackingNumber procedures", () => {
 
   it("keep one default SMS sender per organization", async () => {
     const { admin } = await team();
-    const first = await admin.trackingNumber.create({ phoneNumber: "+14155550140", label: "A", businessNumber: "+15105550111", defaultSmsSender: true });
-    const second = await admin.trackingNumber.create({ phoneNumber: "+14155550141", label: "B", businessNumber: "+15105550111", defaultSmsSender: true });
+    const first = await admin.trackingNumber.create({
+      phoneNumber: "+14155550140",
+      label: "A",
+      businessNumber: "+15105550111",
+      defaultSmsSender: true,
+    });
+    const second = await admin.trackingNumber.create({
+      phoneNumber: "+14155550141",
+      label: "B",
+      businessNumber: "+15105550111",
+      defaultSmsSender: true,
+    });
     expect((await admin.trackingNumber.list()).map((row) => [row.id, row.defaultSmsSender])).toEqual([
       [first.id, false],
       [second.id, true],
@@ -126,7 +171,10 @@ describe("callrail procedures", () => {
     expect(rotated.token).toMatch(/^crw_[A-Za-z0-9_-]{32}$/);
     expect(rotated.webhookUrls).toContainEqual({ event: "post_call", label: "Post-call", url: `${rotated.url}?event=post_call` });
     const endpoint = await owner.callrail.getEndpoint();
-    expect(endpoint).toMatchObject({ configured: true, urlPreview: `https://switchboard.example.com/api/callrail/${rotated.token.slice(0, 10)}…` });
+    expect(endpoint).toMatchObject({
+      configured: true,
+      urlPreview: `https://switchboard.example.com/api/callrail/${rotated.token.slice(0, 10)}…`,
+    });
     expect(JSON.stringify(endpoint)).not.toContain(rotated.token);
     const next = await admin.callrail.rotateToken();
     expect(next.token).not.toBe(rotated.token);

@@ -40,7 +40,9 @@ describe("workflow, run, event and API-key procedures", () => {
     const b = await createUserWithOrg(handle.db, config, "B");
     const asA = callerFor(handle.db, config, a.user, a.organization.id);
     const dispatched: string[] = [];
-    const asB = callerFor(handle.db, config, b.user, b.organization.id, { dispatchEvent: async (eventId) => void dispatched.push(eventId) });
+    const asB = callerFor(handle.db, config, b.user, b.organization.id, {
+      dispatchEvent: async (eventId) => void dispatched.push(eventId),
+    });
     const { id } = await asB.workflow.importJson({ name: "B's", graph: template.graph, publish: true });
     await asB.workflow.setEnabled({ workflowId: id, enabled: true });
     const { eventId } = await asB.event.simulate({ type: "call.missed", callerNumber: "+14155550100" });
@@ -53,7 +55,7 @@ describe("workflow, run, event and API-key procedures", () => {
     expect(await trpcCodeOf(() => asA.workflow.publish({ workflowId: id }))).toBe("NOT_FOUND");
     expect(await trpcCodeOf(() => asA.run.get({ runId: runId! }))).toBe("NOT_FOUND");
     expect((await asA.run.list({ limit: 25 })).runs).toEqual([]);
-    expect((await asA.workflow.list())).toEqual([]);
+    expect(await asA.workflow.list()).toEqual([]);
     expect((await asB.run.get({ runId: runId! })).run.id).toBe(runId);
   });
 

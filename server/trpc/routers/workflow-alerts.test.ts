@@ -37,7 +37,8 @@ describe("failure alerts and the failure badge", () => {
     const { user, organization } = await createUserWithOrg(handle.db, config, "Badge");
     const caller = callerFor(handle.db, config, user, organization.id);
     const { workflow, version } = await createLiveWorkflow(handle.db, organization.id, graph, "Badge", user.id);
-    const event = async (key: string) => (await recordEvent(handle.db, { organization, source: "api", idempotencyKey: key, event: sampleEvent("call.missed") })).eventId;
+    const event = async (key: string) =>
+      (await recordEvent(handle.db, { organization, source: "api", idempotencyKey: key, event: sampleEvent("call.missed") })).eventId;
     const run = (eventId: string, status: "failed" | "succeeded", mode: "live" | "test", createdAt: Date) => ({
       organizationId: organization.id,
       workflowId: workflow.id,

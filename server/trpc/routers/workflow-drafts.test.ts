@@ -18,7 +18,12 @@ describe("workflow drafts, versions and templates", () => {
     const { id } = await caller.workflow.createFromTemplate({ templateId: "missed-call-text-back" });
     const loaded = await caller.workflow.get({ workflowId: id });
     expect(loaded.draftRevision).toBe(1);
-    const tabA = await caller.workflow.saveDraft({ workflowId: id, graph: loaded.draftGraph, expectedRevision: 1, viewport: { x: 1, y: 2, zoom: 1 } });
+    const tabA = await caller.workflow.saveDraft({
+      workflowId: id,
+      graph: loaded.draftGraph,
+      expectedRevision: 1,
+      viewport: { x: 1, y: 2, zoom: 1 },
+    });
     expect(tabA.revision).toBe(2);
     const tabB = await trpcErrorOf(() => caller.workflow.saveDraft({ workflowId: id, graph: loaded.draftGraph, expectedRevision: 1 }));
     expect(tabB?.code).toBe("CONFLICT");

@@ -7,11 +7,5 @@ export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersSettingsPage() {
   const organization = await (await getServerCaller()).organization.current();
-  return (
-    <MembersPanel
-      organizationName={organization.name}
-      myRole={organization.role}
-      canManage={hasRole(organization.role, "admin")}
-    />
-  );
+  return <MembersPanel organizationName={organization.name} myRole={organization.role} canManage={hasRole(organization.role, "admin")} />;
 }

@@ -10,6 +10,9 @@ export default async function WorkflowEditorPage({ params }: { params: Promise<{
   const caller = await getServerCaller();
   // The draft comes with the page, so the editor need not wait for its JavaScript to start and then
   // ask for it. If it can't be read here, the editor asks again and explains what went wrong.
-  const [organization, workflow] = await Promise.all([caller.organization.current(), caller.workflow.get({ workflowId }).catch(() => undefined)]);
+  const [organization, workflow] = await Promise.all([
+    caller.organization.current(),
+    caller.workflow.get({ workflowId }).catch(() => undefined),
+  ]);
   return <WorkflowEditor workflowId={workflowId} canEdit={hasRole(organization.role, "editor")} initialWorkflow={workflow} />;
 }

@@ -43,13 +43,17 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           <>
             <h1 className="text-lg font-semibold">Invitation not found</h1>
             <p className="text-sm text-muted-foreground">{result.error}</p>
-            <Button asChild variant="secondary"><Link href="/">Go to Switchboard</Link></Button>
+            <Button asChild variant="secondary">
+              <Link href="/">Go to Switchboard</Link>
+            </Button>
           </>
         ) : invitation.accepted ? (
           <>
             <h1 className="text-lg font-semibold">Already accepted</h1>
             <p className="text-sm text-muted-foreground">This invitation to {invitation.organizationName} was already used.</p>
-            <Button asChild><Link href="/">Open Switchboard</Link></Button>
+            <Button asChild>
+              <Link href="/">Open Switchboard</Link>
+            </Button>
           </>
         ) : invitation.expired ? (
           <>
@@ -64,7 +68,9 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
             </p>
             <form action={signOutAction}>
               <input type="hidden" name="returnTo" value={`/invite/${token}`} />
-              <Button type="submit" variant="secondary">Sign out and switch account</Button>
+              <Button type="submit" variant="secondary">
+                Sign out and switch account
+              </Button>
             </form>
           </>
         ) : (
