@@ -37,15 +37,13 @@ beforeAll(async () => {
     .values({ organizationId: organization.id, createdByUserId: user.id, name: "fuzz", prefix: key.prefix, hash: key.hash });
   apiKey = key.key;
   callRailToken = (await callerFor(handle.db, config, user, organization.id).callrail.rotateToken()).token;
-  await handle.db
-    .insert(trackingNumbers)
-    .values({
-      organizationId: organization.id,
-      phoneNumber: "+14155550100",
-      label: "Fuzz",
-      source: "Direct mail",
-      businessNumber: "+15105550111",
-    });
+  await handle.db.insert(trackingNumbers).values({
+    organizationId: organization.id,
+    phoneNumber: "+14155550100",
+    label: "Fuzz",
+    source: "Direct mail",
+    businessNumber: "+15105550111",
+  });
 });
 
 afterAll(() => {

@@ -21,15 +21,13 @@ async function orgWithCalls(db: Database, seeds: CallSeed[], timezone = "America
   await db.update(organizations).set({ timezone }).where(eq(organizations.id, organization.id));
   counter += 1;
   const tracking = `+1415555${String(2000 + counter).slice(-4)}`;
-  await db
-    .insert(trackingNumbers)
-    .values({
-      organizationId: organization.id,
-      phoneNumber: tracking,
-      label: "Spring mailer",
-      source: "Google Ads",
-      businessNumber: "+15105550111",
-    });
+  await db.insert(trackingNumbers).values({
+    organizationId: organization.id,
+    phoneNumber: tracking,
+    label: "Spring mailer",
+    source: "Google Ads",
+    businessNumber: "+15105550111",
+  });
   const insert = () =>
     db
       .insert(calls)
@@ -148,16 +146,14 @@ describe("calls procedures", () => {
         })),
       )
       .returning();
-    await handle.db
-      .insert(workflowRuns)
-      .values({
-        organizationId: mine.organization.id,
-        workflowId: workflow.id,
-        versionId: version.id,
-        eventId: inserted[1]!.id,
-        status: "failed",
-        error: "boom",
-      });
+    await handle.db.insert(workflowRuns).values({
+      organizationId: mine.organization.id,
+      workflowId: workflow.id,
+      versionId: version.id,
+      eventId: inserted[1]!.id,
+      status: "failed",
+      error: "boom",
+    });
 
     const detail = await mine.caller.calls.get({ callId });
     expect(detail.call).toMatchObject({ id: callId, callerName: "Jane", outcome: "answered", trackingNumberLabel: "Spring mailer" });

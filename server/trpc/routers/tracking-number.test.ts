@@ -24,15 +24,13 @@ async function failure(promise: Promise<unknown>) {
 async function team() {
   const owner = await createUserWithOrg(handle.db, config, "Owner");
   const others = await Promise.all(["Admin", "Editor", "Viewer"].map((name) => createUserWithOrg(handle.db, config, name)));
-  await handle.db
-    .insert(memberships)
-    .values(
-      (["admin", "editor", "viewer"] as const).map((role, index) => ({
-        organizationId: owner.organization.id,
-        userId: others[index]!.user.id,
-        role,
-      })),
-    );
+  await handle.db.insert(memberships).values(
+    (["admin", "editor", "viewer"] as const).map((role, index) => ({
+      organizationId: owner.organization.id,
+      userId: others[index]!.user.id,
+      role,
+    })),
+  );
   const as = (user: typeof owner.user) => callerFor(handle.db, config, user, owner.organization.id);
   return {
     organization: owner.organization,
