@@ -6,10 +6,10 @@ import { knownSources } from "@/engine";
 import { useTRPC } from "@/components/providers/trpc-react";
 import { formatPhoneNumber } from "@/components/numbers/format-phone-number";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { filtersToQuery, type CallFilters as CallFilterValues } from "@/lib/call-filters";
+import { DateRangeFields } from "@/components/ui/date-range-fields";
 
 const ALL = "__all__";
 
@@ -85,32 +85,7 @@ export function CallFilterBar({ filters, onChange }: { filters: CallFilterValues
           </SelectContent>
         </Select>
       </div>
-      <div className="grid gap-1">
-        <Label htmlFor="calls-from" className="text-xs text-muted-foreground">
-          From
-        </Label>
-        <Input
-          id="calls-from"
-          type="date"
-          className="h-8"
-          value={filters.from ?? ""}
-          max={filters.to}
-          onChange={(event) => set({ from: event.target.value || undefined })}
-        />
-      </div>
-      <div className="grid gap-1">
-        <Label htmlFor="calls-to" className="text-xs text-muted-foreground">
-          To
-        </Label>
-        <Input
-          id="calls-to"
-          type="date"
-          className="h-8"
-          value={filters.to ?? ""}
-          min={filters.from}
-          onChange={(event) => set({ to: event.target.value || undefined })}
-        />
-      </div>
+      <DateRangeFields idPrefix="calls" from={filters.from} to={filters.to} onChange={set} inputClassName="h-8" />
       {active ? (
         <Button type="button" size="sm" variant="ghost" onClick={() => onChange({})}>
           <X aria-hidden /> Clear filters

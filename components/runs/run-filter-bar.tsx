@@ -10,6 +10,7 @@ import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { eventTypeOptions } from "./event-labels";
 import { hasRunFilters, runStatuses, type RunFilterParams } from "./run-filters";
+import { DateRangeFields } from "@/components/ui/date-range-fields";
 
 const statusLabels: Record<string, string> = {
   succeeded: "Succeeded",
@@ -140,32 +141,7 @@ export function RunFilterBar({
             </SelectContent>
           </Select>
         </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="run-filter-from" className="text-xs text-muted-foreground">
-            From
-          </Label>
-          <Input
-            id="run-filter-from"
-            type="date"
-            className="w-40"
-            value={params.from ?? ""}
-            max={params.to}
-            onChange={(event) => set({ from: event.target.value || undefined })}
-          />
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="run-filter-to" className="text-xs text-muted-foreground">
-            To
-          </Label>
-          <Input
-            id="run-filter-to"
-            type="date"
-            className="w-40"
-            value={params.to ?? ""}
-            min={params.from}
-            onChange={(event) => set({ to: event.target.value || undefined })}
-          />
-        </div>
+        <DateRangeFields idPrefix="run-filter" from={params.from} to={params.to} onChange={set} inputClassName="w-40" />
         <div className="grid gap-1.5">
           <Label htmlFor="run-filter-caller" className="text-xs text-muted-foreground">
             Caller number
