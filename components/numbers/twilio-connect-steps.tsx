@@ -1,5 +1,5 @@
 import type { TwilioWebhookUrls } from "@/server/call-tracking/webhook-urls";
-import { CopyField } from "./copy-button";
+import { CopyField } from "@/components/ui/copy-button";
 
 /** The three addresses a Twilio number needs, and where each goes in Twilio's console. */
 export function TwilioConnectSteps({ urls, phoneNumber }: { urls: TwilioWebhookUrls; phoneNumber: string }) {

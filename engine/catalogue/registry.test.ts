@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { eventTypes } from "../events/event-types";
 import {
   getNodeDefinition,
+  isExecutableAction,
   isNodeKind,
   nodeCatalogue,
   nodeCategories,
@@ -49,6 +50,11 @@ describe("node catalogue", () => {
     expect(typeof definition.defaultConfig()).toBe("object");
     expect(definition.defaultConfig()).not.toBe(definition.defaultConfig());
     for (const field of definition.templateFields) expect(field.maxLength).toBeGreaterThan(0);
+  });
+
+  it("tells actions that reach outside the run from waiting and from other kinds", () => {
+    expect(["action.send_sms", "action.send_email", "action.webhook", "action.tag_call"].every(isExecutableAction)).toBe(true);
+    expect(["action.delay", "condition.call_duration", "trigger", "constructor", "action.unknown"].some(isExecutableAction)).toBe(false);
   });
 
   it("gives conditions Yes/No outputs and everything else one output", () => {

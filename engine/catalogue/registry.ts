@@ -46,6 +46,11 @@ export type ConditionKind = { [K in NodeKind]: Catalogue[K]["category"] extends 
 export type ActionKind = { [K in NodeKind]: Catalogue[K]["category"] extends "action" ? K : never }[NodeKind];
 /** Actions the server executes; a delay is the walker's own `step.sleep`. */
 export type ExecutableActionKind = Exclude<ActionKind, "action.delay">;
+
+/** Whether a step of this kind reaches outside the run (a text, an email, a webhook, a tag): every action but waiting. */
+export function isExecutableAction(kind: string): kind is ExecutableActionKind {
+  return Object.hasOwn(nodeCatalogue, kind) && nodeCatalogue[kind as NodeKind].category === "action" && kind !== "action.delay";
+}
 export type NodeConfig<K extends NodeKind> = z.output<Catalogue[K]["configSchema"]>;
 export type ActionInput<K extends ActionKind> = ReturnType<Catalogue[K]["prepare"]>;
 export type ActionInputs = { [K in ExecutableActionKind]: ActionInput<K> };

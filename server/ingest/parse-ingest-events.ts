@@ -1,5 +1,5 @@
 import { workflowEventSchema, type WorkflowEvent } from "@/engine";
-import { findUnstorableValue } from "./storable-json";
+import { findUnstorableValue } from "../http/storable-json";
 
 export const MAX_BATCH = 100;
 

@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import { trpcTransformer } from "@/lib/trpc-transformer";
-import { findUnstorableValue } from "../ingest/storable-json";
+import { findUnstorableValue } from "../http/storable-json";
 import type { TRPCContext } from "./context";
 
 function readableZodMessage(error: ZodError): string {

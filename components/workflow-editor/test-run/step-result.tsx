@@ -2,15 +2,14 @@
 
 import { StepView, wasSimulated, type StepRecord } from "@/components/steps/step-view";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { isExecutableAction } from "@/engine";
 
 export type TestRunStep = StepRecord & { nodeId: string };
-
-const sideEffectKinds = new Set(["action.send_sms", "action.send_email", "action.webhook", "action.tag_call"]);
 
 /** What one step did (or would have done) in a test run, in the words a marketer would use. */
 export function StepResult({ step, label }: { step: TestRunStep; label: string }) {
   const category =
-    sideEffectKinds.has(step.nodeKind) && step.status === "succeeded"
+    isExecutableAction(step.nodeKind) && step.status === "succeeded"
       ? wasSimulated(step.output)
         ? "Not sent (test)"
         : "Sent for real"

@@ -1,7 +1,7 @@
 import type { FormFieldValue } from "@/engine";
-import { isStorableDate, storableDateRange } from "@/server/ingest/storable-date";
-import { findUnstorableValue } from "@/server/ingest/storable-json";
-import { truncateText } from "@/server/ingest/truncate-text";
+import { isStorableDate, storableDateRange } from "@/server/http/storable-date";
+import { findUnstorableValue } from "@/server/http/storable-json";
+import { truncateText } from "@/server/http/truncate-text";
 import { normalizePhoneNumber } from "@/server/sms/phone-number";
 
 /**

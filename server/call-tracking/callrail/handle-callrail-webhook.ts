@@ -8,7 +8,7 @@ import { countPriorCalls } from "@/server/events/caller-history";
 import type { Executor } from "@/server/execution/executor";
 import { jsonError } from "@/server/http/json-error";
 import { readLimitedBody } from "@/server/http/request-body-limit";
-import { findUnstorableValue } from "@/server/ingest/storable-json";
+import { findUnstorableValue } from "@/server/http/storable-json";
 import { callerNumberFrom } from "@/server/sms/phone-number";
 import { isBehind, stageOfStoredCall } from "../call-stages";
 import { findOrgTrackingNumber } from "../tracking-number-lookup";

@@ -1,5 +1,5 @@
 import type { EventType } from "@/engine";
-import { isStorableDate, storableDateRange } from "@/server/ingest/storable-date";
+import { isStorableDate, storableDateRange } from "@/server/http/storable-date";
 import { callRailKindInfo, type CallRailKind } from "./callrail-kinds";
 import { bool, count, datetime, formFields, number, phone, Refused, tags, text, urls, type Coerce, type StrictCoerce } from "./coerce";
 

@@ -4,7 +4,7 @@ import {
   listTrackingNumbers,
   trackingSetup,
   updateTrackingNumber,
-} from "@/server/call-tracking/tracking-numbers";
+} from "@/server/tracking-numbers/tracking-numbers";
 import { createTRPCRouter } from "../init";
 import { orgProcedure } from "../procedures";
 import { createTrackingNumberSchema, trackingNumberIdSchema, updateTrackingNumberSchema } from "./tracking-number.schemas";

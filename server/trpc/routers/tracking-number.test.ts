@@ -4,7 +4,7 @@ import { ZodError } from "zod";
 import { memberships } from "@/db/schema";
 import { callerFor, createUserWithOrg, testConfig } from "@/test-support/test-context";
 import { setupTestDatabase } from "@/test-support/test-database";
-import { unavailableNumberMessage } from "@/server/call-tracking/tracking-numbers";
+import { unavailableNumberMessage } from "@/server/tracking-numbers/tracking-numbers";
 
 const handle = setupTestDatabase();
 const config = testConfig({ appUrl: "https://switchboard.example.com" });

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { CallRailSettingsPanel } from "@/components/calls/callrail-settings-panel";
+import { CallRailSettingsPanel } from "@/components/settings/callrail-settings-panel";
 import { AdminOnly } from "@/components/settings/admin-only";
 import { getServerCaller } from "@/server/trpc/server-caller";
 

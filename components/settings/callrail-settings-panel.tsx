@@ -5,7 +5,7 @@ import { KeyRound, RefreshCw, TriangleAlert } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { useTRPC } from "@/components/providers/trpc-react";
-import { CopyField } from "@/components/numbers/copy-button";
+import { CopyField } from "@/components/ui/copy-button";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";

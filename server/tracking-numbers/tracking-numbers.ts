@@ -5,7 +5,7 @@ import { trackingNumbers } from "@/db/schema";
 
 type Row = typeof trackingNumbers.$inferSelect;
 import type { OrgScope } from "../organizations/org-scope";
-import { twilioWebhookUrls } from "./webhook-urls";
+import { twilioWebhookUrls } from "../call-tracking/webhook-urls";
 
 type NewTrackingNumber = Pick<Row, "phoneNumber" | "label" | "businessNumber"> & Partial<Pick<Row, "source" | "defaultSmsSender">>;
 type TrackingNumberChanges = { trackingNumberId: string } & Partial<NewTrackingNumber>;
