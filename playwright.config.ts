@@ -51,13 +51,13 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: "node e2e/stand-ins/oidc-provider.mjs",
+      command: "node test-support/stand-ins/oidc-provider.mjs",
       url: `http://localhost:${oidcPort}/.well-known/openid-configuration`,
       reuseExistingServer: false,
       env: { OIDC_PORT: String(oidcPort), OIDC_APP_URL: baseURL },
     },
     {
-      command: "npx tsx e2e/stand-ins/twilio-api-server.ts",
+      command: "npx tsx test-support/stand-ins/twilio-api-server.ts",
       port: twilioPort,
       reuseExistingServer: false,
       env: { TWILIO_STAND_IN_PORT: String(twilioPort), ...twilio },

@@ -1,4 +1,4 @@
-import { runWorkflow, sampleEventWith, validateGraph, type WorkflowGraph, type WorkflowNode } from "@/engine";
+import { walkWorkflow, sampleEventWith, validateGraph, type WorkflowGraph, type WorkflowNode } from "@/engine";
 import { medianMicros } from "./bench-utils";
 
 export type EngineRow = { nodes: number; validateMicros: number; walkMicros: number };
@@ -49,7 +49,7 @@ export async function benchEngine(sizes: number[]): Promise<EngineRow[]> {
       validateGraph(graph, { mode: "publish" });
       const validated = performance.now() - started;
       started = performance.now();
-      await runWorkflow(graph, event, ports);
+      await walkWorkflow(graph, event, ports);
       const walked = performance.now() - started;
       if (i >= 5) {
         validate.push(validated);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { startWebhookReceiver, type WebhookReceiver } from "./stand-ins/webhook-receiver";
+import { startWebhookReceiver, type WebhookReceiver } from "../test-support/stand-ins/webhook-receiver";
 import { signInWithMagicLink, uniqueEmail } from "./fixtures/auth";
 
 let receiver: WebhookReceiver;

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
-import { startWebhookReceiver, type WebhookReceiver } from "./stand-ins/webhook-receiver";
+import { startWebhookReceiver, type WebhookReceiver } from "../test-support/stand-ins/webhook-receiver";
 import { signInWithMagicLink, uniqueEmail } from "./fixtures/auth";
 
 let receiver: WebhookReceiver;

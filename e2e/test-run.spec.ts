@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { signInWithMagicLink, uniqueEmail } from "./fixtures/auth";
 import { stepOfKind } from "./fixtures/editor-canvas";
-import { startWebhookReceiver, type WebhookReceiver } from "./stand-ins/webhook-receiver";
+import { startWebhookReceiver, type WebhookReceiver } from "../test-support/stand-ins/webhook-receiver";
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 

@@ -23,7 +23,7 @@ describe("engine public API", () => {
       "templateVariables",
       "smsInfo",
       "isWithinSchedule",
-      "runWorkflow",
+      "walkWorkflow",
     ]) {
       expect(engine).toHaveProperty(name);
     }
@@ -41,7 +41,7 @@ describe("engine public API", () => {
 
     const published = engine.workflowGraphSchema.parse(saved);
     const sent: unknown[] = [];
-    const result = await engine.runWorkflow(published, engine.sampleEvent("call.missed"), {
+    const result = await engine.walkWorkflow(published, engine.sampleEvent("call.missed"), {
       step: { run: (_id, fn) => fn(), sleep: async () => {} },
       actions: { execute: async (_kind, input) => sent.push(input) },
       callsFromNumberSince: async () => 0,

@@ -53,5 +53,5 @@ export { canConnect, type ConnectionAttempt, type ConnectResult } from "./valida
 export { maxWebhookNodes } from "./validation/rules/limit-rules";
 
 export * from "./walker/ports";
-export { runWorkflow, toNodeError } from "./walker/run-workflow";
+export { walkWorkflow, toNodeError } from "./walker/walk-workflow";
 export { workflowTemplates, findWorkflowTemplate, type WorkflowTemplate } from "./gallery/workflow-templates";

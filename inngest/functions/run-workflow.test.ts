@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outboxMessages, runSteps, workflowRuns } from "@/db/schema";
 import type { WorkflowEvent, WorkflowGraph } from "@/engine";
 import { edge, graphOf, no, node, trigger, yes } from "@/engine/test-support/graph-builder";
-import { startWebhookReceiver, type WebhookReceiver } from "@/e2e/stand-ins/webhook-receiver";
+import { startWebhookReceiver, type WebhookReceiver } from "@/test-support/stand-ins/webhook-receiver";
 import { createExecutionProviders } from "@/server/execution/create-providers";
 import type { ExecutionDeps } from "@/server/execution/execute-run";
 import { fanOutEvent } from "@/server/execution/fan-out-event";

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { EmailConfig as EmailProvider } from "next-auth/providers/email";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/db/query-rows";
-import { startResendApi, type ResendApiStandIn } from "@/e2e/stand-ins/resend-api";
+import { startResendApi, type ResendApiStandIn } from "@/test-support/stand-ins/resend-api";
 import type { AppConfig } from "@/server/config/app-config";
 import { createEmailSender } from "@/server/email/email-sender";
 import { callerFor, createUserWithOrg, testConfig } from "@/test-support/test-context";

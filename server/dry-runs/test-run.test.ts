@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { events, memberships, outboxMessages, workflowRuns } from "@/db/schema";
 import { sampleEvent, sampleEventWith, type WorkflowGraph } from "@/engine";
 import { edge, graphOf, no, node, trigger, yes } from "@/engine/test-support/graph-builder";
-import { startWebhookReceiver, type WebhookReceiver } from "@/e2e/stand-ins/webhook-receiver";
+import { startWebhookReceiver, type WebhookReceiver } from "@/test-support/stand-ins/webhook-receiver";
 import { fanOutEvent } from "@/server/execution/fan-out-event";
 import { recordEvent } from "@/server/events/record-events";
 import { callerFor, createUserWithOrg, testConfig } from "@/test-support/test-context";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { outboxMessages } from "@/db/schema";
-import { startResendApi, type ResendApiStandIn } from "@/e2e/stand-ins/resend-api";
+import { startResendApi, type ResendApiStandIn } from "@/test-support/stand-ins/resend-api";
 import { setupTestDatabase } from "@/test-support/test-database";
 import { createEmailSender, EmailDeliveryError, type EmailSender, type OutgoingEmail } from "./email-sender";
 

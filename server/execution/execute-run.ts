@@ -1,7 +1,7 @@
 import { and, count, eq, gte } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { calls, runSteps } from "@/db/schema";
-import { runWorkflow, type NodeResult, type StepRunner, type WorkflowNode, type WorkflowRunResult } from "@/engine";
+import { walkWorkflow, type NodeResult, type StepRunner, type WorkflowNode, type WorkflowRunResult } from "@/engine";
 import { actionExecutorsFor } from "./action-executors";
 import type { ExecutionProviders } from "./execution-providers";
 import type { LoadedRun } from "./load-run";
@@ -78,7 +78,7 @@ export async function executeRun(
   const recorder = options.recorder ?? directRecorder(db, run.id);
   const actions = actionExecutorsFor(deps, loaded, { live: run.mode === "live" || options.sendForReal === true });
 
-  const result = await runWorkflow(loaded.graph, loaded.event, {
+  const result = await walkWorkflow(loaded.graph, loaded.event, {
     step,
     actions,
     org: { id: organization.id, name: organization.name, timezone: organization.timezone },

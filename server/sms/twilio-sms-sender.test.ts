@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { organizations, outboxMessages } from "@/db/schema";
-import { startTwilioApi, type TwilioApiStandIn } from "@/e2e/stand-ins/twilio-api";
+import { startTwilioApi, type TwilioApiStandIn } from "@/test-support/stand-ins/twilio-api";
 import { setupTestDatabase } from "@/test-support/test-database";
 import { createSmsSender } from "./create-sms-sender";
 import { SmsDeliveryError, type OutgoingSms, type SmsSender } from "./sms-sender";

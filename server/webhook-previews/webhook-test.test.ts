@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { memberships } from "@/db/schema";
 import { sampleEvent } from "@/engine";
 import { graphOf, trigger } from "@/engine/test-support/graph-builder";
-import { startWebhookReceiver, type WebhookReceiver } from "@/e2e/stand-ins/webhook-receiver";
+import { startWebhookReceiver, type WebhookReceiver } from "@/test-support/stand-ins/webhook-receiver";
 import type { AppConfig } from "@/server/config/app-config";
 import { recordEvent } from "@/server/events/record-events";
 import { callerFor, createUserWithOrg, testConfig } from "@/test-support/test-context";

@@ -1,7 +1,7 @@
 import http from "node:http";
 import net from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { startWebhookReceiver, type WebhookReceiver } from "@/e2e/stand-ins/webhook-receiver";
+import { startWebhookReceiver, type WebhookReceiver } from "@/test-support/stand-ins/webhook-receiver";
 import { sendGuardedRequest, WebhookDeliveryError, type GuardedRequest } from "./guarded-http-request";
 import type { ResolveHost } from "./resolve-checked-addresses";
 

@@ -5,7 +5,7 @@ import type { WorkflowGraph } from "../graph/graph-schema";
 import { fakePorts } from "../test-support/fake-ports";
 import { randomGraph } from "../test-support/random-graphs";
 import type { WorkflowRunResult } from "./ports";
-import { runWorkflow } from "./run-workflow";
+import { walkWorkflow } from "./walk-workflow";
 
 const event = sampleEvent("call.completed"); // lasted 184 s
 const walkerGraphs = randomGraph({
@@ -20,13 +20,13 @@ function edgeTaken(result: WorkflowRunResult, edge: WorkflowGraph["edges"][numbe
   return source.branch === undefined ? edge.sourceHandle === "out" : edge.sourceHandle === source.branch;
 }
 
-describe("runWorkflow on random graphs", () => {
+describe("walkWorkflow on random graphs", () => {
   it("decides each node once, runs at most one step per node, and only along taken paths", async () => {
     await fc.assert(
       fc.asyncProperty(walkerGraphs, fc.array(fc.nat(12), { maxLength: 3 }), async (graph, failingIndexes) => {
         const failures = Object.fromEntries(failingIndexes.map((i) => [`n${i}`, new Error("provider down")]));
         const { ports, log } = fakePorts({ failures });
-        const result = await runWorkflow(graph, event, ports);
+        const result = await walkWorkflow(graph, event, ports);
 
         expect(result.order).toHaveLength(graph.nodes.length);
         expect(new Set(result.order).size).toBe(graph.nodes.length);
@@ -57,8 +57,8 @@ describe("runWorkflow on random graphs", () => {
       fc.asyncProperty(walkerGraphs, async (graph) => {
         const first = fakePorts();
         const second = fakePorts();
-        const a = await runWorkflow(graph, event, first.ports);
-        const b = await runWorkflow(graph, event, second.ports);
+        const a = await walkWorkflow(graph, event, first.ports);
+        const b = await walkWorkflow(graph, event, second.ports);
         expect(second.log.requested).toEqual(first.log.requested);
         expect(b).toEqual(a);
       }),

@@ -42,7 +42,7 @@ class NodeFailure extends Error {
  * downstream stops. Each condition and action is one durable step keyed by node
  * id, and the order is fixed by the graph, so a replay reuses finished steps.
  */
-export async function runWorkflow(graph: WorkflowGraph, event: WorkflowEvent, ports: WorkflowPorts): Promise<WorkflowRunResult> {
+export async function walkWorkflow(graph: WorkflowGraph, event: WorkflowEvent, ports: WorkflowPorts): Promise<WorkflowRunResult> {
   const nodes: Record<string, NodeResult> = {};
   const order: string[] = [];
   const topological = topologicalOrder(graph);

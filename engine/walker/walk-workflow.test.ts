@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { sampleEvent, sampleEventWith } from "../events/sample-events";
 import { fakePorts, memoryStepRunner } from "../test-support/fake-ports";
 import { alwaysFalse, alwaysTrue, edge, graphOf, no, node, trigger, yes } from "../test-support/graph-builder";
-import { runWorkflow, toNodeError } from "./run-workflow";
+import { walkWorkflow, toNodeError } from "./walk-workflow";
 
 const missed = sampleEvent("call.missed");
 
@@ -16,14 +16,14 @@ class ProviderError extends Error {
   }
 }
 
-describe("runWorkflow", () => {
+describe("walkWorkflow", () => {
   it("runs a chain in order, one step per condition and action", async () => {
     const graph = graphOf(
       [trigger("t"), node("c", "condition.call_duration", alwaysTrue), node("sms", "action.send_sms"), node("mail", "action.send_email")],
       [edge("t", "c"), yes("c", "sms"), edge("sms", "mail")],
     );
     const { ports, log, executed, finished } = fakePorts();
-    const result = await runWorkflow(graph, missed, ports);
+    const result = await walkWorkflow(graph, missed, ports);
 
     expect(result.status).toBe("succeeded");
     expect(result.order).toEqual(["t", "c", "sms", "mail"]);
@@ -57,7 +57,7 @@ describe("runWorkflow", () => {
       [edge("t", "c"), yes("c", "yes1"), edge("yes1", "yes2"), no("c", "no1")],
     );
     const { ports, log } = fakePorts();
-    const result = await runWorkflow(graph, missed, ports);
+    const result = await walkWorkflow(graph, missed, ports);
     expect(result.nodes.c.branch).toBe("false");
     expect(result.nodes.yes1).toEqual({ status: "skipped" });
     expect(result.nodes.yes2).toEqual({ status: "skipped" });
@@ -72,7 +72,7 @@ describe("runWorkflow", () => {
       [edge("t", "c"), yes("c", "sms")],
     );
     const { ports, executed } = fakePorts();
-    const result = await runWorkflow(graph, missed, ports);
+    const result = await walkWorkflow(graph, missed, ports);
     expect(result.status).toBe("skipped");
     expect(result.nodes.sms.status).toBe("skipped");
     expect(executed).toEqual([]);
@@ -94,7 +94,7 @@ describe("runWorkflow", () => {
 
     it("runs a join once, after all its parents are decided, when one path reached it", async () => {
       const { ports, log } = fakePorts();
-      const result = await runWorkflow(diamond(alwaysTrue), missed, ports);
+      const result = await walkWorkflow(diamond(alwaysTrue), missed, ports);
       expect(result.order).toEqual(["t", "c", "a", "b", "j"]);
       expect(result.nodes.b.status).toBe("skipped");
       expect(result.nodes.j.status).toBe("succeeded");
@@ -113,7 +113,7 @@ describe("runWorkflow", () => {
         [edge("t", "quick"), edge("t", "wait"), edge("wait", "late"), edge("quick", "j"), edge("late", "j")],
       );
       const { ports, log } = fakePorts();
-      const result = await runWorkflow(graph, missed, ports);
+      const result = await walkWorkflow(graph, missed, ports);
       expect(log.requested).toEqual(["quick", "wait", "late", "j"]);
       expect(result.nodes.j.status).toBe("succeeded");
     });
@@ -130,7 +130,7 @@ describe("runWorkflow", () => {
         [edge("t", "c"), yes("c", "a"), yes("c", "b"), edge("a", "j"), edge("b", "j")],
       );
       const { ports } = fakePorts();
-      const result = await runWorkflow(graph, missed, ports);
+      const result = await walkWorkflow(graph, missed, ports);
       expect(result.nodes.j.status).toBe("skipped");
       expect(result.status).toBe("skipped");
     });
@@ -149,7 +149,7 @@ describe("runWorkflow", () => {
         [edge("t", "a"), edge("a", "a2"), edge("t", "b"), edge("b", "b2")],
       );
       const { ports, executed } = fakePorts({ failures: { a: new ProviderError("Receiver answered 410 Gone", "http_410") } });
-      const result = await runWorkflow(graph, missed, ports);
+      const result = await walkWorkflow(graph, missed, ports);
       expect(result.status).toBe("failed");
       expect(result.nodes.a).toMatchObject({
         status: "failed",
@@ -168,7 +168,7 @@ describe("runWorkflow", () => {
         [edge("t", "a"), edge("t", "b"), edge("a", "j"), edge("b", "j")],
       );
       const { ports } = fakePorts({ failures: { a: new Error("carrier down") } });
-      const result = await runWorkflow(graph, missed, ports);
+      const result = await walkWorkflow(graph, missed, ports);
       expect(result.nodes.j.status).toBe("succeeded");
       expect(result.status).toBe("failed");
     });
@@ -187,7 +187,7 @@ describe("runWorkflow", () => {
       ports.callsFromNumberSince = async () => {
         throw new Error("database unavailable");
       };
-      const result = await runWorkflow(graph, missed, ports);
+      const result = await walkWorkflow(graph, missed, ports);
       expect(result.nodes.c).toMatchObject({ status: "failed", error: { message: "database unavailable", name: "Error" } });
       expect(result.nodes.c.branch).toBeUndefined();
       expect(result.nodes.a.status).toBe("skipped");
@@ -201,7 +201,7 @@ describe("runWorkflow", () => {
       });
       const graph = graphOf([trigger("t", "form.submitted"), node("sms", "action.send_sms")], [edge("t", "sms")]);
       const { ports, executed, log } = fakePorts();
-      const result = await runWorkflow(graph, form, ports);
+      const result = await walkWorkflow(graph, form, ports);
       expect(result.nodes.sms).toEqual({
         status: "failed",
         error: { message: "There is no phone number to text for this event.", name: "ActionInputError", code: "no_recipient" },
@@ -220,7 +220,7 @@ describe("runWorkflow", () => {
         [edge("t", "bad"), edge("t", "odd")],
       );
       const { ports } = fakePorts();
-      const result = await runWorkflow(graph, missed, ports);
+      const result = await walkWorkflow(graph, missed, ports);
       expect(result.nodes.bad.error).toMatchObject({ code: "invalid_config" });
       expect(result.nodes.odd.error).toMatchObject({ code: "unknown_kind", message: 'Unknown step kind "action.fax".' });
     });
@@ -231,7 +231,7 @@ describe("runWorkflow", () => {
       ports.step.sleep = async () => {
         throw new Error("sleep refused");
       };
-      const result = await runWorkflow(graph, missed, ports);
+      const result = await walkWorkflow(graph, missed, ports);
       expect(result.nodes.d).toMatchObject({ status: "failed", input: { duration: "30m" }, error: { message: "sleep refused" } });
       expect(result.nodes.sms.status).toBe("skipped");
     });
@@ -244,7 +244,7 @@ describe("runWorkflow", () => {
         throw interrupt;
       };
       ports.isControlFlowError = (error) => error === interrupt;
-      await expect(runWorkflow(graph, missed, ports)).rejects.toBe(interrupt);
+      await expect(walkWorkflow(graph, missed, ports)).rejects.toBe(interrupt);
     });
 
     it("refuses to walk a loop, before running any step", async () => {
@@ -253,7 +253,7 @@ describe("runWorkflow", () => {
         [edge("t", "a"), edge("a", "b"), edge("b", "a")],
       );
       const { ports, log } = fakePorts();
-      const result = await runWorkflow(graph, missed, ports);
+      const result = await walkWorkflow(graph, missed, ports);
       expect(result).toEqual({ status: "failed", nodes: {}, order: [], error: expect.objectContaining({ code: "cycle" }) });
       expect(log.requested).toEqual([]);
     });
@@ -266,7 +266,7 @@ describe("runWorkflow", () => {
         [edge("t", "wait"), edge("wait", "sms")],
       );
       const { ports, log } = fakePorts();
-      const result = await runWorkflow(graph, missed, ports);
+      const result = await walkWorkflow(graph, missed, ports);
       expect(log.sleeps).toEqual([{ id: "wait", duration: "2h" }]);
       expect(log.requested).toEqual(["wait", "sms"]);
       expect(result.nodes.wait).toEqual({ status: "succeeded", input: { duration: "2h", milliseconds: 7_200_000 } });
@@ -276,7 +276,7 @@ describe("runWorkflow", () => {
     it("does not count a delay alone as having done something", async () => {
       const graph = graphOf([trigger("t"), node("wait", "action.delay")], [edge("t", "wait")]);
       const { ports } = fakePorts();
-      expect((await runWorkflow(graph, missed, ports)).status).toBe("skipped");
+      expect((await walkWorkflow(graph, missed, ports)).status).toBe("skipped");
     });
   });
 
@@ -284,7 +284,7 @@ describe("runWorkflow", () => {
     it("skips everything when the event does not satisfy the trigger", async () => {
       const graph = graphOf([trigger("t", "call.missed", ["+14155559999"]), node("sms", "action.send_sms")], [edge("t", "sms")]);
       const { ports, log } = fakePorts();
-      const result = await runWorkflow(graph, missed, ports);
+      const result = await walkWorkflow(graph, missed, ports);
       expect(result.status).toBe("skipped");
       expect(result.nodes.t.status).toBe("skipped");
       expect(result.nodes.sms.status).toBe("skipped");
@@ -298,7 +298,7 @@ describe("runWorkflow", () => {
       });
       const graph = graphOf([trigger("t", "call.missed"), node("sms", "action.send_sms")], [edge("t", "sms")]);
       const { ports } = fakePorts();
-      expect((await runWorkflow(graph, completed, ports)).status).toBe("succeeded");
+      expect((await walkWorkflow(graph, completed, ports)).status).toBe("succeeded");
     });
   });
 
@@ -313,7 +313,7 @@ describe("runWorkflow", () => {
         [edge("t", "c"), yes("c", "sms")],
       );
       const { ports, frequencyQueries } = fakePorts({ callsFromNumber: 2, now: new Date("2026-12-01T00:00:00Z") });
-      const result = await runWorkflow(graph, missed, ports);
+      const result = await walkWorkflow(graph, missed, ports);
       expect(frequencyQueries).toEqual([{ phone: "+14155550123", since: new Date("2026-11-01T00:00:00Z") }]);
       expect(result.nodes.c.branch).toBe("true");
     });
@@ -329,7 +329,7 @@ describe("runWorkflow", () => {
       const { ports, frequencyQueries } = fakePorts();
       delete ports.now;
       const before = Date.now();
-      await runWorkflow(graph, missed, ports);
+      await walkWorkflow(graph, missed, ports);
       expect(frequencyQueries[0].since.getTime()).toBeGreaterThanOrEqual(before - 86_400_000);
     });
 
@@ -337,7 +337,7 @@ describe("runWorkflow", () => {
       const graph = graphOf([trigger("t"), node("w", "action.webhook", { urls: ["https://example.com/"] })], [edge("t", "w")]);
       const { ports } = fakePorts();
       ports.actions.execute = async () => undefined;
-      const result = await runWorkflow(graph, missed, ports);
+      const result = await walkWorkflow(graph, missed, ports);
       expect(result.nodes.w.input).toMatchObject({ body: { workflow: { id: "wf_1" }, run: { id: "run_1", mode: "live" } } });
       expect(result.nodes.w.output).toBeNull();
     });
@@ -357,8 +357,8 @@ describe("runWorkflow", () => {
     it("asks for the same step ids in the same order every time", async () => {
       const first = fakePorts();
       const second = fakePorts();
-      await runWorkflow(graph, missed, first.ports);
-      await runWorkflow(graph, missed, second.ports);
+      await walkWorkflow(graph, missed, first.ports);
+      await walkWorkflow(graph, missed, second.ports);
       expect(second.log.requested).toEqual(first.log.requested);
     });
 
@@ -372,11 +372,11 @@ describe("runWorkflow", () => {
         return realRun(id, fn);
       };
       first.ports.isControlFlowError = (error) => error === crash;
-      await expect(runWorkflow(graph, missed, first.ports)).rejects.toBe(crash);
+      await expect(walkWorkflow(graph, missed, first.ports)).rejects.toBe(crash);
       expect(first.executed.map((e) => e.nodeId)).toEqual(["a"]);
 
       const replay = fakePorts({ memory });
-      const result = await runWorkflow(graph, missed, replay.ports);
+      const result = await walkWorkflow(graph, missed, replay.ports);
       expect(replay.log.requested).toEqual(["c", "a", "b"]);
       expect(replay.log.executed).toEqual(["b"]);
       expect(replay.executed.map((e) => e.nodeId)).toEqual(["b"]);
@@ -387,7 +387,7 @@ describe("runWorkflow", () => {
     it("works with a bare step runner", async () => {
       const { step } = memoryStepRunner();
       const { ports } = fakePorts();
-      const result = await runWorkflow(graph, missed, { ...ports, step, onNodeFinished: undefined });
+      const result = await walkWorkflow(graph, missed, { ...ports, step, onNodeFinished: undefined });
       expect(result.status).toBe("succeeded");
     });
   });
