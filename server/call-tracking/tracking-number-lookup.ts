@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { organizations, trackingNumbers } from "@/db/schema";
-import { normalizePhoneNumber } from "../sms/phone-number";
+import { normalizePhoneNumber } from "../phone-numbers/phone-number";
 
 export type TrackingNumberRow = typeof trackingNumbers.$inferSelect;
 export type TrackingNumberWithOrg = TrackingNumberRow & { organization: { id: string; name: string } };

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { events, organizations, trackingNumbers, workflowRuns } from "@/db/schema";
 import { workflowEventSchema, type WorkflowEvent } from "@/engine";
-import { callerNumberFrom } from "../sms/phone-number";
+import { callerNumberFrom } from "../phone-numbers/phone-number";
 import { acceptEvents } from "./accept-events";
 import { countPriorCalls } from "./caller-history";
 

@@ -2,7 +2,7 @@ import { and, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizz
 import type { Queryable } from "@/db/client";
 import { events, workflowRuns, workflows, type RunStatus } from "@/db/schema";
 import { looksLikePhoneNumber, phoneDigits } from "@/engine";
-import { normalizePhoneNumber } from "../sms/phone-number";
+import { normalizePhoneNumber } from "../phone-numbers/phone-number";
 
 export type RunListFilters = {
   workflowId?: string;

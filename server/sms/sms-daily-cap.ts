@@ -1,7 +1,7 @@
 import { and, count, eq, gt, inArray } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { outboxMessages } from "@/db/schema";
-import { normalizePhoneNumber } from "./phone-number";
+import { normalizePhoneNumber } from "../phone-numbers/phone-number";
 
 export const DEFAULT_SMS_DAILY_LIMIT = 3;
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { smsOptOuts } from "@/db/schema";
-import { callerNumberFrom } from "./phone-number";
+import { callerNumberFrom } from "../phone-numbers/phone-number";
 
 /** Carrier-standard keywords (Twilio's defaults, without the ambiguous "YES"). */
 export const optOutKeywords = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"] as const;

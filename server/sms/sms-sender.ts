@@ -1,6 +1,6 @@
 import type { Queryable } from "@/db/client";
 import { DeliveryError, deliveredUnderKey, recordDeliveryAttempt } from "../outbox/outbox-delivery";
-import { normalizePhoneNumber } from "./phone-number";
+import { normalizePhoneNumber } from "../phone-numbers/phone-number";
 
 export type OutgoingSms = {
   organizationId: string;

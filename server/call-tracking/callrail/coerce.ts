@@ -2,7 +2,7 @@ import type { FormFieldValue } from "@/engine";
 import { isStorableDate, storableDateRange } from "@/server/http/storable-date";
 import { findUnstorableValue } from "@/server/http/storable-json";
 import { truncateText } from "@/server/http/truncate-text";
-import { normalizePhoneNumber } from "@/server/sms/phone-number";
+import { normalizePhoneNumber } from "@/server/phone-numbers/phone-number";
 
 /**
  * Webhook senders are loose with types: numbers and booleans arrive as strings ("184", "true"),

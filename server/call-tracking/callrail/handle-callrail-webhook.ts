@@ -9,7 +9,7 @@ import type { Executor } from "@/server/execution/executor";
 import { jsonError } from "@/server/http/json-error";
 import { readLimitedBody } from "@/server/http/request-body-limit";
 import { findUnstorableValue } from "@/server/http/storable-json";
-import { callerNumberFrom } from "@/server/sms/phone-number";
+import { callerNumberFrom } from "@/server/phone-numbers/phone-number";
 import { isBehind, stageOfStoredCall } from "../call-stages";
 import { findOrgTrackingNumber } from "../tracking-number-lookup";
 import { callRailEventParams, callRailKindInfo, inferCallRailKind, parseCallRailKind, type CallRailKind } from "./callrail-kinds";

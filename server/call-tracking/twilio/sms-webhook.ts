@@ -3,7 +3,7 @@ import { workflowEventSchema } from "@/engine";
 import { acceptEvents } from "@/server/events/accept-events";
 import { countPriorCalls } from "@/server/events/caller-history";
 import { applySmsKeyword } from "@/server/sms/sms-opt-outs";
-import { callerNumberFrom } from "@/server/sms/phone-number";
+import { callerNumberFrom } from "@/server/phone-numbers/phone-number";
 import { findTrackingNumber } from "../tracking-number-lookup";
 import { nonNegativeInt } from "./twilio-params";
 import type { TwilioWebhookDeps } from "./twilio-webhook-deps";

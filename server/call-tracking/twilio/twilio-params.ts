@@ -1,4 +1,4 @@
-import { callerNumberFrom } from "@/server/sms/phone-number";
+import { callerNumberFrom } from "@/server/phone-numbers/phone-number";
 import type { CallerFacts } from "./call-lifecycle";
 import { optional, type TwilioParams } from "./verify-twilio-request";
 

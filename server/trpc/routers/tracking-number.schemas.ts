@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { normalizePhoneNumber } from "@/server/sms/phone-number";
+import { normalizePhoneNumber } from "@/server/phone-numbers/phone-number";
 
 /** A phone number as people type it, stored in E.164; a readable sentence when it isn't one. */
 const phoneNumber = (what: string) =>
