@@ -51,8 +51,8 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(signIn);
 }
 
-// The ingest routes (REST events, Twilio, CallRail, Inngest) authenticate by key or signature and
-// never read the session: keeping the proxy off them saves a pass on the hot path.
+// The ingest routes (REST events, Twilio, CallRail, Inngest) authenticate by key or signature, and the
+// health check is public: none reads the session, and keeping the proxy off them saves a pass.
 export const config = {
-  matcher: ["/((?!api/v1/|api/twilio/|api/callrail/|api/inngest|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!api/v1/|api/twilio/|api/callrail/|api/inngest|api/health|_next/static|_next/image|favicon.ico).*)"],
 };

@@ -259,6 +259,10 @@ test.describe("a production start with nothing configured", () => {
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
 
+    const health = await fetch(`${origin}/api/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ database: { reachable: true }, executor: { kind: "embedded" } });
+
     const inngest = await fetch(`${origin}/api/inngest`);
     expect(inngest.status).toBe(404);
     expect(((await inngest.json()) as { error: { code: string } }).error.code).toBe("inngest_not_configured");

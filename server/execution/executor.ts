@@ -8,4 +8,6 @@ export interface Executor {
    * Optional so that test doubles that only record events stay valid; both real executors have it.
    */
   dispatchRun?(runId: string): Promise<void>;
+  /** When this process last finished a sweep for unfinished work (null before the first); absent where nothing sweeps. */
+  lastSweepAt?(): Date | null;
 }

@@ -216,7 +216,9 @@ describe("embedded executor", () => {
 
     time.advance(2 * 60 * 60_000);
     const second = createEmbeddedExecutor({ ...deps, now: time.now }, { wait: noWait });
+    expect(second.lastSweepAt()).toBeNull();
     await second.sweep(); // what start-up does
+    expect(second.lastSweepAt()).toEqual(time.now()); // the heartbeat /api/health reports
     await second.idle();
     [run] = await handle.db.select().from(workflowRuns).where(eq(workflowRuns.eventId, eventId));
     expect(run!.status).toBe("succeeded");

@@ -39,6 +39,7 @@ export function createEmbeddedExecutor(
   start(): void;
   stop(): Promise<void>;
   sweep(): Promise<void>;
+  lastSweepAt(): Date | null;
   idle(): Promise<void>;
 } {
   const { db } = deps;
@@ -54,6 +55,7 @@ export function createEmbeddedExecutor(
   let sweepTimer: ReturnType<typeof setInterval> | undefined;
   let wakeTimer: ReturnType<typeof setTimeout> | undefined;
   let nextWake: number | undefined;
+  let lastSweepAt: Date | null = null;
 
   function scheduleWake(at: Date) {
     if (stopped) return;
@@ -145,6 +147,7 @@ export function createEmbeddedExecutor(
       if (run.wakeAt && run.wakeAt.getTime() > current.getTime()) scheduleWake(run.wakeAt);
       else enqueueRun(run.id);
     }
+    lastSweepAt = now();
   }
 
   return {
@@ -168,6 +171,7 @@ export function createEmbeddedExecutor(
       await queue.idle();
     },
     sweep,
+    lastSweepAt: () => lastSweepAt,
     idle: () => queue.idle(),
   };
 }

@@ -1,0 +1,75 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { queryRows } from "@/db/query-rows";
+
+export type HealthReport = {
+  /** ok: all well; degraded: serving, but work is waiting longer than it should; down: the database is unreachable. */
+  status: "ok" | "degraded" | "down";
+  database: { reachable: true; latencyMs: number } | { reachable: false; error: string };
+  executor: { kind: "embedded" | "inngest"; lastSweepAt: string | null; lastSweepAgeSeconds: number | null };
+  /** Seconds the oldest event not yet handed to the executor has waited; null when none waits. */
+  oldestPendingEventAgeSeconds: number | null;
+  checkedAt: string;
+};
+
+export type HealthDeps = {
+  db: Database;
+  executor: { kind: "embedded" | "inngest"; lastSweepAt?: () => Date | null };
+  now?: () => Date;
+  /** A database slower than this to answer counts as unreachable. */
+  timeoutMs?: number;
+};
+
+/** Work waiting longer than this, or a sweep this late (its interval is 15 s), makes the report "degraded". */
+export const STALE_AFTER_SECONDS = 60;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+const ageInSeconds = (from: Date, to: Date) => Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
+
+/**
+ * What a load balancer or an operator needs to know about this app server: can it reach the
+ * database, is its executor sweeping, and is any accepted event waiting to be run.
+ */
+export async function checkHealth(deps: HealthDeps): Promise<HealthReport> {
+  const now = deps.now ?? (() => new Date());
+  const started = Date.now();
+  let database: HealthReport["database"];
+  let oldestPending: Date | null = null;
+  try {
+    // One indexed read answers both questions (events_pending_idx covers the pending rows).
+    const [row] = await withTimeout(
+      queryRows<{ oldest: string | Date | null }>(
+        deps.db,
+        sql`select min(received_at) as oldest from events where dispatch_state = 'pending'`,
+      ),
+      deps.timeoutMs ?? 2_000,
+    );
+    const oldest = row?.oldest ?? null;
+    oldestPending = oldest === null ? null : new Date(oldest);
+    database = { reachable: true, latencyMs: Date.now() - started };
+  } catch (error) {
+    database = { reachable: false, error: error instanceof Error ? error.message.split("\n")[0]!.slice(0, 200) : "unknown error" };
+  }
+
+  const checkedAt = now();
+  const lastSweep = deps.executor.lastSweepAt?.() ?? null;
+  const oldestPendingEventAgeSeconds = oldestPending ? ageInSeconds(oldestPending, checkedAt) : null;
+  const lastSweepAgeSeconds = lastSweep ? ageInSeconds(lastSweep, checkedAt) : null;
+  const stale =
+    (oldestPendingEventAgeSeconds ?? 0) > STALE_AFTER_SECONDS ||
+    (deps.executor.kind === "embedded" && (lastSweepAgeSeconds === null || lastSweepAgeSeconds > STALE_AFTER_SECONDS));
+  return {
+    status: !database.reachable ? "down" : stale ? "degraded" : "ok",
+    database,
+    executor: { kind: deps.executor.kind, lastSweepAt: lastSweep?.toISOString() ?? null, lastSweepAgeSeconds },
+    oldestPendingEventAgeSeconds,
+    checkedAt: checkedAt.toISOString(),
+  };
+}
