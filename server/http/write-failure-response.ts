@@ -1,3 +1,4 @@
+import { sqlState } from "@/db/sql-state";
 import { jsonError } from "./json-error";
 
 /**
@@ -6,15 +7,6 @@ import { jsonError } from "./json-error";
  * same write fails the same way every time, so asking the sender to retry would loop forever.
  */
 const permanentClasses = new Set(["22", "54"]);
-
-/** The SQLSTATE of a database error, looking through the wrappers (Drizzle puts the driver's error in `cause`). */
-function sqlState(error: unknown): string | null {
-  for (let current = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return null;
-}
 
 /**
  * What the public ingest routes answer when their handler throws. The handlers refuse unstorable

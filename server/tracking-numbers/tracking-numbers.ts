@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
+import { isUniqueViolation } from "@/db/sql-state";
 import { trackingNumbers } from "@/db/schema";
 
 type Row = typeof trackingNumbers.$inferSelect;
@@ -63,13 +64,6 @@ function refuseLoop(phoneNumber: string, businessNumber: string) {
       message: "The business number must be a different phone from the tracking number, or calls would forward to themselves.",
     });
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let cause: unknown = error; cause; cause = (cause as { cause?: unknown }).cause) {
-    if ((cause as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
 }
 
 /** At most one default SMS sender per organization: clear the others before setting one. */
