@@ -7,3 +7,4 @@ export * from "./runs";
 export * from "./api-keys";
 export * from "./tracking-numbers";
 export * from "./webhook-test-deliveries";
+export * from "./executors";

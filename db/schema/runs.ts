@@ -9,6 +9,25 @@ export type RunStatus = "queued" | "running" | "waiting" | "succeeded" | "failed
 export type RunMode = "live" | "test";
 export type StepStatus = "running" | "sleeping" | "succeeded" | "failed" | "skipped";
 
+/**
+ * One try of an action (text, email, webhook), kept for every try, not only the last.
+ * `in_flight` while it runs; a try a crash cut short becomes `interrupted` when the run resumes.
+ */
+export type StepAttempt = {
+  attempt: number;
+  startedAt: string;
+  finishedAt: string | null;
+  durationMs: number | null;
+  outcome: "in_flight" | "succeeded" | "failed" | "interrupted";
+  /** What was sent, summarised (method and URL, recipient…). */
+  request?: unknown;
+  /** What came back: for a webhook, each URL's status, headers and body (≤ 8 KB). */
+  response?: unknown;
+  error?: { message: string; name?: string; code?: string | number; permanent?: boolean } | null;
+  /** When the next try is due, if this one failed and will be retried. */
+  retryAt?: string | null;
+};
+
 export const workflowRuns = pgTable(
   "workflow_runs",
   {
@@ -36,7 +55,9 @@ export const workflowRuns = pgTable(
     callerName: text("caller_name"),
     /** When a delay ends; the executor resumes the run then. */
     wakeAt: timestamp("wake_at", { withTimezone: true }),
-    /** The embedded executor's lease: a run whose lease lapsed (crash) is picked up again. */
+    /** The embedded executor process holding the run (executors.id) while its heartbeat lasts; null when nobody does. */
+    lockedBy: text("locked_by"),
+    /** A lease without a heartbeat (test runs walked in a request): a run whose lease lapsed is picked up again. */
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     error: text("error"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -61,6 +82,10 @@ export const workflowRuns = pgTable(
     index("workflow_runs_created_idx").on(table.createdAt),
     // Runs of an event: fan-out, a call's runs on the Calls page.
     index("workflow_runs_event_idx").on(table.eventId),
+    // Takeover: the runs a stopped executor held.
+    index("workflow_runs_locked_by_idx")
+      .on(table.lockedBy)
+      .where(sql`${table.lockedBy} is not null`),
     index("workflow_runs_unfinished_idx")
       .on(table.status, table.wakeAt)
       .where(sql`${table.status} in ('queued', 'running', 'waiting')`),
@@ -88,6 +113,8 @@ export const runSteps = pgTable(
       { ok: true; value: unknown } | { ok: false; error: { message: string; name?: string; code?: string | number } }
     >(),
     attempt: integer("attempt").notNull().default(0),
+    /** Every try of an action, oldest first (conditions and delays have none). */
+    attempts: jsonb("attempts").$type<StepAttempt[]>().notNull().default([]),
     wakeAt: timestamp("wake_at", { withTimezone: true }),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),

@@ -34,7 +34,7 @@ export async function createTestRun(
         eventId,
         mode: "test",
         testGraph: input.graph,
-        ...runTransitions.claimed(now, new Date(now.getTime() + TEST_RUN_LEASE_MS)),
+        ...runTransitions.leased(now, new Date(now.getTime() + TEST_RUN_LEASE_MS)),
         // So the Runs page's trigger and caller filters find test runs too.
         ...runSearchFieldsOf(event!),
       })

@@ -20,12 +20,12 @@ export type FannedOut = {
  * Starts one live run per matching published version for each event — at most one, however
  * often an event is delivered (unique index) — and marks the events dispatched. Each of the
  * three steps (read, match per organization, insert) is one statement for the whole batch.
- * With `claim`, the runs are created already leased to the caller, which is about to execute them.
+ * With `claim`, the runs are created already held by the calling executor, which is about to execute them.
  */
 export async function fanOutEvents(
   db: Database,
   eventIds: string[],
-  options: { claim?: { at: Date; until: Date } } = {},
+  options: { claim?: { at: Date; executorId: string } } = {},
 ): Promise<FannedOut> {
   if (eventIds.length === 0) return { started: [], unfinishedRunIds: [] };
   const read = await db
@@ -61,7 +61,7 @@ export async function fanOutEvents(
       eventId: row.id,
       mode: "live" as const,
       ...runSearchFieldsOf(row),
-      ...(claim ? runTransitions.claimed(claim.at, claim.until) : runTransitions.queued()),
+      ...(claim ? runTransitions.claimed(claim.at, claim.executorId) : runTransitions.queued()),
     })),
   );
   // Marking the events dispatched rides along with the insert, in the same statement.

@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lte, not, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { workflowRuns, type RunStatus } from "@/db/schema";
+import { executors, workflowRuns, type RunStatus } from "@/db/schema";
 
 /**
  * Every way a run's status changes, by name, with the columns each one sets. The executors (Inngest
@@ -10,7 +10,11 @@ import { workflowRuns, type RunStatus } from "@/db/schema";
  *
  *   queued ──claimed/started──▶ running ──parked──▶ waiting ──resumed/claimed──▶ running
  *   running ──finished──▶ succeeded | failed | skipped          (failed: the run could not finish)
- *   running ──releasedForRetry──▶ running, unleased (an unexpected error; the sweep claims it again)
+ *   running ──releasedForRetry──▶ running, unheld (an unexpected error; the sweep claims it again)
+ *
+ * Who may work on an unfinished run: nobody holds it, or its holder stopped. An embedded executor
+ * holds its runs by id (locked_by) and proves it is alive by beating in `executors`; a test run
+ * holds a plain lease (locked_until). See availableRun.
  */
 export const unfinishedRunStatuses = ["queued", "running", "waiting"] as const satisfies readonly RunStatus[];
 
@@ -21,10 +25,19 @@ export const runTransitions = {
   queued: () => ({ status: "queued" as const }),
   /** An executor started walking the run (Inngest holds it; there is no lease). */
   started: (at: Date) => ({ status: "running" as const, startedAt: at }),
-  /** Started and leased to this process until `until` (the embedded executor, a test run). */
-  claimed: (at: Date, until: Date) => ({ status: "running" as const, startedAt: at, lockedUntil: until }),
-  /** A delay that has not ended: the run waits until `wakeAt`, its lease released. */
-  parked: (wakeAt: Date) => ({ status: "waiting" as const, wakeAt, error: null, finishedAt: null, lockedUntil: null }),
+  /** Started and held by an embedded executor process for as long as its heartbeat lasts. */
+  claimed: (at: Date, executorId: string) => ({ status: "running" as const, startedAt: at, lockedBy: executorId, lockedUntil: null }),
+  /** Started and leased until `until`, with no heartbeat behind it (a test run, walked in its request). */
+  leased: (at: Date, until: Date) => ({ status: "running" as const, startedAt: at, lockedUntil: until }),
+  /** A delay that has not ended: the run waits until `wakeAt`, its hold released. */
+  parked: (wakeAt: Date) => ({
+    status: "waiting" as const,
+    wakeAt,
+    error: null,
+    finishedAt: null,
+    lockedUntil: null,
+    lockedBy: null,
+  }),
   /** A delay ended while the executor held the run (Inngest). */
   resumed: () => ({ status: "running" as const, wakeAt: null }),
   /** The walk ended: succeeded, failed or skipped, lease and wake time cleared. */
@@ -34,20 +47,33 @@ export const runTransitions = {
     finishedAt: outcome.finishedAt,
     wakeAt: null,
     lockedUntil: null,
+    lockedBy: null,
   }),
   /** The run could not finish (retries exhausted, or a test run that crashed). */
   failed: (error: string, at: Date) => runTransitions.finished({ status: "failed", error, finishedAt: at }),
-  /** An unexpected error (database down…): keep the status, release the lease so the sweep retries the run. */
-  releasedForRetry: (error: string) => ({ lockedUntil: null, error }),
+  /** An unexpected error (database down…): keep the status, release the hold so the sweep retries the run. */
+  releasedForRetry: (error: string) => ({ lockedUntil: null, lockedBy: null, error }),
 };
 
 export type RunTransition = ReturnType<(typeof runTransitions)[keyof typeof runTransitions]>;
 
-/** A run the embedded executor may pick up at `at`: unfinished and not leased (or its lease lapsed). */
-export function unleasedUnfinishedRun(at: Date) {
+/**
+ * How long an executor may go without a heartbeat before its runs are taken over. Beats come
+ * every couple of seconds; a process that stopped beating for this long has crashed or lost the database.
+ */
+export const executorHeartbeatTtlMs = 10_000;
+
+/** An executor that beat within the TTL before `at`. */
+export function liveExecutor(executorId: typeof workflowRuns.lockedBy, at: Date, ttlMs = executorHeartbeatTtlMs) {
+  return sql`exists (select 1 from ${executors} where ${executors.id} = ${executorId} and ${gt(executors.heartbeatAt, new Date(at.getTime() - ttlMs))})`;
+}
+
+/** A run nobody works on at `at`: unfinished, no unexpired lease, and no holder or one whose heartbeat stopped. */
+export function availableRun(at: Date, ttlMs = executorHeartbeatTtlMs) {
   return and(
     inArray(workflowRuns.status, [...unfinishedRunStatuses]),
     or(isNull(workflowRuns.lockedUntil), lte(workflowRuns.lockedUntil, at)),
+    or(isNull(workflowRuns.lockedBy), not(liveExecutor(workflowRuns.lockedBy, at, ttlMs))),
   );
 }
 
@@ -62,17 +88,24 @@ export async function transitionRun(db: Queryable, runId: string, values: RunTra
 }
 
 /**
- * Claims a run for this process when it is due: unfinished, unleased and past its wake time. Only
- * one worker wins; a run already started keeps its first start time. False when the claim lost.
+ * Claims a run for executor `self` when it is due: available (see availableRun) or already its own,
+ * and past its wake time. Only one worker wins; a run already started keeps its first start time.
+ * False when the claim lost.
  */
-export async function claimDueRun(db: Queryable, runId: string, at: Date, leaseMs: number): Promise<boolean> {
+export async function claimDueRun(db: Queryable, runId: string, at: Date, self: string, ttlMs = executorHeartbeatTtlMs): Promise<boolean> {
   const claimed = await db
     .update(workflowRuns)
     .set({
-      ...runTransitions.claimed(at, new Date(at.getTime() + leaseMs)),
+      ...runTransitions.claimed(at, self),
       startedAt: sql`coalesce(${workflowRuns.startedAt}, ${at.toISOString()}::timestamptz)`,
     })
-    .where(and(eq(workflowRuns.id, runId), unleasedUnfinishedRun(at), or(isNull(workflowRuns.wakeAt), lte(workflowRuns.wakeAt, at))))
+    .where(
+      and(
+        eq(workflowRuns.id, runId),
+        or(availableRun(at, ttlMs), and(eq(workflowRuns.lockedBy, self), inArray(workflowRuns.status, [...unfinishedRunStatuses]))),
+        or(isNull(workflowRuns.wakeAt), lte(workflowRuns.wakeAt, at)),
+      ),
+    )
     .returning({ id: workflowRuns.id });
   return claimed.length > 0;
 }

@@ -247,7 +247,7 @@ describe("embedded executor", () => {
       [edge("t", "sms"), edge("sms", "mail")],
     );
     await createLiveWorkflow(handle.db, organization.id, graph, "Crash", user.id);
-    const first = createEmbeddedExecutor({ ...deps, now: time.now }, { wait: noWait, leaseMs: 60_000 });
+    const first = createEmbeddedExecutor({ ...deps, now: time.now }, { wait: noWait });
     const { eventId } = await ingest(organization, missedOrAnswered(0, "+14155550999"));
     await first.dispatchEvent(eventId);
     await expect
@@ -262,10 +262,10 @@ describe("embedded executor", () => {
       )
       .toBe(1);
 
-    // A new process starts after the dead one's lease has lapsed.
+    // A new process starts after the dead one has stopped beating for longer than the heartbeat TTL.
     hang = false;
     time.advance(2 * 60_000);
-    const second = createEmbeddedExecutor({ ...deps, now: time.now }, { wait: noWait, leaseMs: 60_000 });
+    const second = createEmbeddedExecutor({ ...deps, now: time.now }, { wait: noWait });
     await second.sweep();
     await second.idle();
 

@@ -4,8 +4,9 @@ import { executeRun, type ExecutionDeps } from "../execute-run";
 import { fanOutEvents } from "../fan-out-event";
 import { loadRun, type LoadedRun } from "../load-run";
 import type { Executor } from "../executor";
-import { claimDueRun, runTransitions, transitionRun, unleasedUnfinishedRun } from "../run-transitions";
+import { availableRun, claimDueRun, runTransitions, transitionRun } from "../run-transitions";
 import { startEventLoopGovernor } from "./event-loop-governor";
+import { createExecutorHeartbeat } from "./executor-heartbeat";
 import { createRunJournal, type RetryPolicy } from "./run-journal";
 import { RunSuspended } from "./run-suspended";
 import { createStepWriter } from "./step-writer";
@@ -17,20 +18,27 @@ export type EmbeddedExecutorOptions = {
   governor?: { min: number; targetLagMs: number };
   /** Group-commit statements in flight at once (1 for PGlite, which has one connection). */
   writesInFlight?: number;
-  /** How long a run is leased to this process; a lease that lapses (crash) lets the sweep pick the run up again. */
-  leaseMs?: number;
+  /** This process's executor id (tests); a fresh one otherwise. */
+  executorId?: string;
+  /** How often this process proves it is alive; the runs it holds are taken over once it stops for `heartbeatTtlMs`. */
+  heartbeatMs?: number;
+  heartbeatTtlMs?: number;
   sweepIntervalMs?: number;
+  /** How long a run that failed unexpectedly (database down…) waits before this process tries it again. */
+  unexpectedErrorRetryMs?: number;
   retry?: RetryPolicy;
   wait?: (ms: number) => Promise<void>;
   log?: (message: string, error?: unknown) => void;
 };
 
 /**
- * The single-machine default: the same fan-out and run logic as the Inngest functions, driven
- * in-process. Runs are leased in the database, steps are memoised in run_steps, delays are
- * parked with a wake time, and a periodic sweep re-dispatches anything left unfinished.
- * Events are fanned out in batches and the runs they start are created already leased, so a
- * run costs a couple of (group-committed) writes rather than a dozen round trips.
+ * The default executor: the same fan-out and run logic as the Inngest functions, driven
+ * in-process, by one app server or several on one PostgreSQL. Each process holds the runs it
+ * works on (locked_by) and beats in `executors`; steps are memoised in run_steps, delays are
+ * parked with a wake time, and a periodic sweep picks up anything nobody works on: pending
+ * events, runs whose delay ended, runs of a process that stopped beating (a crash), as soon as
+ * its heartbeat expires. Events are fanned out in batches and the runs they start are created
+ * already held, so a run costs a couple of (group-committed) writes rather than a dozen round trips.
  */
 export function createEmbeddedExecutor(
   deps: ExecutionDeps,
@@ -41,18 +49,30 @@ export function createEmbeddedExecutor(
   sweep(): Promise<void>;
   lastSweepAt(): Date | null;
   idle(): Promise<void>;
+  readonly executorId: string;
 } {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
-  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const heartbeat = createExecutorHeartbeat(db, { now, id: options.executorId, ttlMs: options.heartbeatTtlMs });
+  const self = heartbeat.id;
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[executor] ${message}`, error ?? ""));
   const concurrency = options.concurrency ?? 4;
   const queue = createWorkQueue(concurrency, (error) => log("job failed", error));
   let governor: ReturnType<typeof startEventLoopGovernor> | undefined;
   const writer = createStepWriter(db, { maxInFlight: options.writesInFlight });
   const undispatched = new Set<string>();
+  // Runs this process has queued or is walking: its sweep skips them, whatever the database says.
+  const inHand = new Set<string>();
   let stopped = false;
   let sweepTimer: ReturnType<typeof setInterval> | undefined;
+  let heartbeatTimer: ReturnType<typeof setInterval> | undefined;
+  // Nothing is claimed before this process's first heartbeat: a claim by an unknown executor would look abandoned.
+  let registered: Promise<void> | undefined;
+  const ensureRegistered = () =>
+    (registered ??= heartbeat.beat().catch((error: unknown) => {
+      registered = undefined;
+      throw error;
+    }));
   let wakeTimer: ReturnType<typeof setTimeout> | undefined;
   let nextWake: number | undefined;
   let lastSweepAt: Date | null = null;
@@ -74,8 +94,9 @@ export function createEmbeddedExecutor(
   }
 
   async function processRun(runId: string) {
+    await ensureRegistered();
     // Claim the run: only one worker at a time, and only when it is due.
-    if (!(await claimDueRun(db, runId, now(), leaseMs))) return;
+    if (!(await claimDueRun(db, runId, now(), self, heartbeat.ttlMs))) return;
 
     const loaded = await loadRun(db, runId);
     if (loaded) await execute(loaded, { fresh: false });
@@ -96,15 +117,28 @@ export function createEmbeddedExecutor(
         scheduleWake(error.wakeAt);
         return;
       }
-      // An unexpected error (database down…): keep what is known, release the lease so the sweep retries the run.
+      // An unexpected error (database down…): keep what is known, release the run, and try it again
+      // shortly — from here, since a release that could not be written leaves the run held by this process.
       await journal.flush().catch(() => {});
-      await transitionRun(db, runId, runTransitions.releasedForRetry(String(error)));
+      await transitionRun(db, runId, runTransitions.releasedForRetry(String(error))).catch(() => {});
+      retryLater(runId);
       throw error;
     }
   }
 
+  function hold(runId: string, job: () => Promise<void>) {
+    if (stopped || inHand.has(runId)) return;
+    inHand.add(runId);
+    queue.push(`run:${runId}`, () => job().finally(() => inHand.delete(runId)));
+  }
+
   function enqueueRun(runId: string) {
-    if (!stopped) queue.push(`run:${runId}`, () => processRun(runId));
+    hold(runId, () => processRun(runId));
+  }
+
+  function retryLater(runId: string) {
+    const timer = setTimeout(() => enqueueRun(runId), options.unexpectedErrorRetryMs ?? 2_000);
+    timer.unref?.();
   }
 
   // Events waiting for fan-out; whichever dispatch job runs next takes them all as one batch.
@@ -113,9 +147,9 @@ export function createEmbeddedExecutor(
     for (const eventId of batch) undispatched.delete(eventId);
     if (batch.length === 0) return;
     if (undispatched.size > 0) queue.push("dispatch", dispatchPending);
-    const at = now();
-    const { started, unfinishedRunIds } = await fanOutEvents(db, batch, { claim: { at, until: new Date(at.getTime() + leaseMs) } });
-    for (const loaded of started) if (!stopped) queue.push(`run:${loaded.run.id}`, () => execute(loaded, { fresh: true }));
+    await ensureRegistered();
+    const { started, unfinishedRunIds } = await fanOutEvents(db, batch, { claim: { at: now(), executorId: self } });
+    for (const loaded of started) hold(loaded.run.id, () => execute(loaded, { fresh: true }));
     for (const runId of unfinishedRunIds) enqueueRun(runId);
   }
 
@@ -140,13 +174,16 @@ export function createEmbeddedExecutor(
     const due = await db
       .select({ id: workflowRuns.id, status: workflowRuns.status, wakeAt: workflowRuns.wakeAt })
       .from(workflowRuns)
-      .where(unleasedUnfinishedRun(current))
+      .where(availableRun(current, heartbeat.ttlMs))
       .orderBy(asc(workflowRuns.createdAt))
       .limit(500);
     for (const run of due) {
       if (run.wakeAt && run.wakeAt.getTime() > current.getTime()) scheduleWake(run.wakeAt);
       else enqueueRun(run.id);
     }
+    // Runs of a process that has just stopped beating: come back the moment its heartbeat expires.
+    const takeoverAt = await heartbeat.nextTakeoverAt();
+    if (takeoverAt) scheduleWake(takeoverAt);
     lastSweepAt = now();
   }
 
@@ -155,9 +192,14 @@ export function createEmbeddedExecutor(
     async dispatchRun(runId: string) {
       enqueueRun(runId);
     },
+    executorId: self,
     start() {
+      const beat = () => void (registered ? heartbeat.beat() : ensureRegistered()).catch((error) => log("heartbeat failed", error));
+      beat();
+      heartbeatTimer = setInterval(beat, options.heartbeatMs ?? 2_000);
+      heartbeatTimer.unref?.();
       void sweep().catch((error) => log("sweep failed", error));
-      sweepTimer = setInterval(() => void sweep().catch((error) => log("sweep failed", error)), options.sweepIntervalMs ?? 15_000);
+      sweepTimer = setInterval(() => void sweep().catch((error) => log("sweep failed", error)), options.sweepIntervalMs ?? 5_000);
       sweepTimer.unref?.();
       if (options.governor) {
         governor = startEventLoopGovernor((next) => queue.setConcurrency(next), { ...options.governor, max: concurrency });
@@ -169,6 +211,8 @@ export function createEmbeddedExecutor(
       if (sweepTimer) clearInterval(sweepTimer);
       if (wakeTimer) clearTimeout(wakeTimer);
       await queue.idle();
+      if (heartbeatTimer) clearInterval(heartbeatTimer);
+      if (registered) await heartbeat.retire().catch((error) => log("could not retire this executor", error));
     },
     sweep,
     lastSweepAt: () => lastSweepAt,

@@ -62,6 +62,7 @@ export function createRunJournal(options: {
       error: null,
       memo: null,
       attempt: 0,
+      attempts: [],
       wakeAt: null,
       startedAt: now(),
       finishedAt: null,

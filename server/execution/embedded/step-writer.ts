@@ -22,7 +22,7 @@ function upsertStepsQuery(rows: StepRow[]) {
     ${insertFromJson(runSteps, rows)}
     on conflict (run_id, node_id) do update set
       status = excluded.status, branch = excluded.branch, input = excluded.input, output = excluded.output,
-      error = excluded.error, memo = excluded.memo, attempt = excluded.attempt, wake_at = excluded.wake_at,
+      error = excluded.error, memo = excluded.memo, attempt = excluded.attempt, attempts = excluded.attempts, wake_at = excluded.wake_at,
       started_at = excluded.started_at, finished_at = excluded.finished_at`;
 }
 
@@ -35,13 +35,14 @@ function releaseRunsQuery(releases: RunRelease[]) {
       finished_at: release.finishedAt,
       wake_at: release.wakeAt,
       locked_until: release.lockedUntil,
+      locked_by: release.lockedBy,
     })),
   );
   return sql`
     update ${workflowRuns}
     set status = released.status, error = released.error, finished_at = released.finished_at,
-        wake_at = released.wake_at, locked_until = released.locked_until
-    from jsonb_to_recordset(${json}::jsonb) as released (id text, status text, error text, finished_at timestamptz, wake_at timestamptz, locked_until timestamptz)
+        wake_at = released.wake_at, locked_until = released.locked_until, locked_by = released.locked_by
+    from jsonb_to_recordset(${json}::jsonb) as released (id text, status text, error text, finished_at timestamptz, wake_at timestamptz, locked_until timestamptz, locked_by text)
     where ${workflowRuns.id} = released.id`;
 }
 
