@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { lockDataDir } from "./pglite-lock";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -32,13 +33,25 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   let client: InstanceType<typeof PGlite>;
+  let unlock = () => {};
   if (target.kind === "pglite") {
     mkdirSync(path.dirname(target.dataDir), { recursive: true });
+    unlock = lockDataDir(target.dataDir);
     client = new PGlite(target.dataDir);
   } else {
     client = new PGlite();
   }
   const db = drizzle(client, { schema, casing: "snake_case" });
-  await migrate(db, { migrationsFolder });
-  return { db: db as unknown as Database, close: () => client.close(), target };
+  try {
+    await migrate(db, { migrationsFolder });
+  } catch (error) {
+    await client.close().catch(() => {});
+    unlock();
+    throw error;
+  }
+  const close = async () => {
+    await client.close();
+    unlock();
+  };
+  return { db: db as unknown as Database, close, target };
 }
