@@ -49,3 +49,8 @@ export function postgresCpuMs(): number | null {
   }
   return found ? total : null;
 }
+
+/** BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load; BENCH_SERVER_LOG=/tmp/server.log keeps what it printed. */
+export function benchServerOptions() {
+  return { nodeArgs: (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean), logFile: process.env.BENCH_SERVER_LOG };
+}

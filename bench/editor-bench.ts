@@ -10,7 +10,8 @@ import { largeWorkflowGraph } from "@/e2e/fixtures/editor-large-graph";
 import { createOrganization } from "@/server/organizations/create-organization";
 import { hashToken } from "@/server/crypto/tokens";
 import { createWorkflow } from "@/server/workflows/create-workflow";
-import { startBenchServer, stopBenchServer } from "./bench-server";
+import { startProductionServer } from "@/test-support/load/production-server";
+import { benchServerOptions } from "./bench-utils";
 
 export type EditorRow = {
   nodes: number;
@@ -106,13 +107,17 @@ export async function benchEditor(options: { sizes: number[]; runs: number }): P
   }
   await database.close();
 
-  const server = await startBenchServer(PORT, {
-    ENCRYPTION_KEY: encryptionKey.toString("base64"),
-    AUTH_SECRET: randomBytes(24).toString("base64"),
-    APP_URL: baseUrl,
-    DATA_DIR: dataDir,
-    DATABASE_URL: "",
-  });
+  const server = await startProductionServer(
+    PORT,
+    {
+      ENCRYPTION_KEY: encryptionKey.toString("base64"),
+      AUTH_SECRET: randomBytes(24).toString("base64"),
+      APP_URL: baseUrl,
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+    },
+    benchServerOptions(),
+  );
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs });
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -152,6 +157,6 @@ export async function benchEditor(options: { sizes: number[]; runs: number }): P
     return { rows, editorRouteJsGzipKb: Math.round(bytes / 1024), editorRouteJsFiles: scripts.size };
   } finally {
     await browser.close();
-    await stopBenchServer(server);
+    await server.stop();
   }
 }

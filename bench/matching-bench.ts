@@ -6,7 +6,7 @@ import { newId } from "@/db/ids";
 import { workflows, workflowVersions } from "@/db/schema";
 import { sampleEventWith, type WorkflowGraph } from "@/engine";
 import { findMatchingVersions } from "@/server/execution/fan-out-event";
-import { seedBenchOrganization } from "./bench-setup";
+import { seedApiOrganization } from "@/test-support/load/seed-api-organization";
 import { medianMicros } from "./bench-utils";
 
 export type MatchingRow = { database: string; nonMatching: number; medianMicros: number; matched: number };
@@ -43,7 +43,7 @@ export async function benchMatching(options: {
   const { db, close } = await openDatabase(target);
   const rows: MatchingRow[] = [];
   try {
-    const { organization } = await seedBenchOrganization(db, randomBytes(32), "http://127.0.0.1:9/never-called");
+    const { organization } = await seedApiOrganization(db, randomBytes(32), "http://127.0.0.1:9/never-called");
     const event = sampleEventWith("call.completed", (draft) => {
       draft.call.answered = true;
       draft.call.duration_seconds = 30;

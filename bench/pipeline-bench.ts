@@ -4,10 +4,10 @@ import path from "node:path";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { openDatabase, type DatabaseTarget } from "@/db/client";
-import { benchEventBody, seedBenchOrganization } from "./bench-setup";
-import { startCountingReceiver } from "./counting-receiver";
-import { startBenchServer, stopBenchServer } from "./bench-server";
-import { directorySize, postgresCpuMs, processCpuMs, wait } from "./bench-utils";
+import { callCompletedEventBody, seedApiOrganization } from "@/test-support/load/seed-api-organization";
+import { startCountingReceiver } from "@/test-support/load/counting-receiver";
+import { startProductionServer } from "@/test-support/load/production-server";
+import { benchServerOptions, directorySize, postgresCpuMs, processCpuMs, wait } from "./bench-utils";
 
 export type PipelineRow = {
   database: "postgres" | "pglite";
@@ -105,7 +105,7 @@ export async function benchPipeline(options: {
   }
 
   const seeded = await openDatabase(target);
-  const { apiKey } = await seedBenchOrganization(seeded.db, encryptionKey, receiver.url);
+  const { apiKey } = await seedApiOrganization(seeded.db, encryptionKey, receiver.url);
   await seeded.close();
 
   const env: Record<string, string> = {
@@ -115,7 +115,7 @@ export async function benchPipeline(options: {
     APP_URL: `http://127.0.0.1:${PORT}`,
     ...(target.kind === "postgres" ? { DATABASE_URL: target.url } : { DATA_DIR: dataDir, DATABASE_URL: "" }),
   };
-  const server = await startBenchServer(PORT, env);
+  const server = await startProductionServer(PORT, env, benchServerOptions());
   const rows: PipelineRow[] = [];
   let counter = 0;
   try {
@@ -133,7 +133,7 @@ export async function benchPipeline(options: {
         ...(rate ? { overallRate: rate } : {}),
         duration: options.seconds,
         headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
-        requests: [{ setupRequest: (request) => ({ ...request, body: benchEventBody(`bench-${concurrency}-${++counter}`) }) }],
+        requests: [{ setupRequest: (request) => ({ ...request, body: callCompletedEventBody(`bench-${concurrency}-${++counter}`) }) }],
       });
       const loadEndedAt = performance.now();
       const accepted = result["2xx"];
@@ -178,7 +178,7 @@ export async function benchPipeline(options: {
       await wait(1_000);
     }
   } finally {
-    await stopBenchServer(server);
+    await server.stop();
     await receiver.close();
     await dropDatabase();
   }

@@ -24,7 +24,7 @@ export type EmbeddedExecutorOptions = {
   heartbeatMs?: number;
   heartbeatTtlMs?: number;
   sweepIntervalMs?: number;
-  /** How long a run that failed unexpectedly (database down…) waits before this process tries it again. */
+  /** How long a run that failed unexpectedly (database down…) first waits before this process tries it again (doubling, up to 30 s). */
   unexpectedErrorRetryMs?: number;
   retry?: RetryPolicy;
   wait?: (ms: number) => Promise<void>;
@@ -63,6 +63,7 @@ export function createEmbeddedExecutor(
   const undispatched = new Set<string>();
   // Runs this process has queued or is walking: its sweep skips them, whatever the database says.
   const inHand = new Set<string>();
+  const failures = new Map<string, number>();
   let stopped = false;
   let sweepTimer: ReturnType<typeof setInterval> | undefined;
   let heartbeatTimer: ReturnType<typeof setInterval> | undefined;
@@ -117,19 +118,32 @@ export function createEmbeddedExecutor(
         scheduleWake(error.wakeAt);
         return;
       }
-      // An unexpected error (database down…): keep what is known, release the run, and try it again
-      // shortly — from here, since a release that could not be written leaves the run held by this process.
+      // An unexpected error (database down…): keep what is known and release the run; hold() tries it again.
       await journal.flush().catch(() => {});
       await transitionRun(db, runId, runTransitions.releasedForRetry(String(error))).catch(() => {});
-      retryLater(runId);
       throw error;
     }
   }
 
+  /**
+   * Queues work on a run this process holds. A job that fails (database down…) is tried again
+   * from here with a growing pause: the run may still be held by this process — its release could
+   * not be written either — and the sweep leaves a live executor's runs alone.
+   */
   function hold(runId: string, job: () => Promise<void>) {
     if (stopped || inHand.has(runId)) return;
     inHand.add(runId);
-    queue.push(`run:${runId}`, () => job().finally(() => inHand.delete(runId)));
+    queue.push(`run:${runId}`, async () => {
+      try {
+        await job();
+        failures.delete(runId);
+      } catch (error) {
+        retryLater(runId);
+        throw error;
+      } finally {
+        inHand.delete(runId);
+      }
+    });
   }
 
   function enqueueRun(runId: string) {
@@ -137,7 +151,10 @@ export function createEmbeddedExecutor(
   }
 
   function retryLater(runId: string) {
-    const timer = setTimeout(() => enqueueRun(runId), options.unexpectedErrorRetryMs ?? 2_000);
+    const failed = (failures.get(runId) ?? 0) + 1;
+    failures.set(runId, failed);
+    const pause = Math.min(30_000, (options.unexpectedErrorRetryMs ?? 1_000) * 2 ** (failed - 1));
+    const timer = setTimeout(() => enqueueRun(runId), pause);
     timer.unref?.();
   }
 
