@@ -23,7 +23,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-    const client = postgres(target.url, { max: target.maxConnections ?? 10, onnotice: () => {} });
+    const client = postgres(target.url, {
+      max: target.maxConnections ?? 10,
+      onnotice: () => {},
+      // While the database is away, fail fast (ingest answers 503, runs retry) and reconnect within
+      // a second of its return: the driver's default backoff grows to 20 s, and queued queries wait it out.
+      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
+      connect_timeout: 5,
+    });
     const db = drizzle(client, { schema, casing: "snake_case" });
     await migrate(db, { migrationsFolder });
     return { db: db as unknown as Database, close: () => client.end({ timeout: 5 }), target };

@@ -54,15 +54,25 @@ const start = (deployment: Deployment, port: number) => startProductionServer(po
 const origin = (server: ProductionServer) => `http://127.0.0.1:${server.port}`;
 const idsOf = (prefix: string, count: number) => Array.from({ length: count }, (_, index) => `${prefix}-${index}`);
 
-/** Polls until every run of the organization has finished (or `timeoutMs` passes); when that was. */
-async function waitForAllRunsFinished(deployment: Deployment, expectedRuns: number, timeoutMs: number): Promise<number | null> {
+/** Polls until every run of the organization has finished (or fails the test after `timeoutMs`, saying what is left); when that was. */
+async function waitForAllRunsFinished(
+  deployment: Deployment,
+  expectedRuns: number,
+  timeoutMs: number,
+  servers: ProductionServer[] = [],
+): Promise<number> {
   const deadline = Date.now() + timeoutMs;
+  let summary = "";
   while (Date.now() < deadline) {
     const outcomes = (await runOutcomes(deployment.databaseUrl, deployment.organizationId)).filter((outcome) => outcome.runId);
     if (outcomes.length >= expectedRuns && outcomes.every((outcome) => outcome.status === "succeeded")) return Date.now();
+    const counts = new Map<string, number>();
+    for (const outcome of outcomes) counts.set(outcome.status!, (counts.get(outcome.status!) ?? 0) + 1);
+    summary = JSON.stringify(Object.fromEntries(counts));
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return null;
+  const logs = servers.map((server) => `--- server on ${server.port} ---\n${server.output().slice(-4_000)}`).join("\n");
+  throw new Error(`Not every run finished within ${timeoutMs} ms: ${summary} of ${expectedRuns} expected\n${logs}`);
 }
 
 /**
@@ -92,6 +102,8 @@ async function expectEachEventRanOnce(deployment: Deployment, accepted: string[]
 /** Moves parked runs' wake time to now, as if their delay had passed. */
 async function endDelays(databaseUrl: string) {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  // The delay step keeps its own wake time (a resumed run sleeps until then), so move both.
+  await sql`update run_steps set wake_at = now() where status = 'sleeping'`;
   const woken = await sql`update workflow_runs set wake_at = now() where status = 'waiting' returning id`;
   await sql.end();
   return woken.length;
@@ -136,9 +148,8 @@ test("kill -9 under a 1,000-event load and an immediate restart: every accepted 
       concurrency: 16,
     }).done;
     expect(retried.filter((answer) => answer.status !== 202)).toEqual([]);
-    const finishedAt = await waitForAllRunsFinished(deployment, 1_000, 90_000);
-    expect(finishedAt, "every run finished").not.toBeNull();
-    const recoveryMs = finishedAt! - restartedAt;
+    const finishedAt = await waitForAllRunsFinished(deployment, 1_000, 90_000, [server]);
+    const recoveryMs = finishedAt - restartedAt;
     const { repeatedDeliveries } = await expectEachEventRanOnce(deployment, idsOf("crash", 1_000), 1);
     test.info().annotations.push({
       type: "measured",
@@ -176,7 +187,7 @@ test.describe("two app servers on one PostgreSQL", () => {
         })
         .toBe(400);
       expect(await endDelays(database.url)).toBe(400);
-      expect(await waitForAllRunsFinished(deployment, 800, 60_000)).not.toBeNull();
+      await waitForAllRunsFinished(deployment, 800, 60_000, servers);
       const { repeatedDeliveries } = await expectEachEventRanOnce(deployment, ids, 2);
       expect(repeatedDeliveries).toBe(0);
     } finally {
@@ -227,7 +238,7 @@ test.describe("two app servers on one PostgreSQL", () => {
         .toBe(1_200);
       const takeoverMs = Date.now() - killedAt;
       expect(await endDelays(database.url)).toBe(600);
-      expect(await waitForAllRunsFinished(deployment, 1_200, 60_000)).not.toBeNull();
+      await waitForAllRunsFinished(deployment, 1_200, 60_000, [survivor]);
       const { repeatedDeliveries } = await expectEachEventRanOnce(deployment, ids, 2);
       test.info().annotations.push({
         type: "measured",
@@ -277,12 +288,11 @@ test("PostgreSQL away for 30 s under steady load: 503 with Retry-After meanwhile
     expect(retried.filter((answer) => answer.status !== 202)).toEqual([]);
 
     const sent = answers.map((answer) => answer.id);
-    const finishedAt = await waitForAllRunsFinished(deployment, sent.length, 90_000);
-    expect(finishedAt, "every run finished").not.toBeNull();
+    const finishedAt = await waitForAllRunsFinished(deployment, sent.length, 90_000, [server]);
     await expectEachEventRanOnce(deployment, sent, 1);
     test.info().annotations.push({
       type: "measured",
-      description: `events sent: ${sent.length}, refused with 503 during the outage: ${during.length}; database back → all runs finished: ${finishedAt! - restoredAt} ms`,
+      description: `events sent: ${sent.length}, refused with 503 during the outage: ${during.length}; database back → all runs finished: ${finishedAt - restoredAt} ms`,
     });
     console.log(test.info().annotations.at(-1)!.description);
     // The same process, never restarted, answers healthy again.
