@@ -10,4 +10,6 @@ export interface Executor {
   dispatchRun?(runId: string): Promise<void>;
   /** When this process last finished a sweep for unfinished work (null before the first); absent where nothing sweeps. */
   lastSweepAt?(): Date | null;
+  /** This process as an executor (embedded only): its id in `executors` and when it last beat there. */
+  heartbeat?(): { executorId: string; lastBeatAt: Date | null };
 }

@@ -68,12 +68,15 @@ export function liveExecutor(executorId: typeof workflowRuns.lockedBy, at: Date,
   return sql`exists (select 1 from ${executors} where ${executors.id} = ${executorId} and ${gt(executors.heartbeatAt, new Date(at.getTime() - ttlMs))})`;
 }
 
-/** A run nobody works on at `at`: unfinished, no unexpired lease, and no holder or one whose heartbeat stopped. */
-export function availableRun(at: Date, ttlMs = executorHeartbeatTtlMs) {
+/**
+ * A run nobody works on at `at`: unfinished, no unexpired lease, and no holder — or, with
+ * `takeover`, a holder whose heartbeat stopped.
+ */
+export function availableRun(at: Date, { takeover = true, ttlMs = executorHeartbeatTtlMs }: { takeover?: boolean; ttlMs?: number } = {}) {
   return and(
     inArray(workflowRuns.status, [...unfinishedRunStatuses]),
     or(isNull(workflowRuns.lockedUntil), lte(workflowRuns.lockedUntil, at)),
-    or(isNull(workflowRuns.lockedBy), not(liveExecutor(workflowRuns.lockedBy, at, ttlMs))),
+    takeover ? or(isNull(workflowRuns.lockedBy), not(liveExecutor(workflowRuns.lockedBy, at, ttlMs))) : isNull(workflowRuns.lockedBy),
   );
 }
 
@@ -92,7 +95,13 @@ export async function transitionRun(db: Queryable, runId: string, values: RunTra
  * and past its wake time. Only one worker wins; a run already started keeps its first start time.
  * False when the claim lost.
  */
-export async function claimDueRun(db: Queryable, runId: string, at: Date, self: string, ttlMs = executorHeartbeatTtlMs): Promise<boolean> {
+export async function claimDueRun(
+  db: Queryable,
+  runId: string,
+  at: Date,
+  self: string,
+  options: { takeover?: boolean; ttlMs?: number } = {},
+): Promise<boolean> {
   const claimed = await db
     .update(workflowRuns)
     .set({
@@ -102,7 +111,7 @@ export async function claimDueRun(db: Queryable, runId: string, at: Date, self: 
     .where(
       and(
         eq(workflowRuns.id, runId),
-        or(availableRun(at, ttlMs), and(eq(workflowRuns.lockedBy, self), inArray(workflowRuns.status, [...unfinishedRunStatuses]))),
+        or(availableRun(at, options), and(eq(workflowRuns.lockedBy, self), inArray(workflowRuns.status, [...unfinishedRunStatuses]))),
         or(isNull(workflowRuns.wakeAt), lte(workflowRuns.wakeAt, at)),
       ),
     )

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { events } from "@/db/schema";
+import { events, executors } from "@/db/schema";
 import { recordEvent } from "@/server/events/record-events";
 import { missedCall } from "@/test-support/call-events";
 import { createUserWithOrg, testConfig } from "@/test-support/test-context";
@@ -12,18 +12,38 @@ const config = testConfig();
 const now = new Date("2026-12-01T12:00:00Z");
 
 describe("the health check", () => {
-  it("is ok while the database answers, nothing waits and the executor sweeps", async () => {
+  it("is ok while the database answers, nothing waits and the executor beats and sweeps", async () => {
+    await handle.db.insert(executors).values([
+      { id: "exe_this", host: "a", pid: 1, startedAt: now, heartbeatAt: new Date(now.getTime() - 2_000) },
+      { id: "exe_other", host: "b", pid: 2, startedAt: now, heartbeatAt: new Date(now.getTime() - 1_000) },
+      { id: "exe_gone", host: "c", pid: 3, startedAt: now, heartbeatAt: new Date(now.getTime() - 60_000) },
+    ]);
     const report = await checkHealth({
       db: handle.db,
-      executor: { kind: "embedded", lastSweepAt: () => new Date(now.getTime() - 5_000) },
+      executor: {
+        kind: "embedded",
+        lastSweepAt: () => new Date(now.getTime() - 5_000),
+        heartbeat: () => ({ executorId: "exe_this", lastBeatAt: new Date(now.getTime() - 2_000) }),
+      },
       now: () => now,
     });
     expect(report).toMatchObject({
       status: "ok",
       database: { reachable: true },
-      executor: { kind: "embedded", lastSweepAgeSeconds: 5 },
+      executor: { kind: "embedded", lastSweepAgeSeconds: 5, id: "exe_this", lastHeartbeatAgeSeconds: 2, liveExecutors: 2 },
       oldestPendingEventAgeSeconds: null,
     });
+
+    const silent = await checkHealth({
+      db: handle.db,
+      executor: {
+        kind: "embedded",
+        lastSweepAt: () => now,
+        heartbeat: () => ({ executorId: "exe_this", lastBeatAt: new Date(now.getTime() - 30_000) }),
+      },
+      now: () => now,
+    });
+    expect(silent).toMatchObject({ status: "degraded", executor: { lastHeartbeatAgeSeconds: 30 } });
   });
 
   it("is degraded when an accepted event waits too long, or the embedded executor has not swept", async () => {

@@ -11,7 +11,11 @@ export async function GET() {
   const executor = await getExecutor();
   const report = await checkHealth({
     db: await getDb(),
-    executor: { kind: getAppConfig().inngest.enabled ? "inngest" : "embedded", lastSweepAt: executor.lastSweepAt?.bind(executor) },
+    executor: {
+      kind: getAppConfig().inngest.enabled ? "inngest" : "embedded",
+      lastSweepAt: executor.lastSweepAt?.bind(executor),
+      heartbeat: executor.heartbeat?.bind(executor),
+    },
   });
   return Response.json(report, { status: report.status === "down" ? 503 : 200, headers: { "cache-control": "no-store" } });
 }

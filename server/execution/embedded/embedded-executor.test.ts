@@ -12,6 +12,7 @@ import { createLiveWorkflow } from "@/test-support/workflows";
 import { createExecutionProviders } from "../create-providers";
 import type { ExecutionProviders } from "../execution-providers";
 import { recordEvent, recordEvents } from "@/server/events/record-events";
+import { executorHeartbeatTtlMs } from "../run-transitions";
 import { createEmbeddedExecutor } from "./embedded-executor";
 
 const handle = setupTestDatabase();
@@ -266,6 +267,9 @@ describe("embedded executor", () => {
     hang = false;
     time.advance(2 * 60_000);
     const second = createEmbeddedExecutor({ ...deps, now: time.now }, { wait: noWait });
+    await second.sweep();
+    // It takes over others' runs once it has itself been alive for a heartbeat TTL.
+    time.advance(executorHeartbeatTtlMs);
     await second.sweep();
     await second.idle();
 

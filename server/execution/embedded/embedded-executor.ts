@@ -97,7 +97,8 @@ export function createEmbeddedExecutor(
   async function processRun(runId: string) {
     await ensureRegistered();
     // Claim the run: only one worker at a time, and only when it is due.
-    if (!(await claimDueRun(db, runId, now(), self, heartbeat.ttlMs))) return;
+    const at = now();
+    if (!(await claimDueRun(db, runId, at, self, { ttlMs: heartbeat.ttlMs, takeover: heartbeat.mayTakeOver(at) }))) return;
 
     const loaded = await loadRun(db, runId);
     if (loaded) await execute(loaded, { fresh: false });
@@ -179,6 +180,8 @@ export function createEmbeddedExecutor(
 
   async function sweep() {
     if (stopped) return;
+    // A sweep beats too: whether this process may take over others' runs depends on its own heartbeat.
+    await (registered ? heartbeat.beat() : ensureRegistered());
     const current = now();
     const pending = await db
       .select({ id: events.id })
@@ -191,7 +194,7 @@ export function createEmbeddedExecutor(
     const due = await db
       .select({ id: workflowRuns.id, status: workflowRuns.status, wakeAt: workflowRuns.wakeAt })
       .from(workflowRuns)
-      .where(availableRun(current, heartbeat.ttlMs))
+      .where(availableRun(current, { ttlMs: heartbeat.ttlMs, takeover: heartbeat.mayTakeOver(current) }))
       .orderBy(asc(workflowRuns.createdAt))
       .limit(500);
     for (const run of due) {
@@ -233,6 +236,7 @@ export function createEmbeddedExecutor(
     },
     sweep,
     lastSweepAt: () => lastSweepAt,
+    heartbeat: () => ({ executorId: self, lastBeatAt: heartbeat.lastBeatAt() }),
     idle: () => queue.idle(),
   };
 }

@@ -19,6 +19,13 @@ export function createExecutorHeartbeat(db: Database, options: { now: () => Date
   const id = options.id ?? newId("exe");
   const startedAt = now();
   let lastBeatAt: Date | null = null;
+  // Since when this process has beaten without a gap longer than the TTL.
+  let aliveSince: Date | null = null;
+
+  function mayTakeOver(at: Date): boolean {
+    if (!aliveSince || !lastBeatAt) return false;
+    return at.getTime() - aliveSince.getTime() >= ttlMs && at.getTime() - lastBeatAt.getTime() < ttlMs;
+  }
 
   async function beat() {
     const at = now();
@@ -29,6 +36,7 @@ export function createExecutorHeartbeat(db: Database, options: { now: () => Date
     if (lastBeatAt === null) {
       await db.delete(executors).where(lt(executors.heartbeatAt, new Date(at.getTime() - forgetAfterMs)));
     }
+    if (lastBeatAt === null || at.getTime() - lastBeatAt.getTime() > ttlMs) aliveSince = at;
     lastBeatAt = at;
   }
 
@@ -38,14 +46,25 @@ export function createExecutorHeartbeat(db: Database, options: { now: () => Date
     beat,
     /** When this process last proved it is alive (null before the first beat). */
     lastBeatAt: () => lastBeatAt,
-    /** A clean stop: other executors may take over at once whatever this one still held. */
+    /**
+     * Whether this process may take over the runs of executors that look stopped: only once it has
+     * itself beaten for a whole TTL. After a database outage every process's heartbeat looks old;
+     * waiting a TTL lets the others beat again before anyone calls them dead.
+     */
+    mayTakeOver,
+    /** A clean stop: whatever this process still holds is released, for any other executor to take at once. */
     async retire() {
+      await db
+        .update(workflowRuns)
+        .set({ lockedBy: null })
+        .where(and(eq(workflowRuns.lockedBy, id), inArray(workflowRuns.status, [...unfinishedRunStatuses])));
       await db.delete(executors).where(eq(executors.id, id));
     },
     /**
-     * When the earliest takeover falls due: the oldest heartbeat, plus the TTL, among other
-     * executors still inside the TTL that hold unfinished runs (null when there is none).
-     * A restart right after a crash finds its predecessor still "alive" for a few seconds.
+     * When the next takeover may fall due: the oldest heartbeat, plus the TTL, among other
+     * executors still inside the TTL that hold unfinished runs, and not before this process may
+     * take over at all (null when nothing is due). A restart right after a crash finds its
+     * predecessor still "alive" for a few seconds.
      */
     async nextTakeoverAt(): Promise<Date | null> {
       const at = now();
@@ -64,7 +83,11 @@ export function createExecutorHeartbeat(db: Database, options: { now: () => Date
             ),
           ),
         );
-      return row?.oldest ? new Date(row.oldest.getTime() + ttlMs + 1) : null;
+      const expiry = row?.oldest ? row.oldest.getTime() + ttlMs + 1 : null;
+      // Until this process may take over at all, come back when it may (an extra sweep, once).
+      const allowed = aliveSince && !mayTakeOver(at) ? aliveSince.getTime() + ttlMs : null;
+      const candidates = [expiry, allowed].filter((time): time is number => time !== null);
+      return candidates.length > 0 ? new Date(Math.max(...candidates)) : null;
     },
   };
 }

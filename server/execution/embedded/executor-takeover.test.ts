@@ -10,6 +10,7 @@ import { createLiveWorkflow } from "@/test-support/workflows";
 import { createExecutionProviders } from "../create-providers";
 import { executorHeartbeatTtlMs } from "../run-transitions";
 import { createEmbeddedExecutor } from "./embedded-executor";
+import { createExecutorHeartbeat } from "./executor-heartbeat";
 
 const handle = setupTestDatabase();
 const config = testConfig({ allowPrivateWebhookTargets: true });
@@ -77,6 +78,7 @@ describe("taking over the runs of an executor that stopped", () => {
     // The first process dies here (no more heartbeats). Within the TTL, a second process leaves its runs alone.
     state.hang = false;
     const second = createEmbeddedExecutor({ ...deps, now: time.now }, { wait: noWait });
+    await second.sweep();
     time.advance(executorHeartbeatTtlMs - 1_000);
     await second.sweep();
     await second.idle();
@@ -112,18 +114,40 @@ describe("taking over the runs of an executor that stopped", () => {
     expect(await textsTo(organization.id)).toEqual([]);
   });
 
+  it("after a database outage, calls nobody dead until the others have had a TTL to beat again", async () => {
+    const time = clock();
+    const { organization, deps, eventIds } = await missedCalls(1, "Outage");
+    const first = createEmbeddedExecutor({ ...deps, now: time.now }, { wait: noWait });
+    await first.dispatchEvent(eventIds[0]!);
+    await expect.poll(async () => (await runsOf(organization.id)).length).toBe(1);
+    const second = createEmbeddedExecutor({ ...deps, now: time.now }, { wait: noWait });
+    await second.sweep();
+
+    // 30 s without the database: nobody beats. The second process is back first and sweeps.
+    time.advance(30_000);
+    await second.sweep();
+    expect((await runsOf(organization.id))[0]!.lockedBy).toBe(first.executorId);
+    // The first process beats again within the TTL: its run stays its own.
+    time.advance(2_000);
+    await handle.db.update(executors).set({ heartbeatAt: time.now() }).where(eq(executors.id, first.executorId));
+    time.advance(executorHeartbeatTtlMs - 1_000);
+    await second.sweep();
+    await second.idle();
+    expect((await runsOf(organization.id))[0]!.lockedBy).toBe(first.executorId);
+  });
+
   it("comes back for a crashed predecessor's runs the moment its heartbeat expires, without waiting for the next sweep", async () => {
     const { organization, deps, state, eventIds } = await missedCalls(2, "Restart");
     const first = createEmbeddedExecutor(deps, { wait: noWait, concurrency: 1 });
     for (const eventId of eventIds) await first.dispatchEvent(eventId);
     await expect.poll(async () => (await runsOf(organization.id)).length).toBe(2);
-    // A restart a second after the crash: the old heartbeat is still fresh.
+    // A restart half a second after the crash (a TTL of 2 s here): the old heartbeat is still fresh.
     await handle.db
       .update(executors)
-      .set({ heartbeatAt: new Date(Date.now() - executorHeartbeatTtlMs + 1_500) })
+      .set({ heartbeatAt: new Date(Date.now() - 500) })
       .where(eq(executors.id, first.executorId));
     state.hang = false;
-    const second = createEmbeddedExecutor(deps, { wait: noWait, sweepIntervalMs: 60 * 60_000, heartbeatMs: 60 * 60_000 });
+    const second = createEmbeddedExecutor(deps, { wait: noWait, sweepIntervalMs: 60 * 60_000, heartbeatMs: 500, heartbeatTtlMs: 2_000 });
     second.start();
     try {
       await expect
@@ -134,14 +158,14 @@ describe("taking over the runs of an executor that stopped", () => {
     }
   });
 
-  it("hands a cleanly stopped executor's unfinished runs over at once", async () => {
+  it("hands a cleanly stopped executor's unfinished runs over at once, even to a process that has only just started", async () => {
     const time = clock();
     const { organization, deps, eventIds } = await missedCalls(1, "Retire");
     const first = createEmbeddedExecutor({ ...deps, now: time.now }, { wait: noWait });
     await first.dispatchEvent(eventIds[0]!);
     await expect.poll(async () => (await runsOf(organization.id)).length).toBe(1);
     // What stop() does once its queue is idle; here the queue never empties (the text hangs).
-    await handle.db.delete(executors).where(eq(executors.id, first.executorId));
+    await createExecutorHeartbeat(handle.db, { now: time.now, id: first.executorId }).retire();
 
     const [run] = await runsOf(organization.id);
     const second = createEmbeddedExecutor({ ...deps, now: time.now }, { wait: noWait });
