@@ -6,19 +6,32 @@ import type { WorkflowGraph } from "@/engine";
 import { startCountingReceiver, type CountingReceiver } from "@/test-support/load/counting-receiver";
 import { startProductionServer, type ProductionServer } from "@/test-support/load/production-server";
 import { runOutcomes, runsByEvent } from "@/test-support/load/run-outcomes";
-import { createScratchDatabase, startThrowawayCluster } from "@/test-support/load/scratch-postgres";
+import { createScratchDatabase, postgresServerBinaries, startThrowawayCluster } from "@/test-support/load/scratch-postgres";
 import { seedApiOrganization, webhookWorkflowGraph } from "@/test-support/load/seed-api-organization";
 import { sendEvents } from "@/test-support/load/send-events";
 
 // Crash, scale-out and outage tests against the production build (`next build` first) on
-// PostgreSQL, driven from outside over HTTP as a client and a load balancer would.
-const postgresServer = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+// PostgreSQL, driven from outside over HTTP as a client and a load balancer would. They start
+// PostgreSQL clusters of their own from the server binaries, so no database server need be running.
 const e2ePort = Number(process.env.E2E_PORT ?? 3100);
 const firstPort = e2ePort + 30;
+const clusterPort = 5544 + (e2ePort - 3100);
+let postgresServer = "";
 // The issue's bar: after a kill -9, every accepted event's runs have finished within this long of the restart.
 const recoveryBudgetMs = 30_000;
 
 test.describe.configure({ mode: "serial", timeout: 300_000 });
+test.skip(
+  !postgresServerBinaries() && !process.env.CI,
+  "The PostgreSQL server binaries are not installed (apt-get install postgresql): the reliability tests need them",
+);
+
+let cluster: ReturnType<typeof startThrowawayCluster> | undefined;
+test.beforeAll(() => {
+  cluster = startThrowawayCluster(clusterPort);
+  postgresServer = cluster.url;
+});
+test.afterAll(() => cluster?.destroy());
 
 type Deployment = {
   databaseUrl: string;
@@ -255,21 +268,22 @@ test.describe("two app servers on one PostgreSQL", () => {
 });
 
 test("PostgreSQL away for 30 s under steady load: 503 with Retry-After meanwhile, nothing accepted is lost, no restart needed", async () => {
-  const cluster = startThrowawayCluster(5544 + (e2ePort - 3100));
-  const deployment = await deploy(cluster.url, (url) => [webhookWorkflowGraph(url)]);
+  // A cluster of its own, to stop and start.
+  const outage = startThrowawayCluster(clusterPort + 1);
+  const deployment = await deploy(outage.url, (url) => [webhookWorkflowGraph(url)]);
   const server = await start(deployment, firstPort + 5);
   try {
     const ids = idsOf("outage", 5_000);
     const load = sendEvents({ ids, apiKey: deployment.apiKey, baseUrl: () => origin(server), concurrency: 4, pauseMs: 100 });
     await new Promise((resolve) => setTimeout(resolve, 5_000));
-    cluster.stop();
+    outage.stop();
     const outageStartedAt = Date.now();
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     const health = await fetch(`${origin(server)}/api/health`);
     expect(health.status).toBe(503);
     expect(await health.json()).toMatchObject({ database: { reachable: false } });
     await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() - outageStartedAt)));
-    cluster.start();
+    outage.start();
     const restoredAt = Date.now();
     await new Promise((resolve) => setTimeout(resolve, 10_000));
     load.stop();
@@ -301,6 +315,6 @@ test("PostgreSQL away for 30 s under steady load: 503 with Retry-After meanwhile
   } finally {
     await server.crash();
     await deployment.receiver.close();
-    cluster.destroy();
+    outage.destroy();
   }
 });

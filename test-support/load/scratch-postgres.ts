@@ -20,11 +20,18 @@ export async function createScratchDatabase(serverUrl: string, prefix = "switchb
   };
 }
 
-function postgresBin(): string {
+/** Where the PostgreSQL server binaries are (Debian's layout), or null when they are not installed. */
+export function postgresServerBinaries(): string | null {
   const root = "/usr/lib/postgresql";
   const version = existsSync(root) ? readdirSync(root).sort().at(-1) : undefined;
-  if (!version) throw new Error("No PostgreSQL server binaries under /usr/lib/postgresql (apt-get install postgresql)");
-  return path.join(root, version, "bin");
+  const bin = version ? path.join(root, version, "bin") : null;
+  return bin && existsSync(path.join(bin, "initdb")) ? bin : null;
+}
+
+function postgresBin(): string {
+  const bin = postgresServerBinaries();
+  if (!bin) throw new Error("No PostgreSQL server binaries under /usr/lib/postgresql (apt-get install postgresql)");
+  return bin;
 }
 
 /**
