@@ -7,25 +7,31 @@ import { cn } from "@/components/ui/cn";
 import { formatDurationMs } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { StepView } from "@/components/steps/step-view";
+import { retryState } from "./attempt-words";
+import { clockTime } from "./clock-time";
 import type { RunStepData } from "./run-detail-types";
+import { StepAttempts } from "./step-attempts";
 
 type GraphNode = { id: string; kind: string; config: unknown; label?: string };
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
 function StepTiming({ step }: { step: RunStepData }) {
   if (step.status === "sleeping" && step.wakeAt) return <>Waiting until {step.wakeAt.toLocaleString()}</>;
   const took = step.finishedAt ? formatDurationMs(Math.max(0, step.finishedAt.getTime() - step.startedAt.getTime())) : null;
+  const retry = retryState(step.status, step.attempts);
   return (
     <>
-      {timeFormat.format(step.startedAt)}
+      {clockTime(step.startedAt)}
       {took ? ` · took ${took}` : ""}
       {step.attempt > 1 ? ` · ${step.attempt} attempts` : ""}
+      {retry ? <span data-testid="step-retry-state">{` · ${retry}`}</span> : null}
     </>
   );
 }
 
-/** Each step in the order it ran, then the steps the run never reached; one opens at a time, in step with the canvas. */
+/**
+ * Each step in the order it ran, then the steps the run never reached; one opens at a time, in step
+ * with the canvas. An open action lists its attempts above what it did.
+ */
 export function RunStepTimeline({
   steps,
   nodes,
@@ -80,7 +86,8 @@ export function RunStepTimeline({
               <StatusBadge status={step.status} />
             </button>
             {open ? (
-              <div className="border-t px-3 py-3">
+              <div className="grid gap-3 border-t px-3 py-3">
+                <StepAttempts attempts={step.attempts} />
                 <StepView step={step} node={node} />
               </div>
             ) : null}

@@ -9,6 +9,26 @@ export type RunStatus = "queued" | "running" | "waiting" | "succeeded" | "failed
 export type RunMode = "live" | "test";
 export type StepStatus = "running" | "sleeping" | "succeeded" | "failed" | "skipped";
 
+/** A failure in plain words, with what a reader needs to tell failures apart. */
+export type StepAttemptError = {
+  message: string;
+  name?: string;
+  code?: string | number;
+  permanent?: boolean;
+  /** The HTTP status a text or email provider answered with, when it answered. */
+  httpStatus?: number;
+};
+
+/** One URL of a webhook attempt: the request (its body is the step's, the same on every try) and the answer or what went wrong. */
+export type StepAttemptDelivery = {
+  url: string;
+  request: { method: string; headers: Record<string, string> };
+  /** The body cut to 8 KB (`truncated` then says so). */
+  response?: { status: number; headers: Record<string, string>; body: string; truncated: boolean; durationMs: number };
+  /** `kind` is timeout, connection_refused, dns, tls, network or blocked. */
+  error?: { kind: string; message: string };
+};
+
 /**
  * One try of an action (text, email, webhook), kept for every try, not only the last.
  * `in_flight` while it runs; a try a crash cut short becomes `interrupted` when the run resumes.
@@ -19,12 +39,16 @@ export type StepAttempt = {
   finishedAt: string | null;
   durationMs: number | null;
   outcome: "in_flight" | "succeeded" | "failed" | "interrupted";
-  /** What was sent, summarised (method and URL, recipient…). */
-  request?: unknown;
-  /** What came back: for a webhook, each URL's status, headers and body (≤ 8 KB). */
-  response?: unknown;
-  error?: { message: string; name?: string; code?: string | number; permanent?: boolean } | null;
-  /** When the next try is due, if this one failed and will be retried. */
+  /** What was sent, summarised: a text's to and from, an email's recipients and subject. */
+  request?: Record<string, unknown>;
+  /** What came back, summarised: the provider's message id and status. */
+  response?: Record<string, unknown>;
+  /** A webhook's try at each of its URLs. */
+  deliveries?: StepAttemptDelivery[];
+  error?: StepAttemptError | null;
+  /** Whether another try follows this failed one. */
+  willRetry?: boolean;
+  /** When that try is due, when the executor decides it (Inngest schedules its own retries: null). */
   retryAt?: string | null;
 };
 

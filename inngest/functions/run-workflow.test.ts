@@ -16,7 +16,9 @@ import { setupTestDatabase } from "@/test-support/test-database";
 import { createUserWithOrg, testConfig } from "@/test-support/test-context";
 import { createLiveWorkflow } from "@/test-support/workflows";
 import { runRequested } from "@/server/execution/inngest/inngest-events";
-import { createRunWorkflowFunction } from "./run-workflow";
+import { createInngestAttemptLog } from "@/server/execution/inngest/inngest-attempt-log";
+import { interruptedAttemptMessage } from "@/server/execution/step-attempts";
+import { createRunWorkflowFunction, runWorkflowRetries } from "./run-workflow";
 import { completedCall } from "@/test-support/call-events";
 
 const handle = setupTestDatabase();
@@ -141,7 +143,11 @@ describe("run-workflow Inngest function", () => {
     expect(Object.keys(steps).sort()).toEqual(["long", "mail", "sms", "t"]);
     expect(steps.t).toMatchObject({ status: "succeeded", nodeKind: "trigger" });
     expect(steps.long).toMatchObject({ status: "succeeded", branch: "true", nodeKind: "condition.call_duration" });
-    expect(steps.sms).toMatchObject({ status: "succeeded", branch: null, error: null });
+    expect(steps.sms).toMatchObject({ status: "succeeded", branch: null, error: null, attempt: 1 });
+    expect(steps.sms!.attempts).toEqual([
+      expect.objectContaining({ attempt: 1, outcome: "succeeded", request: { to: "+14155550001", from: expect.any(String) } }),
+    ]);
+    expect(steps.long!.attempts).toEqual([]); // a condition has no attempts
     expect(steps.mail).toMatchObject({ status: "skipped" });
 
     const outbox = await outboxOf(organization.id);
@@ -193,6 +199,7 @@ describe("run-workflow Inngest function", () => {
     expect(handlersRan.sort()).toEqual(["long", "sms"]);
     expect((await outboxOf(organization.id)).filter((message) => message.channel === "sms")).toHaveLength(1);
     expect((await stepsOf(runId)).sms).toMatchObject({ status: "succeeded" });
+    expect((await stepsOf(runId)).sms!.attempts.map((attempt) => attempt.outcome)).toEqual(["succeeded"]);
   });
 
   it("turns a delay node into step.sleep keyed by the node id, and continues after it", async () => {
@@ -305,9 +312,12 @@ describe("run-workflow Inngest function", () => {
       expect(attempt.error).toMatchObject({ name: "TransientWebhookError", message: `${receiver.url}/crm answered 500` });
       expect(receiver.requests).toHaveLength(1);
 
-      // Nothing is decided yet: no row for the hook, the run is still running.
+      // Nothing is decided yet, but the attempt is on the record: the 500, and that Inngest will try again.
       const steps = await stepsOf(runId);
-      expect(steps.hook).toBeUndefined();
+      expect(steps.hook).toMatchObject({ status: "running", attempt: 1, memo: null });
+      expect(steps.hook!.attempts).toHaveLength(1);
+      expect(steps.hook!.attempts[0]).toMatchObject({ attempt: 1, outcome: "failed", willRetry: true, retryAt: null });
+      expect(steps.hook!.attempts[0]!.deliveries![0]!.response).toMatchObject({ status: 500, body: "oops" });
       expect(steps.t).toMatchObject({ status: "succeeded" });
       expect((await runRow(runId)).status).toBe("running");
 
@@ -315,9 +325,62 @@ describe("run-workflow Inngest function", () => {
       status = 200;
       const { result } = await engineFor(runId).execute();
       expect(result).toEqual({ status: "succeeded" });
-      expect((await stepsOf(runId)).hook).toMatchObject({ status: "succeeded" });
+      const hook = (await stepsOf(runId)).hook!;
+      expect(hook).toMatchObject({ status: "succeeded", attempt: 2 });
+      expect(hook.attempts.map((attempt) => [attempt.attempt, attempt.outcome, attempt.deliveries?.[0]?.response?.status])).toEqual([
+        [1, "failed", 500],
+        [2, "succeeded", 200],
+      ]);
       expect(receiver.requests).toHaveLength(2);
       expect(new Set(receiver.requests.map((request) => request.headers["webhook-id"])).size).toBe(1);
+    });
+
+    it("records a refused webhook's only attempt, and says Inngest's last attempt is not retried", async () => {
+      status = 410;
+      const { runId: refusedRunId } = await runFor(hookGraph(), completedCall(0, { caller: "+14155550008" }), "Refused");
+      await engineFor(refusedRunId).executeStep("hook");
+      expect((await stepsOf(refusedRunId)).hook!.attempts).toEqual([
+        expect.objectContaining({ attempt: 1, outcome: "failed", willRetry: false, error: expect.objectContaining({ permanent: true }) }),
+      ]);
+
+      status = 500;
+      const { runId } = await runFor(hookGraph(), completedCall(0, { caller: "+14155550009" }), "Last try");
+      const lastTry = withExecutionOptions(runWorkflowFunction(), (options) => ({
+        ...options,
+        data: { ...(options.data as object), attempt: runWorkflowRetries },
+      }));
+      const attempt = await new InngestTestEngine({
+        function: lastTry,
+        events: [{ name: runRequested.name, data: { runId } }],
+      }).executeStep("hook");
+      expect(attempt.step.op).toBe(StepOpCode.StepError);
+      expect((await stepsOf(runId)).hook!.attempts).toEqual([expect.objectContaining({ attempt: 1, outcome: "failed", willRetry: false })]);
+    });
+
+    it("marks an attempt a stopped worker left in flight as interrupted, and numbers the next one 2", async () => {
+      status = 200;
+      receiver.requests.length = 0;
+      const { runId } = await runFor(hookGraph(), completedCall(0, { caller: "+14155550010" }), "Stopped");
+      // A worker starts the webhook's attempt and is never heard from again.
+      const stopped = createInngestAttemptLog({
+        db: handle.db,
+        runId,
+        nodeKinds: new Map([["hook", "action.webhook"]]),
+        inngestAttempt: 0,
+        maxAttempts: runWorkflowRetries + 1,
+      });
+      void stopped.attempt("hook", () => new Promise(() => {}));
+      await expect.poll(async () => (await stepsOf(runId)).hook?.attempts.map((attempt) => attempt.outcome)).toEqual(["in_flight"]);
+
+      const { result } = await engineFor(runId).execute();
+      expect(result).toEqual({ status: "succeeded" });
+      const hook = (await stepsOf(runId)).hook!;
+      expect(hook.attempts.map((attempt) => [attempt.attempt, attempt.outcome])).toEqual([
+        [1, "interrupted"],
+        [2, "succeeded"],
+      ]);
+      expect(hook.attempts[0]!.error).toEqual({ name: "Interrupted", message: interruptedAttemptMessage });
+      expect(receiver.requests).toHaveLength(1);
     });
   });
 

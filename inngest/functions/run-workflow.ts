@@ -4,6 +4,7 @@ import { executeRun, type ExecutionDeps } from "@/server/execution/execute-run";
 import { loadRun } from "@/server/execution/load-run";
 import { isPermanentError } from "@/server/execution/permanent-error";
 import { runTransitions, transitionRun } from "@/server/execution/run-transitions";
+import { createInngestAttemptLog } from "@/server/execution/inngest/inngest-attempt-log";
 import { runRequested } from "@/server/execution/inngest/inngest-events";
 
 type InngestStep = {
@@ -11,13 +12,19 @@ type InngestStep = {
   sleep: (id: string, duration: string) => Promise<void>;
 };
 
+/** One try of a step's work, recorded (an action's attempt) or not. */
+type AttemptRunner = <T>(id: string, work: () => Promise<T>) => Promise<T>;
+
+/** Retries Inngest makes of a failed step: four attempts in all, as the embedded executor makes. */
+export const runWorkflowRetries = 3;
+
 /** Inngest's `step` as the engine's step runner; permanent provider errors stop Inngest's retries. */
-export function inngestStepRunner(step: InngestStep): StepRunner {
+export function inngestStepRunner(step: InngestStep, attempt: AttemptRunner = (_id, work) => work()): StepRunner {
   return {
     async run<T>(id: string, fn: () => Promise<T>) {
       return (await step.run(id, async () => {
         try {
-          return await fn();
+          return await attempt(id, fn);
         } catch (error) {
           if (isPermanentError(error)) throw new NonRetriableError((error as Error).message, { cause: error });
           throw error;
@@ -34,7 +41,7 @@ export function createRunWorkflowFunction(inngest: Inngest.Any, getDeps: () => P
     {
       id: "run-workflow",
       triggers: [runRequested],
-      retries: 3,
+      retries: runWorkflowRetries,
       async onFailure({ event, error }) {
         const runId = (event.data.event.data as { runId: string }).runId;
         const { db, onRunFailed } = await getDeps();
@@ -43,14 +50,21 @@ export function createRunWorkflowFunction(inngest: Inngest.Any, getDeps: () => P
           await onRunFailed?.({ runId, workflowId: run.workflowId, organizationId: run.organizationId, error: error.message });
       },
     },
-    async ({ event, step }) => {
+    async ({ event, step, attempt }) => {
       const deps = await getDeps();
       const loaded = await loadRun(deps.db, event.data.runId);
       if (!loaded) throw new NonRetriableError(`Run ${event.data.runId} does not exist`);
       if (!loaded.run.startedAt) {
         await transitionRun(deps.db, loaded.run.id, runTransitions.started(new Date()));
       }
-      const runner = inngestStepRunner(step as unknown as InngestStep);
+      const attemptLog = createInngestAttemptLog({
+        db: deps.db,
+        runId: loaded.run.id,
+        nodeKinds: new Map(loaded.graph.nodes.map((node) => [node.id, node.kind])),
+        inngestAttempt: attempt,
+        maxAttempts: runWorkflowRetries + 1,
+      });
+      const runner = inngestStepRunner(step as unknown as InngestStep, attemptLog.attempt);
       const sleep = runner.sleep;
       // Show a delayed run as waiting (with its wake time) while Inngest holds it, as the embedded executor does.
       runner.sleep = async (id, delay) => {

@@ -5,6 +5,7 @@ import type { ActionExecutors, ActionInputs, ExecutableActionKind, WorkflowNode 
 import { decryptSecret } from "../crypto/secret-box";
 import { recordSmsSentEvent } from "../events/sms-sent-event";
 import { whyNotText } from "../sms/may-text-caller";
+import { noteAttemptRequest } from "./attempt-request";
 import type { ExecutionProviders } from "./execution-providers";
 import type { LoadedRun } from "./load-run";
 import { PermanentStepError } from "./permanent-error";
@@ -38,6 +39,15 @@ function emailText(input: ActionInputs["action.send_email"]): string {
   return `${input.body}\n\n— Call details —\n${lines.join("\n")}`;
 }
 
+/** Runs `work`; if it throws, the attempt record says what was being sent. */
+async function noteRequestOnFailure<T>(request: Record<string, unknown>, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw noteAttemptRequest(error, request);
+  }
+}
+
 /** Live side effects: every one keyed by run id + node id so a retried step is delivered once. */
 export function createLiveActionExecutors(
   db: Database,
@@ -47,53 +57,59 @@ export function createLiveActionExecutors(
 ): ActionExecutors {
   const key = (node: WorkflowNode) => `${run.runId}:${node.id}`;
   const executors: { [K in ExecutableActionKind]: Executor<K> } = {
-    async "action.send_sms"(input, node) {
-      const refused = await whyNotText(
-        db,
-        { organizationId: run.organizationId, to: input.to },
-        {
-          sentToday: (organizationId, to) => providers.smsSentToday(organizationId, to),
-          limit: providers.smsDailyLimit,
-        },
-      );
-      if (refused) throw new PermanentStepError(refused.message, refused.code);
-      const result = await providers.sendSms({
-        organizationId: run.organizationId,
-        to: input.to,
-        from: input.from,
-        body: input.body,
-        idempotencyKey: key(node),
-        runId: run.runId,
-        nodeId: node.id,
+    "action.send_sms"(input, node) {
+      return noteRequestOnFailure({ to: input.to, from: input.from }, async () => {
+        const refused = await whyNotText(
+          db,
+          { organizationId: run.organizationId, to: input.to },
+          {
+            sentToday: (organizationId, to) => providers.smsSentToday(organizationId, to),
+            limit: providers.smsDailyLimit,
+          },
+        );
+        if (refused) throw new PermanentStepError(refused.message, refused.code);
+        const result = await providers.sendSms({
+          organizationId: run.organizationId,
+          to: input.to,
+          from: input.from,
+          body: input.body,
+          idempotencyKey: key(node),
+          runId: run.runId,
+          nodeId: node.id,
+        });
+        const messageId = result.providerMessageId ?? result.outboxId ?? key(node);
+        const sent = {
+          organizationId: run.organizationId,
+          runId: run.runId,
+          nodeId: node.id,
+          to: input.to,
+          from: input.from,
+          body: input.body,
+          messageId,
+        };
+        await recordSmsSentEvent(db, sent);
+        return { ...result, to: input.to, from: input.from, segments: input.segments };
       });
-      const messageId = result.providerMessageId ?? result.outboxId ?? key(node);
-      const sent = {
-        organizationId: run.organizationId,
-        runId: run.runId,
-        nodeId: node.id,
-        to: input.to,
-        from: input.from,
-        body: input.body,
-        messageId,
-      };
-      await recordSmsSentEvent(db, sent);
-      return { ...result, to: input.to, from: input.from, segments: input.segments };
     },
     async "action.send_email"(input, node) {
       const recipients = await recipientsFor(db, run, input);
       if (recipients.length === 0) throw new PermanentStepError("There is nobody to email.", "no_recipients");
       const sent = [];
       for (const to of recipients) {
-        const result = await providers.sendEmail({
-          organizationId: run.organizationId,
-          to,
-          subject: input.subject,
-          text: emailText(input),
-          idempotencyKey: `${key(node)}:${to}`,
-          runId: run.runId,
-          nodeId: node.id,
-        });
-        sent.push({ to, ...result });
+        try {
+          const result = await providers.sendEmail({
+            organizationId: run.organizationId,
+            to,
+            subject: input.subject,
+            text: emailText(input),
+            idempotencyKey: `${key(node)}:${to}`,
+            runId: run.runId,
+            nodeId: node.id,
+          });
+          sent.push({ to, ...result });
+        } catch (error) {
+          throw noteAttemptRequest(error, { subject: input.subject, to: recipients, sentBeforeFailure: sent.map((email) => email.to) });
+        }
       }
       return { subject: input.subject, sent };
     },

@@ -1,7 +1,20 @@
 import { TRPCError } from "@trpc/server";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { events, runSteps, workflowRuns, workflows, workflowVersions } from "@/db/schema";
+import { draftGraphSchema, topologicalOrder } from "@/engine";
 import type { OrgScope } from "../organizations/org-scope";
+
+/**
+ * Steps in the order they ran: by start time, and in the graph's walking order for steps that
+ * started within the same millisecond (a trigger and the condition after it usually do).
+ */
+export function inRunOrder<S extends { nodeId: string; startedAt: Date }>(steps: S[], graph: unknown): S[] {
+  const parsed = draftGraphSchema.safeParse(graph);
+  const walked = parsed.success ? (topologicalOrder(parsed.data) ?? parsed.data.nodes.map((node) => node.id)) : [];
+  const rank = new Map(walked.map((nodeId, index) => [nodeId, index]));
+  const rankOf = (step: S) => rank.get(step.nodeId) ?? walked.length;
+  return steps.toSorted((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || rankOf(a) - rankOf(b));
+}
 
 /** A run of the organization with its event, the graph it walked, its steps and the replays around it. */
 export async function getRun(scope: OrgScope, runId: string) {
@@ -32,13 +45,13 @@ export async function getRun(scope: OrgScope, runId: string) {
       output: runSteps.output,
       error: runSteps.error,
       attempt: runSteps.attempt,
+      attempts: runSteps.attempts,
       wakeAt: runSteps.wakeAt,
       startedAt: runSteps.startedAt,
       finishedAt: runSteps.finishedAt,
     })
     .from(runSteps)
-    .where(eq(runSteps.runId, row.run.id))
-    .orderBy(asc(runSteps.startedAt), asc(runSteps.id));
+    .where(eq(runSteps.runId, row.run.id));
 
   const linkedRun = { id: workflowRuns.id, status: workflowRuns.status, createdAt: workflowRuns.createdAt };
   const inThisOrg = eq(workflowRuns.organizationId, scope.org.id);
@@ -58,12 +71,13 @@ export async function getRun(scope: OrgScope, runId: string) {
 
   const { testGraph, ...run } = row.run;
   const { versionGraph, workflowPublishedVersionId, ...rest } = row;
+  const graph = testGraph ?? versionGraph;
   return {
     ...rest,
     run,
-    graph: testGraph ?? versionGraph,
+    graph,
     workflowHasPublishedVersion: workflowPublishedVersionId !== null,
-    steps,
+    steps: inRunOrder(steps, graph),
     /** The run this one replayed, unless retention has deleted it (then only `run.replayOfRunId` remains). */
     replayOf: replayOf ?? null,
     replays,

@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { newId } from "@/db/ids";
-import { runSteps } from "@/db/schema";
+import { runSteps, type StepAttempt } from "@/db/schema";
 import type { DelayInput, NodeResult, StepRunner } from "@/engine";
 import { stepLogValues, type RunRecorder } from "../execute-run";
 import { runTransitions } from "../run-transitions";
 import { isPermanentError, retryAfterSecondsOf } from "../permanent-error";
 import { RecordedStepFailure, toStoredStepError } from "../step-error";
+import { attemptFailed, attemptSucceeded, interruptInFlight, recordsAttempts, startAttempt } from "../step-attempts";
 import { RunSuspended } from "./run-suspended";
 import type { RunRelease, StepRow, StepWriter } from "./step-writer";
 
@@ -18,10 +19,13 @@ export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 1_
  * in run_steps, so a resumed run returns it instead of running it again; transient failures
  * retried with backoff) and the run log, kept as one row per step.
  *
- * Writes are staged and go out together at the moments durability needs them: before a side
- * effect that follows another one or retries (see mustFlushBefore), and when the run is
- * released. A crash in between re-runs only work without side effects, or the action that was
- * in flight (at least once, with the same idempotency key) — as with Inngest.
+ * Every try of an action is kept in the step's `attempts`, with its request and response or error.
+ *
+ * Writes are staged and go out together at the moments durability needs them: before every
+ * attempt of an action (with the attempt in flight), after a failed attempt that will be retried
+ * (with when), and when the run is released. A crash in between re-runs only work without side
+ * effects, or the action that was in flight (at least once, with the same idempotency key; its
+ * attempt is then marked interrupted) — as with Inngest.
  */
 export function createRunJournal(options: {
   db: Database;
@@ -78,16 +82,9 @@ export function createRunJournal(options: {
     if (changed.length > 0 || release) await writer.write({ rows: changed, release });
   }
 
-  // Conditions only read: evaluating one again after a crash is harmless, so they never force a write.
-  const hasSideEffects = (nodeId: string) => !(nodeKinds.get(nodeId) ?? "").startsWith("condition.");
-  // Before a side effect, write what must survive a crash during it: the results of earlier
-  // side effects (so they are not repeated) and the attempt count of a retry (so retries stay
-  // bounded). The first attempt of a run's first action needs neither: a crash re-runs it, at
-  // least once, as Inngest would.
-  const mustFlushBefore = async (attempt: number) => {
-    if (attempt > 1) return true;
-    const rows = await steps();
-    return [...staged].some((nodeId) => hasSideEffects(nodeId) && rows.get(nodeId)?.memo != null);
+  const backoffMs = (attempt: number, error: unknown) => {
+    const asked = retryAfterSecondsOf(error);
+    return Math.min(retry.maxDelayMs, asked ? asked * 1000 : retry.baseDelayMs * 4 ** (attempt - 1));
   };
 
   const step: StepRunner = {
@@ -97,29 +94,54 @@ export function createRunJournal(options: {
         if (existing.memo.ok) return existing.memo.value as T;
         throw new RecordedStepFailure(existing.memo.error);
       }
+      const nodeKind = nodeKinds.get(nodeId) ?? "unknown";
+      // Conditions only read and have no attempts; running one again after a crash is harmless,
+      // so they never force a write either.
+      const keepsAttempts = recordsAttempts(nodeKind);
+      // An attempt still in flight was cut short by a crash: it may or may not have gone out.
+      let previous = keepsAttempts ? interruptInFlight(existing?.attempts ?? []) : [];
+      const attemptsWith = (latest: StepAttempt) => (keepsAttempts ? { attempts: [...previous, latest] } : {});
       let attempt = existing?.attempt ?? 0;
       for (;;) {
         attempt += 1;
         const startedAt = now();
-        const flushFirst = hasSideEffects(nodeId) && (await mustFlushBefore(attempt));
-        await stage(nodeId, { status: "running", attempt, startedAt });
-        if (flushFirst) await flush();
+        const current = startAttempt(attempt, startedAt);
+        // A step starts with its first attempt; later ones keep that start.
+        const firstStart = (await steps()).has(nodeId) ? {} : { startedAt };
+        await stage(nodeId, { status: "running", attempt, ...firstStart, ...attemptsWith(current) });
+        // Before the side effect, write what must survive a crash during it: the results of
+        // earlier actions (not repeated), the attempt count (retries stay bounded) and this
+        // attempt in flight (then shown as interrupted).
+        if (keepsAttempts) await flush();
         try {
           const value = await fn();
           // JSON round-trip: what a resumed run reads back must equal what this run saw.
           const result = value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
-          await stage(nodeId, { status: "succeeded", memo: { ok: true, value: result }, finishedAt: now() });
+          const finishedAt = now();
+          const succeeded = attemptSucceeded(current, nodeKind, result, finishedAt);
+          await stage(nodeId, { status: "succeeded", memo: { ok: true, value: result }, ...attemptsWith(succeeded), finishedAt });
           return result as T;
         } catch (error) {
           const failure = toStoredStepError(error);
+          const failedAt = now();
           if (isPermanentError(error) || attempt >= retry.maxAttempts) {
-            await stage(nodeId, { status: "failed", memo: { ok: false, error: failure }, error: failure, finishedAt: now() });
+            const failed = attemptFailed(current, error, failedAt, { willRetry: false });
+            await stage(nodeId, {
+              status: "failed",
+              memo: { ok: false, error: failure },
+              error: failure,
+              ...attemptsWith(failed),
+              finishedAt: failedAt,
+            });
             throw error;
           }
-          await stage(nodeId, { error: failure });
-          const backoff = Math.min(retry.maxDelayMs, retry.baseDelayMs * 4 ** (attempt - 1));
-          const asked = retryAfterSecondsOf(error);
-          await wait(asked ? Math.min(retry.maxDelayMs, asked * 1000) : backoff);
+          const delay = backoffMs(attempt, error);
+          const failed = attemptFailed(current, error, failedAt, { willRetry: true, retryAt: new Date(failedAt.getTime() + delay) });
+          await stage(nodeId, { error: failure, ...attemptsWith(failed) });
+          // On the record while the run waits, so its page can say when the next attempt is due.
+          if (keepsAttempts) await flush();
+          previous = [...previous, failed];
+          await wait(delay);
         }
       }
     },
