@@ -23,8 +23,12 @@ export function ReplayButton({
   const queryClient = useQueryClient();
   const replay = useMutation(
     trpc.run.replay.mutationOptions({
-      onSuccess: async ({ runId: newRunId }) => {
-        toast.success("Replay started", { description: "Opening the new run." });
+      onSuccess: async ({ runId: newRunId, handedOff }) => {
+        if (handedOff) toast.success("Replay started", { description: "Opening the new run." });
+        else
+          toast.warning("Replay queued", {
+            description: "Inngest could not be reached. The new run is queued and will start when Inngest is reachable again.",
+          });
         await queryClient.invalidateQueries({ queryKey: trpc.run.pathKey() });
         router.push(`/runs/${newRunId}`);
       },

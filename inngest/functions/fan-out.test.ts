@@ -50,6 +50,12 @@ const tagGraph = (eventType: EventType, trackingNumbers: string[] = []) =>
 
 let keyCounter = 0;
 
+const fairnessOf = (organizationId: string) => ({
+  organizationId,
+  callerNumber: "+14155550123",
+  smsSender: "number:+14155550100",
+});
+
 /** One org with two workflows the missed call fires, one disabled, and two whose trigger does not match. */
 async function orgWithWorkflows() {
   const { organization, user } = await createUserWithOrg(handle.db, config, "FanOut");
@@ -72,11 +78,11 @@ async function orgWithWorkflows() {
  * A fresh engine for one execution. `step.sendEvent` would POST to an Inngest server, so its
  * step ("run-workflows") is given a recorded result; the function still calls it with its payload.
  */
-function engineFor(eventId: string) {
+function engineFor(eventId: string, organizationId = "org_unknown") {
   const sent: unknown[] = [];
   const engine = new InngestTestEngine({
     function: fanOut(),
-    events: [{ name: eventReceived.name, data: { eventId } }],
+    events: [{ name: eventReceived.name, data: { eventId, ...fairnessOf(organizationId) } }],
     steps: [
       {
         id: "run-workflows",
@@ -97,7 +103,7 @@ async function runsOf(eventId: string) {
 describe("fan-out Inngest function", () => {
   it("starts one live run per enabled, matching workflow and requests each run with step.sendEvent", async () => {
     const { eventId, expectedWorkflowIds, organization } = await orgWithWorkflows();
-    const { engine, sent } = engineFor(eventId);
+    const { engine, sent } = engineFor(eventId, organization.id);
 
     const { result, ctx, state, error } = (await engine.execute()) as Awaited<ReturnType<InngestTestEngine["execute"]>> & {
       error?: unknown;
@@ -123,6 +129,12 @@ describe("fan-out Inngest function", () => {
     expect(payload.every((sentEvent) => sentEvent.name === runRequested.name)).toBe(true);
     expect(payload.map((sentEvent) => sentEvent.data.runId).sort()).toEqual(runIds);
     expect(payload.map((sentEvent) => sentEvent.id).sort()).toEqual(runIds.map((id) => `run-${id}`));
+    // Each run request carries the fairness keys of its event: concurrency per organization, SMS throttle per sender.
+    expect(
+      payload.every(
+        (sentEvent) => JSON.stringify(sentEvent.data) === JSON.stringify({ runId: sentEvent.data.runId, ...fairnessOf(organization.id) }),
+      ),
+    ).toBe(true);
     // The send step was reached exactly once, and its result is the step's output.
     expect(sent).toEqual(["run-workflows"]);
     await expect(state[hashed("run-workflows")]).resolves.toEqual({ ids: ["evt-sent-1", "evt-sent-2"] });

@@ -18,7 +18,7 @@ import { createLiveWorkflow } from "@/test-support/workflows";
 import { runRequested } from "@/server/execution/inngest/inngest-events";
 import { createInngestAttemptLog } from "@/server/execution/inngest/inngest-attempt-log";
 import { interruptedAttemptMessage } from "@/server/execution/step-attempts";
-import { createRunWorkflowFunction, runWorkflowRetries } from "./run-workflow";
+import { claimStepId, createRunWorkflowFunction, parkStepId, runWorkflowRetries } from "./run-workflow";
 import { completedCall } from "@/test-support/call-events";
 
 const handle = setupTestDatabase();
@@ -62,12 +62,24 @@ async function runFor(graph: WorkflowGraph, event: WorkflowEvent, name = "Workfl
   return { organization, user, runId: runIds[0]! };
 }
 
-/** A fresh engine (fresh mock cache) for one run-workflow execution. */
+/** The fairness keys every run.requested carries; run-workflow itself reads the run from the database. */
+const requestOf = (runId: string) => ({
+  name: runRequested.name,
+  data: { runId, organizationId: "org_from_event", callerNumber: null, smsSender: "organization:org_from_event" },
+});
+
+/** The run's claim as Inngest memoised it in an earlier invocation of the same Inngest run. */
+const claimedEarlier: InngestTestEngine.MockedStep = { id: claimStepId, handler: () => ({ claimed: true }) };
+
+/**
+ * A fresh engine (fresh mock cache) for one run-workflow execution. Given `steps`, it is a later
+ * invocation of the same Inngest run (a retry or a wake-up): its claim is memoised too.
+ */
 function engineFor(runId: string, steps?: InngestTestEngine.MockedStep[]) {
   return new InngestTestEngine({
     function: runWorkflowFunction(),
-    events: [{ name: runRequested.name, data: { runId } }],
-    ...(steps ? { steps } : {}),
+    events: [requestOf(runId)],
+    ...(steps ? { steps: [claimedEarlier, ...steps] } : {}),
   });
 }
 
@@ -134,10 +146,10 @@ describe("run-workflow Inngest function", () => {
     expect(result).toEqual({ status: "succeeded" });
 
     // The condition and the action on the taken branch are durable steps named by node id; nothing else is.
-    expect(stepIdsOf(ctx.step.run)).toEqual(["long", "sms"]);
+    expect(stepIdsOf(ctx.step.run)).toEqual([claimStepId, "long", "sms"]);
     expect(stepIdsOf(ctx.step.sleep)).toEqual([]);
     await expect(state[hashed("long")]).resolves.toEqual({ passed: true, observed: 30 });
-    expect(Object.keys(state).sort()).toEqual([hashed("long"), hashed("sms")].sort());
+    expect(Object.keys(state).sort()).toEqual([hashed(claimStepId), hashed("long"), hashed("sms")].sort());
 
     const steps = await stepsOf(runId);
     expect(Object.keys(steps).sort()).toEqual(["long", "mail", "sms", "t"]);
@@ -167,7 +179,7 @@ describe("run-workflow Inngest function", () => {
 
     const { result, ctx, state } = await engineFor(runId).execute();
     expect(result).toEqual({ status: "succeeded" });
-    expect(stepIdsOf(ctx.step.run)).toEqual(["long", "mail"]);
+    expect(stepIdsOf(ctx.step.run)).toEqual([claimStepId, "long", "mail"]);
     await expect(state[hashed("long")]).resolves.toEqual({ passed: false, observed: 5 });
 
     const steps = await stepsOf(runId);
@@ -195,7 +207,7 @@ describe("run-workflow Inngest function", () => {
       { id: "sms", handler: () => (handlersRan.push("sms"), smsOutput) },
     ]).execute();
     expect(result).toEqual({ status: "succeeded" });
-    expect(stepIdsOf(ctx.step.run)).toEqual(["long", "sms"]);
+    expect(stepIdsOf(ctx.step.run)).toEqual([claimStepId, "long", "sms"]);
     expect(handlersRan.sort()).toEqual(["long", "sms"]);
     expect((await outboxOf(organization.id)).filter((message) => message.channel === "sms")).toHaveLength(1);
     expect((await stepsOf(runId)).sms).toMatchObject({ status: "succeeded" });
@@ -234,10 +246,11 @@ describe("run-workflow Inngest function", () => {
     const smsOutput = await paused.state[hashed("sms")];
     const { result, ctx } = await engineFor(runId, [
       { id: "sms", handler: () => smsOutput },
+      { id: parkStepId("wait"), handler: () => null },
       { id: "wait", handler: () => null },
     ]).execute();
     expect(result).toEqual({ status: "succeeded" });
-    expect(stepIdsOf(ctx.step.run)).toEqual(["sms", "mail"]);
+    expect(stepIdsOf(ctx.step.run)).toEqual([claimStepId, "sms", parkStepId("wait"), "mail"]);
     expect(stepIdsOf(ctx.step.sleep)).toEqual(["wait"]);
 
     outbox = await outboxOf(organization.id);
@@ -253,7 +266,13 @@ describe("run-workflow Inngest function", () => {
     let receiver: WebhookReceiver;
     let status = 200;
     beforeAll(async () => {
-      receiver = await startWebhookReceiver({ respondWith: () => ({ status, body: status === 410 ? "gone" : "oops" }) });
+      receiver = await startWebhookReceiver({
+        respondWith: () => ({
+          status,
+          body: status === 410 ? "gone" : "oops",
+          ...(status === 429 ? { headers: { "retry-after": "30" } } : {}),
+        }),
+      });
     });
     afterAll(async () => {
       await receiver?.close();
@@ -280,20 +299,21 @@ describe("run-workflow Inngest function", () => {
       expect(attempt.error).toMatchObject({
         name: "NonRetriableError",
         message: `${receiver.url}/crm answered 410`,
-        cause: { name: "PermanentStepError", code: "webhook_rejected" },
+        cause: { code: "webhook_rejected", error: { name: "PermanentStepError", message: `${receiver.url}/crm answered 410` } },
       });
       expect(receiver.requests).toHaveLength(1);
 
       // Inngest hands the failed step back to the function, which records it and finishes the run.
       const { result, ctx } = await new InngestTestEngine({
-        function: withMemoizedSteps(runWorkflowFunction(), { hook: { error: attempt.error } }),
-        events: [{ name: runRequested.name, data: { runId } }],
+        function: withMemoizedSteps(runWorkflowFunction(), { [claimStepId]: { data: { claimed: true } }, hook: { error: attempt.error } }),
+        events: [requestOf(runId)],
       }).execute();
       expect(result).toEqual({ status: "failed" });
-      expect(stepIdsOf(ctx.step.run)).toEqual(["hook"]);
+      expect(stepIdsOf(ctx.step.run)).toEqual([claimStepId, "hook"]);
       const steps = await stepsOf(runId);
       expect(steps.hook!.status).toBe("failed");
-      expect(steps.hook!.error).toMatchObject({ message: `${receiver.url}/crm answered 410` });
+      // The code survives Inngest's StepError (a memoised, serialised NonRetriableError): the run page's hint depends on it.
+      expect(steps.hook!.error).toMatchObject({ message: `${receiver.url}/crm answered 410`, code: "webhook_rejected" });
       expect(steps.after!.status).toBe("skipped");
       const run = await runRow(runId);
       expect(run.status).toBe("failed");
@@ -323,7 +343,7 @@ describe("run-workflow Inngest function", () => {
 
       // The retry reaches a healthy receiver: the step succeeds and so does the run.
       status = 200;
-      const { result } = await engineFor(runId).execute();
+      const { result } = await engineFor(runId, []).execute();
       expect(result).toEqual({ status: "succeeded" });
       const hook = (await stepsOf(runId)).hook!;
       expect(hook).toMatchObject({ status: "succeeded", attempt: 2 });
@@ -333,6 +353,20 @@ describe("run-workflow Inngest function", () => {
       ]);
       expect(receiver.requests).toHaveLength(2);
       expect(new Set(receiver.requests.map((request) => request.headers["webhook-id"])).size).toBe(1);
+    });
+
+    it("turns a receiver's 429 with Retry-After into a RetryAfterError, so Inngest waits as long as it asked", async () => {
+      status = 429;
+      receiver.requests.length = 0;
+      const { runId } = await runFor(hookGraph(), completedCall(0, { caller: "+14155550011" }), "Busy");
+
+      const attempt = await engineFor(runId).executeStep("hook");
+      expect(attempt.step.op).toBe(StepOpCode.StepError); // retriable, after the wait
+      expect(attempt.error).toMatchObject({ name: "RetryAfterError", message: `${receiver.url}/crm answered 429` });
+      const serialized = attempt.error as { retryAfter?: string; cause?: { name?: string } };
+      expect(serialized.cause).toMatchObject({ name: "TransientWebhookError" });
+      expect(receiver.requests).toHaveLength(1);
+      expect((await stepsOf(runId)).hook!.attempts[0]).toMatchObject({ outcome: "failed", willRetry: true });
     });
 
     it("records a refused webhook's only attempt, and says Inngest's last attempt is not retried", async () => {
@@ -351,7 +385,7 @@ describe("run-workflow Inngest function", () => {
       }));
       const attempt = await new InngestTestEngine({
         function: lastTry,
-        events: [{ name: runRequested.name, data: { runId } }],
+        events: [requestOf(runId)],
       }).executeStep("hook");
       expect(attempt.step.op).toBe(StepOpCode.StepError);
       expect((await stepsOf(runId)).hook!.attempts).toEqual([expect.objectContaining({ attempt: 1, outcome: "failed", willRetry: false })]);
@@ -384,6 +418,75 @@ describe("run-workflow Inngest function", () => {
     });
   });
 
+  it("records each node once: a delay resumed later keeps the earlier steps' finish times and never parks the run again", async () => {
+    const graph = graphOf(
+      [
+        trigger("t", "call.missed"),
+        node("sms", "action.send_sms", { body: "Sorry we missed you" }),
+        node("wait", "action.delay", { amount: 1, unit: "hours" }),
+        node("mail", "action.send_email", { to: "me", subject: "Follow up", body: "Did they call back?" }),
+        node("tag", "action.tag_call", { tags: ["followed-up"] }),
+      ],
+      [edge("t", "sms"), edge("sms", "wait"), edge("wait", "mail"), edge("mail", "tag")],
+    );
+    const { runId } = await runFor(graph, completedCall(0, { caller: "+14155550012" }), "Clocked");
+    let clock = new Date("2026-03-02T10:00:00Z");
+    const clockedEngine = (steps?: InngestTestEngine.MockedStep[]) =>
+      new InngestTestEngine({
+        function: createRunWorkflowFunction(inngest, async () => ({ ...deps(), now: () => clock })),
+        events: [requestOf(runId)],
+        ...(steps ? { steps: [claimedEarlier, ...steps] } : {}),
+      });
+
+    const paused = await clockedEngine().executeStep("wait");
+    const parkedRun = await runRow(runId);
+    expect(parkedRun).toMatchObject({ status: "waiting", wakeAt: new Date("2026-03-02T11:00:00Z") });
+    const before = await stepsOf(runId);
+    expect(before.t!.finishedAt).toEqual(clock);
+    const smsOutput = await paused.state[hashed("sms")];
+
+    // Woken an hour later, the run sends the email; Inngest then calls it again for the tag step.
+    clock = new Date("2026-03-02T11:00:05Z");
+    const awake = [
+      { id: "sms", handler: () => smsOutput },
+      { id: parkStepId("wait"), handler: () => null },
+    ];
+    const woken = await clockedEngine([...awake, { id: "wait", handler: () => null }]).executeStep("mail");
+    const mailOutput = await woken.state[hashed("mail")];
+    expect((await runRow(runId)).status).toBe("running");
+
+    clock = new Date("2026-03-02T11:00:09Z");
+    const statusAtSleep: string[] = [];
+    const { result } = await clockedEngine([
+      ...awake,
+      { id: "wait", handler: async () => (statusAtSleep.push((await runRow(runId)).status), null) },
+      { id: "mail", handler: () => mailOutput },
+    ]).execute();
+    expect(result).toEqual({ status: "succeeded" });
+    expect(statusAtSleep).toEqual(["running"]); // not parked again on the way past the finished delay
+
+    const after = await stepsOf(runId);
+    expect(after.t!.finishedAt).toEqual(before.t!.finishedAt);
+    expect(after.sms!.finishedAt).toEqual(before.sms!.finishedAt);
+    expect(after.wait!.finishedAt).toEqual(new Date("2026-03-02T11:00:05Z"));
+    // A step's outcome reaches the handler in Inngest's next call, and is recorded then, once.
+    expect(after.mail!.finishedAt).toEqual(new Date("2026-03-02T11:00:09Z"));
+    expect(await runRow(runId)).toMatchObject({ status: "succeeded", wakeAt: null });
+  });
+
+  it("does not walk a finished run again when a duplicate request arrives", async () => {
+    const { organization, runId } = await runFor(branchesGraph, completedCall(40, { caller: "+14155550013" }), "Twice");
+    expect((await engineFor(runId).execute()).result).toEqual({ status: "succeeded" });
+    const finished = await runRow(runId);
+
+    // A new Inngest run for the same workflow run (Inngest forgets event ids after 24 hours).
+    const { result, ctx } = await engineFor(runId).execute();
+    expect(result).toEqual({ status: "succeeded", alreadyHandled: true });
+    expect(stepIdsOf(ctx.step.run)).toEqual([claimStepId]);
+    expect((await outboxOf(organization.id)).filter((message) => message.channel === "sms")).toHaveLength(1);
+    expect(await runRow(runId)).toEqual(finished);
+  });
+
   it("rejects an unknown run id without retrying", async () => {
     const { error } = (await engineFor("run_does_not_exist").execute()) as { error?: unknown };
     expect(error).toMatchObject({ name: "NonRetriableError", message: "Run run_does_not_exist does not exist" });
@@ -404,7 +507,7 @@ describe("run-workflow Inngest function", () => {
             function_id: "switchboard-test-run-workflow",
             run_id: "01JTESTRUN",
             error: { name: "Error", message: "Database went away after 4 attempts" },
-            event: { name: runRequested.name, data: { runId } },
+            event: requestOf(runId),
           },
         },
       ],

@@ -1,11 +1,15 @@
-import { NonRetriableError, type Inngest } from "inngest";
+import { NonRetriableError, RetryAfterError, type Inngest } from "inngest";
+import { and, eq } from "drizzle-orm";
+import { workflowRuns } from "@/db/schema";
 import type { StepRunner } from "@/engine";
 import { executeRun, type ExecutionDeps } from "@/server/execution/execute-run";
 import { loadRun } from "@/server/execution/load-run";
-import { isPermanentError } from "@/server/execution/permanent-error";
+import { isPermanentError, retryAfterSecondsOf } from "@/server/execution/permanent-error";
 import { runTransitions, transitionRun } from "@/server/execution/run-transitions";
+import { claimInngestRun, type InngestRunClaim } from "@/server/execution/inngest/claim-inngest-run";
 import { createInngestAttemptLog } from "@/server/execution/inngest/inngest-attempt-log";
 import { runRequested } from "@/server/execution/inngest/inngest-events";
+import { runWorkflowFairness } from "./fairness";
 
 type InngestStep = {
   run: (id: string, fn: () => Promise<unknown>) => Promise<unknown>;
@@ -18,18 +22,54 @@ type AttemptRunner = <T>(id: string, work: () => Promise<T>) => Promise<T>;
 /** Retries Inngest makes of a failed step: four attempts in all, as the embedded executor makes. */
 export const runWorkflowRetries = 3;
 
-/** Inngest's `step` as the engine's step runner; permanent provider errors stop Inngest's retries. */
+/** Step ids of this function's own bookkeeping; node ids never contain a colon. */
+export const claimStepId = "switchboard:claim";
+export const parkStepId = (nodeId: string) => `${nodeId}:park`;
+
+/**
+ * The error a step failed with, as Inngest hands it back (a StepError rebuilt from the memo, named
+ * after the error we threw), given the original error's `code` from its serialised cause: the run
+ * page's hints depend on it.
+ */
+function withCodeOf(error: unknown): unknown {
+  if (!(error instanceof Error) || typeof (error as { code?: unknown }).code === "string") return error;
+  const code = (error.cause as { code?: unknown } | undefined)?.code;
+  if (typeof code === "string") Object.assign(error, { code });
+  return error;
+}
+
+/**
+ * Stops Inngest's retries of a step. When Inngest hands a memoised failure back (a StepError), it
+ * keeps only the name, message and stack of a cause that looks like an error, so the code travels in
+ * a cause shaped otherwise, which Inngest hands back whole.
+ */
+function nonRetriable(error: Error) {
+  const code = (error as { code?: unknown }).code;
+  const cause = typeof code === "string" ? { code, error: { name: error.name, message: error.message } } : error;
+  return new NonRetriableError(error.message, { cause });
+}
+
+/**
+ * Inngest's `step` as the engine's step runner: permanent provider errors stop Inngest's retries,
+ * and a provider's Retry-After (a webhook's 429/503, Twilio's 429) sets when the next try comes.
+ */
 export function inngestStepRunner(step: InngestStep, attempt: AttemptRunner = (_id, work) => work()): StepRunner {
   return {
     async run<T>(id: string, fn: () => Promise<T>) {
-      return (await step.run(id, async () => {
-        try {
-          return await attempt(id, fn);
-        } catch (error) {
-          if (isPermanentError(error)) throw new NonRetriableError((error as Error).message, { cause: error });
-          throw error;
-        }
-      })) as T;
+      try {
+        return (await step.run(id, async () => {
+          try {
+            return await attempt(id, fn);
+          } catch (error) {
+            if (isPermanentError(error)) throw nonRetriable(error as Error);
+            const retryAfterSeconds = retryAfterSecondsOf(error);
+            if (retryAfterSeconds) throw new RetryAfterError((error as Error).message, retryAfterSeconds * 1000, { cause: error });
+            throw error;
+          }
+        })) as T;
+      } catch (error) {
+        throw withCodeOf(error);
+      }
     },
     sleep: (id, delay) => step.sleep(id, delay.duration),
   };
@@ -42,6 +82,7 @@ export function createRunWorkflowFunction(inngest: Inngest.Any, getDeps: () => P
       id: "run-workflow",
       triggers: [runRequested],
       retries: runWorkflowRetries,
+      ...runWorkflowFairness,
       async onFailure({ event, error }) {
         const runId = (event.data.event.data as { runId: string }).runId;
         const { db, onRunFailed } = await getDeps();
@@ -52,26 +93,35 @@ export function createRunWorkflowFunction(inngest: Inngest.Any, getDeps: () => P
     },
     async ({ event, step, attempt }) => {
       const deps = await getDeps();
+      const now = deps.now ?? (() => new Date());
       const loaded = await loadRun(deps.db, event.data.runId);
       if (!loaded) throw new NonRetriableError(`Run ${event.data.runId} does not exist`);
-      if (!loaded.run.startedAt) {
-        await transitionRun(deps.db, loaded.run.id, runTransitions.started(new Date()));
-      }
+      const runId = loaded.run.id;
+      // One Inngest run walks a run: a duplicate request (a re-send, or one after Inngest's 24 h de-duplication) ends here.
+      const claim = (await step.run(claimStepId, () => claimInngestRun(deps.db, runId, now()))) as InngestRunClaim;
+      if (!claim.claimed) return { status: claim.status, alreadyHandled: true };
+
       const attemptLog = createInngestAttemptLog({
         db: deps.db,
-        runId: loaded.run.id,
+        runId,
         nodeKinds: new Map(loaded.graph.nodes.map((node) => [node.id, node.kind])),
         inngestAttempt: attempt,
         maxAttempts: runWorkflowRetries + 1,
       });
-      const runner = inngestStepRunner(step as unknown as InngestStep, attemptLog.attempt);
+      const inngestStep = step as unknown as InngestStep;
+      const runner = inngestStepRunner(inngestStep, attemptLog.attempt);
       const sleep = runner.sleep;
-      // Show a delayed run as waiting (with its wake time) while Inngest holds it, as the embedded executor does.
+      // Shown as waiting (with its wake time) while Inngest holds the sleep, as the embedded executor does.
+      // Parking is a step of its own, so a later invocation never parks the run again nor moves its wake time.
       runner.sleep = async (id, delay) => {
-        const wakeAt = new Date(Date.now() + delay.milliseconds);
-        await transitionRun(deps.db, loaded.run.id, runTransitions.parked(wakeAt));
+        await inngestStep.run(parkStepId(id), async () => {
+          await transitionRun(deps.db, runId, runTransitions.parked(new Date(now().getTime() + delay.milliseconds)));
+        });
         await sleep(id, delay);
-        await transitionRun(deps.db, loaded.run.id, runTransitions.resumed());
+        await deps.db
+          .update(workflowRuns)
+          .set(runTransitions.resumed())
+          .where(and(eq(workflowRuns.id, runId), eq(workflowRuns.status, "waiting")));
       };
       const result = await executeRun(deps, loaded, runner);
       return { status: result.status };

@@ -47,7 +47,9 @@ export async function acceptEvents<T>(
   return result;
 }
 
+/** Executors only queue the hand-off (see Executor.dispatchEvent), so this never waits on a remote backend. */
 async function dispatchNew(intake: EventIntake, recorded: RecordedEvent[]) {
-  if (!intake.executor) return;
-  for (const event of recorded) if (!event.duplicate) await intake.executor.dispatchEvent(event.eventId);
+  const { executor } = intake;
+  if (!executor) return;
+  await Promise.all(recorded.filter((event) => !event.duplicate).map((event) => executor.dispatchEvent(event.eventId)));
 }

@@ -1,4 +1,4 @@
-import { and, count, eq, gte } from "drizzle-orm";
+import { and, count, eq, gte, isNotNull, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { calls, runSteps } from "@/db/schema";
 import { walkWorkflow, type NodeResult, type StepRunner, type WorkflowNode, type WorkflowRunResult } from "@/engine";
@@ -16,7 +16,7 @@ export type ExecutionDeps = {
   onRunFailed?: (run: { runId: string; workflowId: string; organizationId: string; error: string | null }) => Promise<void>;
 };
 
-/** Where a run's log goes: each decided node (safe to repeat: a resumed run reports finished nodes again), then the outcome. */
+/** Where a run's log goes: each decided node (a resumed run reports finished nodes again: keep the first report), then the outcome. */
 export type RunRecorder = {
   recordNode(nodeId: string, result: NodeResult, at: Date, node: WorkflowNode): Promise<void>;
   finishRun(outcome: { status: WorkflowRunResult["status"]; error: string | null; finishedAt: Date }): Promise<void>;
@@ -34,15 +34,28 @@ export function stepLogValues(result: NodeResult, at: Date) {
   };
 }
 
-/** Writes straight to the database, statement by statement (Inngest runs and test runs). */
+/**
+ * Writes straight to the database, statement by statement (Inngest runs and test runs). Each node is
+ * written once: Inngest re-runs the handler from the top for every step, reporting every node decided
+ * so far again, and a finished node's row (its finishedAt above all) is history, never rewritten.
+ * The nodes already finished are read once per invocation, so a replay costs one query, not one write per node.
+ */
 function directRecorder(db: Database, runId: string): RunRecorder {
+  let finishedBefore: Promise<Set<string>> | undefined;
   return {
     async recordNode(nodeId, result, at, node) {
+      finishedBefore ??= db
+        .select({ nodeId: runSteps.nodeId })
+        .from(runSteps)
+        .where(and(eq(runSteps.runId, runId), isNotNull(runSteps.finishedAt)))
+        .then((rows) => new Set(rows.map((row) => row.nodeId)));
+      if ((await finishedBefore).has(nodeId)) return;
       const values = stepLogValues(result, at);
       await db
         .insert(runSteps)
         .values({ runId, nodeId, nodeKind: node.kind, startedAt: at, ...values })
-        .onConflictDoUpdate({ target: [runSteps.runId, runSteps.nodeId], set: values });
+        // A row without finishedAt is an action's attempt log, started before its outcome was known.
+        .onConflictDoUpdate({ target: [runSteps.runId, runSteps.nodeId], set: values, setWhere: isNull(runSteps.finishedAt) });
     },
     async finishRun(outcome) {
       await transitionRun(db, runId, runTransitions.finished(outcome));

@@ -15,13 +15,17 @@ export const runRouter = createTRPCRouter({
   get: orgProcedure("viewer")
     .input(getRunSchema)
     .query(({ ctx, input }) => getRun(ctx, input.runId)),
-  /** A new live run of the same event on the current published version, handed to the executor once committed. */
+  /**
+   * A new live run of the same event on the current published version, handed to the executor once committed;
+   * `handedOff` is false when the executor could not take it yet (Inngest unreachable).
+   */
   replay: orgProcedure("editor")
     .input(replayRunSchema)
     .mutation(async ({ ctx, input }) => {
       const outcome = await replayRun(ctx.db, { organizationId: ctx.org.id, runId: input.runId });
       if (!outcome.ok) throw new TRPCError({ code: replayErrorCodes[outcome.reason], message: outcome.message });
-      await ctx.executor.dispatchRun?.(outcome.runId);
-      return { runId: outcome.runId };
+      // A failed hand-off keeps the run: it is queued, and the executor's sweep hands it over later.
+      const handedOff = (await ctx.executor.dispatchRun?.(outcome.runId)) !== false;
+      return { runId: outcome.runId, handedOff };
     }),
 });
