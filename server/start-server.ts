@@ -1,3 +1,4 @@
+import { DatabaseInUseError } from "@/db/pglite-lock";
 import { signInStartupNotice } from "./auth/sign-in-notice";
 import { getAppConfig } from "./config/app-config";
 import { getDatabaseHandle } from "./db";
@@ -8,7 +9,14 @@ import { startRunRetentionTimer } from "./runs/run-retention-timer";
 export async function startServer() {
   const config = getAppConfig();
   if (config.isProductionBuild) return;
-  const { target, db } = await getDatabaseHandle();
+  const { target, db } = await getDatabaseHandle().catch((error: unknown) => {
+    // Serving without a database would answer every request with a bare 500: stop, so a supervisor sees it.
+    if (error instanceof DatabaseInUseError) {
+      console.error(`[switchboard] ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  });
   const where =
     target.kind === "postgres"
       ? "PostgreSQL (DATABASE_URL)"

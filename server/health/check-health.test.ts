@@ -67,7 +67,14 @@ describe("the health check", () => {
   it("is down, with the reason, when the database fails or does not answer in time", async () => {
     const failing = new Proxy(handle.db, {
       get: (target, property) =>
-        property === "execute" ? () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:5432")) : Reflect.get(target, property),
+        property === "execute"
+          ? () =>
+              Promise.reject(
+                Object.assign(new Error("Failed query: select (select min(received_at) from events …"), {
+                  cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
+                }),
+              )
+          : Reflect.get(target, property),
     });
     const refused = await checkHealth({ db: failing, executor: { kind: "embedded", lastSweepAt: () => now }, now: () => now });
     expect(refused).toMatchObject({ status: "down", database: { reachable: false, error: "connect ECONNREFUSED 127.0.0.1:5432" } });

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { queryRows } from "@/db/query-rows";
+import { rootMessage } from "@/db/sql-state";
 import { executorHeartbeatTtlMs } from "../execution/run-transitions";
 
 export type HealthReport = {
@@ -74,7 +75,8 @@ export async function checkHealth(deps: HealthDeps): Promise<HealthReport> {
     liveExecutors = Number(row?.executors ?? 0);
     database = { reachable: true, latencyMs: Date.now() - started };
   } catch (error) {
-    database = { reachable: false, error: error instanceof Error ? error.message.split("\n")[0]!.slice(0, 200) : "unknown error" };
+    // The driver's reason ("connect ECONNREFUSED …"), never the query: this answer needs no sign-in.
+    database = { reachable: false, error: rootMessage(error) };
   }
 
   const checkedAt = now();

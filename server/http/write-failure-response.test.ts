@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { setupTestDatabase } from "@/test-support/test-database";
 import { writeFailureResponse } from "./write-failure-response";
 
@@ -13,6 +13,9 @@ async function failureOf(query: ReturnType<typeof sql>) {
   }
   throw new Error("The query was expected to fail");
 }
+
+beforeEach(() => vi.spyOn(console, "error").mockImplementation(() => {}));
+afterEach(() => vi.restoreAllMocks());
 
 describe("writeFailureResponse", () => {
   it.each([
@@ -36,5 +39,21 @@ describe("writeFailureResponse", () => {
       expect(response.headers.get("retry-after")).toBe("5");
       expect((await response.json()).error).toEqual({ code: "unavailable", message: "Retry with the same id." });
     }
+  });
+
+  it("logs an unreachable database once per ten seconds, with the reason and not the query, and every other failure in full", () => {
+    const log = vi.mocked(console.error);
+    const unreachable = Object.assign(new Error('Failed query: insert into "events" …'), {
+      cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
+    });
+    for (let second = 0; second < 25; second += 1) writeFailureResponse(unreachable, "Retry.", "POST /test", 1_000_000 + second * 1_000);
+    const lines = log.mock.calls.map((call) => String(call[0]));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe("[api] POST /test answered 503: the database is unreachable (connect ECONNREFUSED 127.0.0.1:5432)");
+    expect(lines[1]).toContain("(9 more since the last message)");
+    expect(lines.join("\n")).not.toContain("insert into");
+
+    writeFailureResponse(new Error("boom"), "Retry.", "POST /test", 2_000_000);
+    expect(log.mock.calls.at(-1)).toEqual(["[api] POST /test failed", expect.objectContaining({ message: "boom" })]);
   });
 });

@@ -125,6 +125,12 @@ describe("sendGuardedRequest with private targets allowed", () => {
     expect(receiver.requests[0]!.headers["content-type"]).toBe("application/json");
   });
 
+  it("turns what PostgreSQL cannot store in a receiver's answer (a NUL) into U+FFFD, so the run log can keep it", async () => {
+    receiver = await startWebhookReceiver({ respondWith: () => ({ status: 200, body: "<h1>hi</h1>\u0000\u202eRTL" }) });
+    const response = await sendGuardedRequest({ url: receiver.url, method: "POST", headers: {}, body: "{}", allowPrivate: true });
+    expect(response.body).toBe("<h1>hi</h1>\uFFFD\u202eRTL");
+  });
+
   it("dials the address its single lookup returned", async () => {
     receiver = await startWebhookReceiver();
     const lookup = vi.fn<ResolveHost>(async () => [{ address: "127.0.0.1", family: 4 }]);

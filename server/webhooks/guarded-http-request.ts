@@ -126,8 +126,8 @@ export function sendGuardedRequest(request: GuardedRequest): Promise<GuardedResp
             {
               response: {
                 status: response.statusCode ?? 0,
-                headers: flattenHeaders(response.headers),
-                body: Buffer.concat(chunks).subarray(0, maxResponseBytes).toString("utf8"),
+                headers: storableHeaders(flattenHeaders(response.headers)),
+                body: storableText(Buffer.concat(chunks).subarray(0, maxResponseBytes).toString("utf8")),
                 truncated,
                 durationMs: Math.round(performance.now() - startedAt),
               },
@@ -149,6 +149,18 @@ export function sendGuardedRequest(request: GuardedRequest): Promise<GuardedResp
 
     start().catch((error: unknown) => finish({ error: toDeliveryError(error) }));
   });
+}
+
+/**
+ * A receiver's answer is kept in the run log, and PostgreSQL cannot store a NUL or half a UTF-16
+ * pair: those become U+FFFD, so a hostile body cannot make a delivered step unrecordable (and retried forever).
+ */
+function storableText(text: string): string {
+  return text.replaceAll("\u0000", "\uFFFD").toWellFormed();
+}
+
+function storableHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [storableText(name), storableText(value)]));
 }
 
 function flattenHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {

@@ -10,7 +10,10 @@ export async function POST(request: Request, context: { params: Promise<{ token:
     const { token } = await context.params;
     return await handleCallRailWebhook(request, token, { db: await getDb(), executor: await getExecutor() });
   } catch (error) {
-    console.error("[api] POST /api/callrail/… failed", error);
-    return writeFailureResponse(error, "The webhook could not be stored; nothing was accepted. CallRail will retry.");
+    return writeFailureResponse(
+      error,
+      "The webhook could not be stored; nothing was accepted. CallRail will retry.",
+      "POST /api/callrail/…",
+    );
   }
 }

@@ -10,7 +10,10 @@ export async function POST(request: Request) {
   try {
     return await handleIngestRequest(request, { db: await getDb(), executor: await getExecutor(), rateLimit: ingestRateLimit });
   } catch (error) {
-    console.error("[api] POST /api/v1/events failed", error);
-    return writeFailureResponse(error, "The event could not be stored; nothing was accepted. Retry with the same id.");
+    return writeFailureResponse(
+      error,
+      "The event could not be stored; nothing was accepted. Retry with the same id.",
+      "POST /api/v1/events",
+    );
   }
 }
