@@ -82,7 +82,8 @@ export function StepView({
       {simulatedNote && wasSimulated(step.output) ? (
         <p className="rounded-md bg-warning/15 px-2 py-1 text-xs font-medium">Test run: this action was prepared but not sent.</p>
       ) : null}
-      {step.error ? <StepErrorView error={step.error} /> : null}
+      {/* While a step is between attempts, its last error belongs to that attempt (shown in the attempts list), not to the step. */}
+      {step.error && step.status !== "running" ? <StepErrorView error={step.error} /> : null}
       <KindView step={step} node={node} />
       <details>
         <summary className="cursor-pointer text-xs font-medium text-muted-foreground">Raw input and output</summary>
