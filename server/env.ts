@@ -7,10 +7,16 @@ import { z } from "zod";
  * executor). A malformed value stops start-up with a message naming the variable.
  */
 const optionalString = z.string().trim().min(1).optional();
+const trueWords = ["true", "1", "yes"];
+const falseWords = ["false", "0", "no"];
+/** On or off, in any case; unset is off. Anything else stops start-up rather than guessing. */
 const booleanFlag = z
-  .enum(["true", "false", "1", "0", ""])
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((value) => trueWords.includes(value) || falseWords.includes(value), "must be true or false (or 1/0, yes/no)")
   .optional()
-  .transform((value) => value === "true" || value === "1");
+  .transform((value) => value !== undefined && trueWords.includes(value));
 
 export const env = createEnv({
   server: {
@@ -44,7 +50,7 @@ export const env = createEnv({
       .optional(),
     TWILIO_AUTH_TOKEN: optionalString,
     TWILIO_API_BASE_URL: z.url().optional(),
-    INNGEST_DEV: optionalString,
+    INNGEST_DEV: booleanFlag,
     INNGEST_BASE_URL: z.url().optional(),
     INNGEST_EVENT_KEY: optionalString,
     INNGEST_SIGNING_KEY: optionalString,

@@ -8,3 +8,4 @@ export * from "./api-keys";
 export * from "./tracking-numbers";
 export * from "./webhook-test-deliveries";
 export * from "./executors";
+export * from "./sms-texts-in-flight";

@@ -2,6 +2,7 @@ import path from "node:path";
 import type { DatabaseTarget } from "@/db/client";
 import { env } from "../env";
 import { chooseEmailConfig, type EmailConfig } from "./email-config";
+import { chooseInngestConfig, type InngestConfig } from "./inngest-config";
 import { loadOrCreateLocalSecrets } from "./local-secrets";
 
 export type { EmailConfig } from "./email-config";
@@ -27,7 +28,7 @@ export type AppConfig = {
   /** Finished runs (and their steps) older than this many days are deleted by a daily job. */
   runRetentionDays: number;
   /** Set when Inngest runs workflows; otherwise the embedded executor does. */
-  inngest: { enabled: boolean; dev: boolean; baseUrl?: string; eventKey?: string; signingKey?: string };
+  inngest: InngestConfig;
   allowPrivateWebhookTargets: boolean;
   isProductionBuild: boolean;
 };
@@ -43,6 +44,7 @@ export function loadAppConfig(): AppConfig {
   const local = needsLocalSecrets ? loadOrCreateLocalSecrets(dataDir) : undefined;
   const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/$/, "");
   const from = env.EMAIL_FROM ?? "Switchboard <notifications@switchboard.local>";
+  const isProductionBuild = env.NEXT_PHASE === "phase-production-build";
 
   return {
     appUrl,
@@ -76,15 +78,16 @@ export function loadAppConfig(): AppConfig {
         : { kind: "outbox" },
     smsDailyLimit: env.SMS_DAILY_LIMIT,
     runRetentionDays: env.RUN_RETENTION_DAYS,
-    inngest: {
-      enabled: Boolean(env.INNGEST_DEV || env.INNGEST_BASE_URL || env.INNGEST_EVENT_KEY),
-      dev: Boolean(env.INNGEST_DEV),
+    inngest: chooseInngestConfig({
+      nodeEnv: env.NODE_ENV,
+      isProductionBuild,
+      dev: env.INNGEST_DEV,
       baseUrl: env.INNGEST_BASE_URL,
       eventKey: env.INNGEST_EVENT_KEY,
       signingKey: env.INNGEST_SIGNING_KEY,
-    },
+    }),
     allowPrivateWebhookTargets: env.ALLOW_PRIVATE_WEBHOOK_TARGETS,
-    isProductionBuild: env.NEXT_PHASE === "phase-production-build",
+    isProductionBuild,
   };
 }
 

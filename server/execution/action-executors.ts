@@ -4,7 +4,7 @@ import { calls, memberships, users } from "@/db/schema";
 import type { ActionExecutors, ActionInputs, ExecutableActionKind, WorkflowNode } from "@/engine";
 import { decryptSecret } from "../crypto/secret-box";
 import { recordSmsSentEvent } from "../events/sms-sent-event";
-import { whyNotText } from "../sms/may-text-caller";
+import { sendWorkflowText } from "../sms/send-workflow-text";
 import { noteAttemptRequest } from "./attempt-request";
 import type { ExecutionProviders } from "./execution-providers";
 import type { LoadedRun } from "./load-run";
@@ -59,24 +59,12 @@ export function createLiveActionExecutors(
   const executors: { [K in ExecutableActionKind]: Executor<K> } = {
     "action.send_sms"(input, node) {
       return noteRequestOnFailure({ to: input.to, from: input.from }, async () => {
-        const refused = await whyNotText(
-          db,
-          { organizationId: run.organizationId, to: input.to },
-          {
-            sentToday: (organizationId, to) => providers.smsSentToday(organizationId, to),
-            limit: providers.smsDailyLimit,
-          },
+        const text = { organizationId: run.organizationId, to: input.to, idempotencyKey: key(node) };
+        const outcome = await sendWorkflowText(db, text, providers.smsDailyLimit, () =>
+          providers.sendSms({ ...text, from: input.from, body: input.body, runId: run.runId, nodeId: node.id }),
         );
-        if (refused) throw new PermanentStepError(refused.message, refused.code);
-        const result = await providers.sendSms({
-          organizationId: run.organizationId,
-          to: input.to,
-          from: input.from,
-          body: input.body,
-          idempotencyKey: key(node),
-          runId: run.runId,
-          nodeId: node.id,
-        });
+        if ("refused" in outcome) throw new PermanentStepError(outcome.refused.message, outcome.refused.code);
+        const result = outcome.sent;
         const messageId = result.providerMessageId ?? result.outboxId ?? key(node);
         const sent = {
           organizationId: run.organizationId,

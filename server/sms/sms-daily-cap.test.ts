@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { organizations, outboxMessages, type OutboxCategory, type OutboxChannel, type OutboxStatus } from "@/db/schema";
 import { setupTestDatabase } from "@/test-support/test-database";
 import { createOutboxSmsSender } from "./outbox-sms-sender";
-import { checkSmsDailyCap } from "./sms-daily-cap";
+import { checkSmsDailyCap, releaseSmsDailyCap, reserveSmsDailyCap } from "./sms-daily-cap";
 
 const HOUR = 60 * 60 * 1000;
 const now = new Date("2025-06-02T15:00:00Z");
@@ -111,5 +111,19 @@ describe("SMS daily cap", () => {
     }
     const result = await checkSmsDailyCap(handle.db, { organizationId, to: "+14155552671" });
     expect(result).toMatchObject({ allowed: false, sentToday: 3 });
+  });
+
+  it("a text being sent holds its place: others see it, it keeps it when tried again, and releasing it frees it", async () => {
+    const organizationId = await newOrganization();
+    const reserve = (text: string) =>
+      reserveSmsDailyCap(handle.db, { organizationId, to: "(415) 555-2672", idempotencyKey: `${organizationId}:${text}`, limit: 3 });
+    for (const text of ["a", "b", "c"]) expect(await reserve(text)).toMatchObject({ allowed: true });
+
+    expect(await reserve("d")).toMatchObject({ allowed: false, sentToday: 3 });
+    expect(await checkSmsDailyCap(handle.db, { organizationId, to: "+14155552672" })).toMatchObject({ allowed: false, sentToday: 3 });
+    expect(await reserve("a")).toMatchObject({ allowed: true, sentToday: 2 });
+
+    await releaseSmsDailyCap(handle.db, `${organizationId}:a`);
+    expect(await reserve("d")).toMatchObject({ allowed: true, sentToday: 2 });
   });
 });

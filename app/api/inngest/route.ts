@@ -5,6 +5,8 @@ import { getAppConfig } from "@/server/config/app-config";
 import { jsonError } from "@/server/http/json-error";
 
 export const runtime = "nodejs";
+// One request runs one step, and a webhook step can take about 75 s: a platform's shorter default would cut it off.
+export const maxDuration = 300;
 
 const inngestHandlers = serve({ client: inngest, functions });
 type Handler = (typeof inngestHandlers)["POST"];

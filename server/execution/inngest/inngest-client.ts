@@ -13,7 +13,10 @@ const { inngest: settings } = getAppConfig();
 export const inngest = new Inngest({
   id: "switchboard",
   fetch: fetchWithTimeout as typeof fetch,
-  ...(settings.dev ? { isDev: true } : {}),
+  // Always said, so the SDK never decides from INNGEST_DEV itself (it takes a bare host name there as a dev server).
+  isDev: settings.dev,
+  // One step per request, as the tests run them; checkpointing (the SDK's default) runs several per request, untested here.
+  checkpointing: false,
   ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
   ...(settings.eventKey ? { eventKey: settings.eventKey } : {}),
   ...(settings.signingKey ? { signingKey: settings.signingKey } : {}),
