@@ -270,7 +270,8 @@ test.describe("two app servers on one PostgreSQL", () => {
 test("PostgreSQL away for 30 s under steady load: 503 with Retry-After meanwhile, nothing accepted is lost, no restart needed", async () => {
   // A cluster of its own, to stop and start.
   const outage = startThrowawayCluster(clusterPort + 1);
-  const deployment = await deploy(outage.url, (url) => [webhookWorkflowGraph(url)]);
+  // Answers take half a second, so some runs are mid-webhook when the database goes.
+  const deployment = await deploy(outage.url, (url) => [webhookWorkflowGraph(url)], 500);
   const server = await start(deployment, firstPort + 5);
   try {
     const ids = idsOf("outage", 5_000);
