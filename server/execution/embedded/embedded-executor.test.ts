@@ -282,6 +282,63 @@ describe("embedded executor", () => {
     expect(steps.sms!.attempt).toBe(1);
   });
 
+  it("does not spend a step's attempts, or fail the run, while the database is unreachable: the run waits and then goes on", async () => {
+    let outage = 6;
+    const { organization, deps, user } = await setup((real) => ({
+      ...real,
+      // The outbox sender writes to the database: while it is away, every try fails the way the driver does.
+      sendSms: async (request) => {
+        if (outage > 0) {
+          outage -= 1;
+          throw Object.assign(new Error('Failed query: insert into "outbox_messages" …'), {
+            cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
+          });
+        }
+        return real.sendSms(request);
+      },
+    }));
+    const graph = graphOf([trigger("t", "call.missed"), node("sms", "action.send_sms", { body: "Sorry" })], [edge("t", "sms")]);
+    await createLiveWorkflow(handle.db, organization.id, graph, "Outage", user.id);
+    const executor = createEmbeddedExecutor(deps, { wait: noWait, unexpectedErrorRetryMs: 1, log: () => {} });
+    const { eventId } = await ingest(organization, missedOrAnswered(0, "+14155550778"));
+    await executor.dispatchEvent(eventId);
+    await expect
+      .poll(async () => (await handle.db.select().from(workflowRuns).where(eq(workflowRuns.eventId, eventId)))[0]?.status, {
+        timeout: 15_000,
+      })
+      .toBe("succeeded");
+    expect(outage).toBe(0);
+  });
+
+  it("stops a run whose record the database refuses (a NUL in a provider's answer) instead of repeating its actions forever", async () => {
+    let texts = 0;
+    const { organization, deps, user } = await setup((real) => ({
+      ...real,
+      sendSms: async () => {
+        texts += 1;
+        return { status: "sent\u0000", providerMessageId: "SM\u0000" };
+      },
+    }));
+    const graph = graphOf(
+      [trigger("t", "call.missed"), node("sms", "action.send_sms", { body: "Sorry" }), node("tag", "action.tag_call", { tags: ["x"] })],
+      [edge("t", "sms"), edge("sms", "tag")],
+    );
+    await createLiveWorkflow(handle.db, organization.id, graph, "Poison", user.id);
+    const logged: string[] = [];
+    const executor = createEmbeddedExecutor(deps, { wait: noWait, unexpectedErrorRetryMs: 1, log: (message) => logged.push(message) });
+    const { eventId } = await ingest(organization, missedOrAnswered(0, "+14155550777"));
+    await executor.dispatchEvent(eventId);
+    await executor.idle();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await executor.idle();
+
+    const [run] = await handle.db.select().from(workflowRuns).where(eq(workflowRuns.eventId, eventId));
+    expect(run).toMatchObject({ status: "failed", lockedBy: null });
+    expect(run!.error).toMatch(/^This run's record could not be saved \(.+\), so it was stopped rather than repeated\.$/);
+    expect(run!.error).not.toContain("insert into");
+    expect(texts).toBe(1);
+  });
+
   it("fans out every event handed over, however many more arrive than one batch takes", async () => {
     const { organization, deps } = await setup();
     const graph = graphOf([trigger("t", "call.missed"), node("tag", "action.tag_call", { tags: ["x"] })], [edge("t", "tag")]);

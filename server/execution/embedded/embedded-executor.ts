@@ -1,4 +1,5 @@
 import { asc, eq } from "drizzle-orm";
+import { isDataException, isDatabaseUnavailable, rootMessage } from "@/db/sql-state";
 import { events, workflowRuns } from "@/db/schema";
 import { executeRun, type ExecutionDeps } from "../execute-run";
 import { fanOutEvents } from "../fan-out-event";
@@ -111,7 +112,8 @@ export function createEmbeddedExecutor(
     try {
       await executeRun(deps, loaded, journal.step, {
         recorder: journal.recorder,
-        isControlFlowError: (error) => error instanceof RunSuspended,
+        // Not a step's failure but the executor's own: a parked run, or the run's record unwritable.
+        isControlFlowError: (error) => error instanceof RunSuspended || isDatabaseUnavailable(error) || isDataException(error),
       });
     } catch (error) {
       if (error instanceof RunSuspended) {
@@ -119,9 +121,17 @@ export function createEmbeddedExecutor(
         scheduleWake(error.wakeAt);
         return;
       }
-      // An unexpected error (database down…): keep what is known and release the run; hold() tries it again.
+      if (isDataException(error)) {
+        // The database refuses a value in this run's record, and would refuse it on every retry, which
+        // would repeat the run's actions forever: stop the run, in words, once.
+        const message = `This run's record could not be saved (${rootMessage(error)}), so it was stopped rather than repeated.`;
+        log(`run ${runId} stopped: ${message}`);
+        await transitionRun(db, runId, runTransitions.failed(message, now()));
+        return;
+      }
+      // The database away, or anything unexpected: keep what is known and release the run; hold() tries it again.
       await journal.flush().catch(() => {});
-      await transitionRun(db, runId, runTransitions.releasedForRetry(String(error))).catch(() => {});
+      await transitionRun(db, runId, runTransitions.releasedForRetry(rootMessage(error))).catch(() => {});
       throw error;
     }
   }

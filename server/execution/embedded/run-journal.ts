@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { newId } from "@/db/ids";
+import { isDataException, isDatabaseUnavailable } from "@/db/sql-state";
 import { runSteps, type StepAttempt } from "@/db/schema";
 import type { DelayInput, NodeResult, StepRunner } from "@/engine";
 import { stepLogValues, type RunRecorder } from "../execute-run";
@@ -122,9 +123,12 @@ export function createRunJournal(options: {
           await stage(nodeId, { status: "succeeded", memo: { ok: true, value: result }, ...attemptsWith(succeeded), finishedAt });
           return result as T;
         } catch (error) {
+          // The database away is not the step's failure: no attempt is spent, the executor retries the run.
+          if (isDatabaseUnavailable(error)) throw error;
           const failure = toStoredStepError(error);
           const failedAt = now();
-          if (isPermanentError(error) || attempt >= retry.maxAttempts) {
+          // A value the database refuses is refused on every try: no retry.
+          if (isPermanentError(error) || isDataException(error) || attempt >= retry.maxAttempts) {
             const failed = attemptFailed(current, error, failedAt, { willRetry: false });
             await stage(nodeId, {
               status: "failed",
@@ -160,7 +164,10 @@ export function createRunJournal(options: {
   };
 
   const recorder: RunRecorder = {
-    recordNode: (nodeId: string, result: NodeResult, at: Date) => stage(nodeId, stepLogValues(result, at)),
+    // A step's finish time is when its work finished (or its delay ended), and a resumed run reporting
+    // an earlier node again leaves it as it was.
+    recordNode: async (nodeId: string, result: NodeResult, at: Date) =>
+      stage(nodeId, stepLogValues(result, (await steps()).get(nodeId)?.finishedAt ?? at)),
     finishRun: (outcome) => flush({ runId, ...runTransitions.finished(outcome) }),
   };
 
