@@ -40,6 +40,8 @@ export type ComparableStep = {
   attempts: unknown[];
   /** A delay's wake time, as minutes after the run started. */
   wakeAt: string | null;
+  /** Whether the step's finish time is its last attempt's (null: unfinished, or no attempts). */
+  finishedWithLastAttempt: boolean | null;
 };
 
 export type ComparableRun = {
@@ -48,6 +50,8 @@ export type ComparableRun = {
   replay: boolean;
   wakeAt: string | null;
   finished: boolean;
+  /** The finished steps' node ids, in the order of their finish times. */
+  finishOrder: string[];
   steps: ComparableStep[];
 };
 
@@ -69,28 +73,31 @@ export type ParityCase = {
   /** The workflow; `receiver` is the local webhook target's base URL. */
   graph: (receiver: string) => WorkflowGraph;
   event: WorkflowEvent;
-  /** HTTP statuses the webhook receiver answers with, in order (then 200). */
-  webhookStatuses?: number[];
+  /** HTTP statuses the webhook receiver answers with, in order (then 200); a number, or a status with its headers. */
+  webhookStatuses?: ScriptedAnswer[];
   replay?: boolean;
 };
 
 export type ParityEnvironment = {
   db: () => Database;
   config: AppConfig;
-  receiver: () => WebhookReceiver & { script(statuses: number[]): void };
+  receiver: () => WebhookReceiver & { script(statuses: ScriptedAnswer[]): void };
 };
+
+export type ScriptedAnswer = number | { status: number; headers: Record<string, string> };
 
 /** The local webhook target, answering the statuses a case scripts, then 200. */
 export async function startScriptedReceiver() {
-  let script: number[] = [];
+  let script: ScriptedAnswer[] = [];
   const receiver = await startWebhookReceiver({
     respondWith: () => {
-      const status = script.shift() ?? 200;
-      return { status, body: status === 200 ? "ok" : `scripted ${status}` };
+      const next = script.shift() ?? 200;
+      const { status, headers } = typeof next === "number" ? { status: next, headers: undefined } : next;
+      return { status, body: status === 200 ? "ok" : `scripted ${status}`, ...(headers ? { headers } : {}) };
     },
   });
   return Object.assign(receiver, {
-    script(statuses: number[]) {
+    script(statuses: ScriptedAnswer[]) {
       script = [...statuses];
       receiver.requests.length = 0;
     },
@@ -100,10 +107,14 @@ export async function startScriptedReceiver() {
 /** Both executors see the same wall clock for conditions and the step log: 22 Nov 2026, 15:00 UTC. */
 export const parityClockStart = new Date("2026-11-22T15:00:00Z");
 
+/** Ticks a millisecond on every reading, so that what happened in order was recorded in order. */
 function clock(start = parityClockStart) {
   let current = start.getTime();
-  return { now: () => new Date(current), advance: (ms: number) => (current += ms) };
+  return { now: () => new Date(current++), advance: (ms: number) => (current += ms) };
 }
+
+/** How long the parity suite's Inngest takes to call the function again: a step's outcome is recorded as it finished, not then. */
+const inngestCallGapMs = 1_000;
 
 let caseCounter = 0;
 
@@ -220,9 +231,9 @@ async function startReplay(db: Database, organizationId: string, runId: string) 
   return replay.runId;
 }
 
-function executionDeps(env: ParityEnvironment): ExecutionDeps {
+function executionDeps(env: ParityEnvironment, now = clock().now): ExecutionDeps {
   const db = env.db();
-  return { db, providers: createExecutionProviders(env.config, db), encryptionKey: env.config.encryptionKey, now: clock().now };
+  return { db, providers: createExecutionProviders(env.config, db), encryptionKey: env.config.encryptionKey, now };
 }
 
 /** A dev client whose every HTTP attempt is refused: nothing leaves the process. */
@@ -279,11 +290,13 @@ async function driveInngestRun(
   fn: ReturnType<typeof createRunWorkflowFunction>,
   request: OutgoingInngestEvent,
   onSleep: (stepId: string) => Promise<void> = async () => {},
+  beforeRequest: () => void = () => {},
 ) {
   const runId = String(request.data.runId);
   const memo: Record<string, MemoizedOp> = {};
   let attempt = 0;
   for (let requests = 0; requests < 100; requests++) {
+    beforeRequest();
     const stepState = { ...memo };
     const engine = new SingleRequestEngine({
       function: withExecutionOptions(fn, (options) => ({
@@ -349,7 +362,8 @@ async function handedToInngest(db: Database, handOff: (executor: ReturnType<type
 export async function runOnInngest(env: ParityEnvironment, parityCase: ParityCase): Promise<Recording> {
   const prepared = await prepareCase(env, parityCase, "inngest");
   const { db, eventId } = prepared;
-  const getDeps = async () => executionDeps(env);
+  const time = clock();
+  const getDeps = async () => executionDeps(env, time.now);
 
   const received = await handedToInngest(db, (executor) => executor.dispatchEvent(eventId));
   const fanOut = new InngestTestEngine({
@@ -366,14 +380,23 @@ export async function runOnInngest(env: ParityEnvironment, parityCase: ParityCas
 
   const runWorkflow = createRunWorkflowFunction(inngest, getDeps);
   let parked: ComparableRun | null = null;
-  await driveInngestRun(runWorkflow, requests[0]!, async () => {
-    parked ??= await comparableRun(db, run.id, { ...prepared.names, [run.id]: "<run id>" });
-  });
+  const callAgain = () => void time.advance(inngestCallGapMs);
+  await driveInngestRun(
+    runWorkflow,
+    requests[0]!,
+    async () => {
+      parked ??= await comparableRun(db, run.id, { ...prepared.names, [run.id]: "<run id>" });
+      // Inngest wakes the run after its wake time, as the embedded executor's sweep does.
+      const { wakeAt } = await liveRunOf(db, eventId);
+      time.advance(wakeAt!.getTime() - time.now().getTime() + 60_000);
+    },
+    callAgain,
+  );
   let replayId: string | null = null;
   if (parityCase.replay) {
     const replay = await startReplay(db, prepared.organization.id, run.id);
     replayId = replay;
-    await driveInngestRun(runWorkflow, await handedToInngest(db, (executor) => executor.dispatchRun(replay)));
+    await driveInngestRun(runWorkflow, await handedToInngest(db, (executor) => executor.dispatchRun(replay)), undefined, callAgain);
   }
   return finishRecording(prepared, run.id, parked, replayId);
 }
@@ -410,6 +433,12 @@ export function normalise(value: unknown, names: Record<string, string>, key?: s
   return text.replace(mintedId, (_, prefix: string) => `<${prefix} id>`);
 }
 
+function finishedWithLastAttempt(finishedAt: Date | null, attempts: StepAttempt[]): boolean | null {
+  const last = attempts.at(-1);
+  if (!finishedAt || !last?.finishedAt) return null;
+  return finishedAt.getTime() === Date.parse(last.finishedAt);
+}
+
 /** The run and each of its steps (by node id), as compared between the executors. */
 export async function comparableRun(db: Database, runId: string, names: Record<string, string>): Promise<ComparableRun> {
   const [run] = await db.select().from(workflowRuns).where(eq(workflowRuns.id, runId));
@@ -424,6 +453,10 @@ export async function comparableRun(db: Database, runId: string, names: Record<s
     // A wake time as minutes after the run started: each executor reads its own clock.
     wakeAt: run.wakeAt ? `start + ${relative(run.wakeAt)} min` : null,
     finished: run.finishedAt !== null,
+    finishOrder: rows
+      .filter((row) => row.finishedAt !== null)
+      .sort((a, b) => a.finishedAt!.getTime() - b.finishedAt!.getTime())
+      .map((row) => row.nodeId),
     steps: rows.map((row) => ({
       nodeId: row.nodeId,
       nodeKind: row.nodeKind,
@@ -435,6 +468,7 @@ export async function comparableRun(db: Database, runId: string, names: Record<s
       attempt: row.attempt,
       attempts: row.attempts.map((attempt: StepAttempt) => normalise(attempt, names)),
       wakeAt: row.wakeAt ? `start + ${relative(row.wakeAt)} min` : null,
+      finishedWithLastAttempt: finishedWithLastAttempt(row.finishedAt, row.attempts),
     })),
   };
 }

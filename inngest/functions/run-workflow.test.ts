@@ -240,13 +240,17 @@ describe("run-workflow Inngest function", () => {
     expect(run.finishedAt).toBeNull();
     let steps = await stepsOf(runId);
     expect(steps.sms).toMatchObject({ status: "succeeded" });
-    expect(steps.wait).toBeUndefined();
+    // The delay's step is on the record while it sleeps, with the run's wake time, as on the embedded executor.
+    const parkedUntil = run.wakeAt;
+    expect(steps.wait).toMatchObject({ status: "sleeping", wakeAt: parkedUntil, finishedAt: null, attempt: 0 });
 
     // Inngest wakes the run: the SMS step is memoized and the sleep is complete.
     const smsOutput = await paused.state[hashed("sms")];
+    const parking = await paused.state[hashed(parkStepId("wait"))];
+    expect(parking).toEqual({ until: parkedUntil!.toISOString(), inherited: false });
     const { result, ctx } = await engineFor(runId, [
       { id: "sms", handler: () => smsOutput },
-      { id: parkStepId("wait"), handler: () => null },
+      { id: parkStepId("wait"), handler: () => parking },
       { id: "wait", handler: () => null },
     ]).execute();
     expect(result).toEqual({ status: "succeeded" });
@@ -258,7 +262,8 @@ describe("run-workflow Inngest function", () => {
     run = await runRow(runId);
     expect(run.status).toBe("succeeded");
     steps = await stepsOf(runId);
-    expect(steps.wait).toMatchObject({ status: "succeeded", input: { duration: "1h" } });
+    expect(steps.wait).toMatchObject({ status: "succeeded", input: { duration: "1h" }, wakeAt: parkedUntil });
+    expect(steps.wait!.finishedAt).not.toBeNull();
     expect(steps.mail).toMatchObject({ status: "succeeded" });
   });
 
@@ -366,7 +371,10 @@ describe("run-workflow Inngest function", () => {
       const serialized = attempt.error as { retryAfter?: string; cause?: { name?: string } };
       expect(serialized.cause).toMatchObject({ name: "TransientWebhookError" });
       expect(receiver.requests).toHaveLength(1);
-      expect((await stepsOf(runId)).hook!.attempts[0]).toMatchObject({ outcome: "failed", willRetry: true });
+      // Inngest waits as long as the receiver asked, so the attempt can say when the next one is due.
+      const [first] = (await stepsOf(runId)).hook!.attempts;
+      expect(first).toMatchObject({ outcome: "failed", willRetry: true, retryAt: expect.any(String) });
+      expect(Date.parse(first!.retryAt!) - Date.parse(first!.finishedAt!)).toBe(30_000);
     });
 
     it("records a refused webhook's only attempt, and says Inngest's last attempt is not retried", async () => {
@@ -469,9 +477,69 @@ describe("run-workflow Inngest function", () => {
     expect(after.t!.finishedAt).toEqual(before.t!.finishedAt);
     expect(after.sms!.finishedAt).toEqual(before.sms!.finishedAt);
     expect(after.wait!.finishedAt).toEqual(new Date("2026-03-02T11:00:05Z"));
-    // A step's outcome reaches the handler in Inngest's next call, and is recorded then, once.
-    expect(after.mail!.finishedAt).toEqual(new Date("2026-03-02T11:00:09Z"));
+    // A step's outcome reaches the handler only in Inngest's next call; its finish time is when it ran.
+    expect(after.mail!.finishedAt).toEqual(new Date("2026-03-02T11:00:05Z"));
+    expect(after.mail!.attempts.map((attempt) => attempt.finishedAt)).toEqual(["2026-03-02T11:00:05.000Z"]);
+    expect(after.tag!.finishedAt).toEqual(new Date("2026-03-02T11:00:09Z"));
     expect(await runRow(runId)).toMatchObject({ status: "succeeded", wakeAt: null });
+  });
+
+  it("never runs a finished step twice across Inngest runs: a takeover and the resumed first run reuse its recorded outcome", async () => {
+    const graph = graphOf(
+      [
+        trigger("t", "call.missed"),
+        node("sms", "action.send_sms", { body: "Sorry we missed you" }),
+        node("mail", "action.send_email", { to: "me", subject: "Missed call", body: "Call back?" }),
+      ],
+      [edge("t", "sms"), edge("sms", "mail")],
+    );
+    const { organization, runId } = await runFor(graph, completedCall(0, { caller: "+14155550014" }), "Takeover");
+
+    // The first Inngest run sends the text, then is not heard from (its worker stalls).
+    await engineFor(runId).executeStep("sms");
+    const { memo } = (await stepsOf(runId)).sms!;
+    expect(memo).toMatchObject({ ok: true, value: { to: "+14155550014" } });
+    const firstSmsOutput = (memo as { value: unknown }).value;
+
+    // A second Inngest run takes the stalled run over (its claim won) and walks it with no memo of its own.
+    const takeover = await engineFor(runId, []).execute();
+    expect(takeover.result).toEqual({ status: "succeeded" });
+    await expect(takeover.state[hashed("sms")]).resolves.toEqual(firstSmsOutput);
+
+    // The first run resumes: the email the takeover sent is not sent again either.
+    const resumed = await engineFor(runId, [{ id: "sms", handler: () => firstSmsOutput }]).execute();
+    expect(resumed.result).toEqual({ status: "succeeded" });
+    await expect(resumed.state[hashed("mail")]).resolves.toEqual(await takeover.state[hashed("mail")]);
+
+    const outbox = await outboxOf(organization.id);
+    expect(outbox.map((message) => message.channel).sort()).toEqual(["email", "sms"]);
+    const steps = await stepsOf(runId);
+    expect(steps.sms!.attempts.map((attempt) => attempt.outcome)).toEqual(["succeeded"]);
+    expect(steps.mail!.attempts.map((attempt) => attempt.outcome)).toEqual(["succeeded"]);
+  });
+
+  it("reuses a permanent failure recorded by an earlier Inngest run, with its name and code, without trying again", async () => {
+    const graph = graphOf(
+      [trigger("t", "call.missed"), node("sms", "action.send_sms", { body: "Sorry we missed you" })],
+      [edge("t", "sms")],
+    );
+    const { organization, runId } = await runFor(graph, completedCall(0, { caller: "not-a-number" }), "Takeover failed");
+    const first = await engineFor(runId).executeStep("sms");
+    expect(first.step.op).toBe(StepOpCode.StepFailed);
+    const outboxBefore = await outboxOf(organization.id);
+    const recorded = (await stepsOf(runId)).sms!;
+    expect(recorded.memo).toMatchObject({ ok: false });
+    expect(recorded.finishedAt).not.toBeNull();
+
+    const takeover = await new InngestTestEngine({
+      function: withMemoizedSteps(runWorkflowFunction(), { [claimStepId]: { data: { claimed: true } } }),
+      events: [requestOf(runId)],
+    }).executeStep("sms");
+    expect(takeover.step.op).toBe(StepOpCode.StepFailed);
+    expect(takeover.error).toMatchObject({ cause: { error: (recorded.memo as { error: { name: string } }).error } });
+    const steps = await stepsOf(runId);
+    expect(steps.sms!.attempts).toHaveLength(1);
+    expect(await outboxOf(organization.id)).toEqual(outboxBefore);
   });
 
   it("does not walk a finished run again when a duplicate request arrives", async () => {

@@ -1,6 +1,6 @@
-import { and, count, eq, gte, isNotNull, isNull } from "drizzle-orm";
+import { and, count, eq, gte, inArray, notInArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { calls, runSteps } from "@/db/schema";
+import { calls, runSteps, type StepStatus } from "@/db/schema";
 import { walkWorkflow, type NodeResult, type StepRunner, type WorkflowNode, type WorkflowRunResult } from "@/engine";
 import { actionExecutorsFor } from "./action-executors";
 import type { ExecutionProviders } from "./execution-providers";
@@ -34,28 +34,37 @@ export function stepLogValues(result: NodeResult, at: Date) {
   };
 }
 
+/** Statuses of a node the run log has decided: its row is history from then on. */
+export const decidedStepStatuses: StepStatus[] = ["succeeded", "failed", "skipped"];
+
 /**
  * Writes straight to the database, statement by statement (Inngest runs and test runs). Each node is
  * written once: Inngest re-runs the handler from the top for every step, reporting every node decided
- * so far again, and a finished node's row (its finishedAt above all) is history, never rewritten.
- * The nodes already finished are read once per invocation, so a replay costs one query, not one write per node.
+ * so far again, and a decided node's row is history, never rewritten. A row not yet decided may hold
+ * what the step recorded itself (an action's attempts, a parked delay's wake time, the outcome and its
+ * finish time, written inside Inngest's step): that finish time is kept, being when the step really
+ * finished rather than when Inngest next called. The nodes already decided are read once per
+ * invocation, so a replay costs one query, not one write per node.
  */
 function directRecorder(db: Database, runId: string): RunRecorder {
-  let finishedBefore: Promise<Set<string>> | undefined;
+  let decidedBefore: Promise<Set<string>> | undefined;
   return {
     async recordNode(nodeId, result, at, node) {
-      finishedBefore ??= db
+      decidedBefore ??= db
         .select({ nodeId: runSteps.nodeId })
         .from(runSteps)
-        .where(and(eq(runSteps.runId, runId), isNotNull(runSteps.finishedAt)))
+        .where(and(eq(runSteps.runId, runId), inArray(runSteps.status, decidedStepStatuses)))
         .then((rows) => new Set(rows.map((row) => row.nodeId)));
-      if ((await finishedBefore).has(nodeId)) return;
+      if ((await decidedBefore).has(nodeId)) return;
       const values = stepLogValues(result, at);
       await db
         .insert(runSteps)
         .values({ runId, nodeId, nodeKind: node.kind, startedAt: at, ...values })
-        // A row without finishedAt is an action's attempt log, started before its outcome was known.
-        .onConflictDoUpdate({ target: [runSteps.runId, runSteps.nodeId], set: values, setWhere: isNull(runSteps.finishedAt) });
+        .onConflictDoUpdate({
+          target: [runSteps.runId, runSteps.nodeId],
+          set: { ...values, finishedAt: sql`coalesce(${runSteps.finishedAt}, excluded.finished_at)` },
+          setWhere: notInArray(runSteps.status, decidedStepStatuses),
+        });
     },
     async finishRun(outcome) {
       await transitionRun(db, runId, runTransitions.finished(outcome));

@@ -1,14 +1,16 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { runSteps, type StepAttempt } from "@/db/schema";
-import { isPermanentError } from "../permanent-error";
+import { isPermanentError, retryAfterSecondsOf } from "../permanent-error";
 import { attemptFailed, attemptSucceeded, interruptedAttempt, recordsAttempts, startAttempt } from "../step-attempts";
 
 /**
  * The attempts of a run's actions when Inngest runs it. Each try is appended to its step's row
  * as it starts, in one atomic statement (the row is created if needed, and a try a stopped worker
  * left in flight is marked interrupted), then replaced by its outcome. Inngest decides when to
- * retry, so a failed try says whether another follows, not when.
+ * retry: a failed try says when the next is due only when the provider asked for a wait (Retry-After,
+ * which run-workflow hands Inngest as a RetryAfterError); Inngest's own backoff is decided by the
+ * Inngest server and not known to the SDK, so that retryAt stays null.
  */
 export function createInngestAttemptLog(options: {
   db: Database;
@@ -74,7 +76,10 @@ export function createInngestAttemptLog(options: {
         return value;
       } catch (error) {
         const willRetry = !isPermanentError(error) && inngestAttempt + 1 < maxAttempts;
-        await settle(nodeId, attemptFailed(started, error, now(), willRetry ? { willRetry, retryAt: null } : { willRetry }));
+        const failedAt = now();
+        const askedSeconds = retryAfterSecondsOf(error);
+        const retryAt = askedSeconds ? new Date(failedAt.getTime() + askedSeconds * 1000) : null;
+        await settle(nodeId, attemptFailed(started, error, failedAt, willRetry ? { willRetry, retryAt } : { willRetry }));
         throw error;
       }
     },
