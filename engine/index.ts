@@ -35,7 +35,14 @@ export {
   type SendEmailInput,
 } from "./catalogue/actions/send-email";
 export { webhookConfigSchema, isHttpUrl, maxWebhookUrls, type WebhookConfig, type WebhookInput } from "./catalogue/actions/webhook";
-export { delayConfigSchema, delayDuration, maxDelayDays, type DelayConfig, type DelayInput } from "./catalogue/actions/delay";
+export {
+  delayConfigSchema,
+  delayDuration,
+  delayLongerThanDays,
+  maxDelayDays,
+  type DelayConfig,
+  type DelayInput,
+} from "./catalogue/actions/delay";
 export { tagCallConfigSchema, type TagCallConfig, type TagCallInput } from "./catalogue/actions/tag-call";
 
 export * from "./condition-helpers/operators";

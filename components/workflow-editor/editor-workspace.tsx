@@ -26,8 +26,16 @@ const VersionPreview = dynamic(() => import("./canvas/version-preview").then((mo
 });
 
 /** The editor around one workflow: toolbar, palette, canvas and side panel, sharing one store. */
-export function EditorWorkspace({ workflow, canEdit }: { workflow: EditableWorkflow; canEdit: boolean }) {
-  const [store] = useState(() => createEditorStore(editorGraphFrom(workflow.draftGraph), { readOnly: !canEdit }));
+export function EditorWorkspace({
+  workflow,
+  canEdit,
+  longestWaitDays = null,
+}: {
+  workflow: EditableWorkflow;
+  canEdit: boolean;
+  longestWaitDays?: number | null;
+}) {
+  const [store] = useState(() => createEditorStore(editorGraphFrom(workflow.draftGraph), { readOnly: !canEdit, longestWaitDays }));
   const autosave = useAutosave({
     workflowId: workflow.id,
     initialRevision: workflow.draftRevision,

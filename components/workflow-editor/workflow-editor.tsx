@@ -29,10 +29,13 @@ export function WorkflowEditor({
   workflowId,
   canEdit,
   initialWorkflow,
+  longestWaitDays = null,
 }: {
   workflowId: string;
   canEdit: boolean;
   initialWorkflow?: WorkflowDraft;
+  /** See the editor store's `longestWaitDays`. */
+  longestWaitDays?: number | null;
 }) {
   const trpc = useTRPC();
   const isBrowser = useIsBrowser();
@@ -59,7 +62,7 @@ export function WorkflowEditor({
   }
   return (
     <ReactFlowProvider>
-      <EditorWorkspace workflow={workflow.data} canEdit={canEdit} />
+      <EditorWorkspace workflow={workflow.data} canEdit={canEdit} longestWaitDays={longestWaitDays} />
     </ReactFlowProvider>
   );
 }

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useRef } from "react";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
-import { getNodeDefinition, isNodeKind, type ValidationError } from "@/engine";
+import { delayLongerThanDays, getNodeDefinition, isNodeKind, type ValidationError } from "@/engine";
 import { useEditorActions, useEditorStore } from "../use-editor-store";
 import { updateNodeConfig } from "../model/graph-operations";
 import { problemForField } from "../model/problem-index";
@@ -20,6 +20,7 @@ const noProblems: ValidationError[] = [];
 export function NodeConfigForm({ nodeId, kind, config }: { nodeId: string; kind: string; config: unknown }) {
   const { change } = useEditorActions();
   const readOnly = useEditorStore((state) => state.readOnly);
+  const longestWaitDays = useEditorStore((state) => state.longestWaitDays);
   const eventType = useEditorStore((state) => state.eventType);
   const problems = useEditorStore((state) => state.problems.byNode.get(nodeId) ?? noProblems);
   const definition = getNodeDefinition(kind);
@@ -83,6 +84,12 @@ export function NodeConfigForm({ nodeId, kind, config }: { nodeId: string; kind:
               onSelectChange={onSelectChange}
             />
           ))}
+        {kind === "action.delay" && longestWaitDays !== null && delayLongerThanDays(values, longestWaitDays) ? (
+          <p role="note" className="rounded-md bg-warning/15 px-2 py-1.5 text-xs">
+            This server runs workflows on Inngest, whose free plan holds one wait for at most {longestWaitDays} days. Shorten it, or make
+            sure your Inngest plan allows longer sleeps.
+          </p>
+        ) : null}
       </fieldset>
     </form>
   );

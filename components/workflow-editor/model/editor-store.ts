@@ -21,6 +21,8 @@ export interface EditorData {
   /** Why the connection being dragged would be refused, shown next to the canvas. */
   connectionHint: string | null;
   readOnly: boolean;
+  /** The longest single wait the server's executor can hold (Inngest's free plan: 7 days); null when there is no limit below the editor's own. */
+  longestWaitDays: number | null;
 }
 
 /** What the editor does to its state; each is a stable function, so taking one subscribes to nothing. */
@@ -71,7 +73,10 @@ function moved(before: EditorGraph, after: EditorGraph): boolean {
  * The editor's state: a zustand store whose `temporal` store (zundo) keeps the undo history.
  * Only `change` records history; everything else sets the graph with recording paused.
  */
-export function createEditorStore(initial: EditorGraph, options: { readOnly?: boolean; now?: () => number } = {}): EditorStore {
+export function createEditorStore(
+  initial: EditorGraph,
+  options: { readOnly?: boolean; longestWaitDays?: number | null; now?: () => number } = {},
+): EditorStore {
   const now = options.now ?? Date.now;
   // The edit undo would merge the next one into, while it lasts.
   let lastEdit: { mergeKey: string | null; at: number } = { mergeKey: null, at: 0 };
@@ -127,6 +132,7 @@ export function createEditorStore(initial: EditorGraph, options: { readOnly?: bo
           contentVersion: 0,
           connectionHint: null,
           readOnly: options.readOnly ?? false,
+          longestWaitDays: options.longestWaitDays ?? null,
 
           change(update, { mergeKey } = {}) {
             const { graph: current, readOnly } = get();

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { sampleEvent, sampleEventWith } from "../../events/sample-events";
 import { renderTemplate } from "../../templates/liquid";
 import { ActionInputError, type ActionContext } from "../node-definition";
-import { delay, delayDuration } from "./delay";
+import { delay, delayDuration, delayLongerThanDays } from "./delay";
 import { sendEmail } from "./send-email";
 import { sendSms } from "./send-sms";
 import { tagCall } from "./tag-call";
@@ -217,5 +217,16 @@ describe("tag call", () => {
     expect(tagCall.configSchema.safeParse({ tags: [] }).success).toBe(false);
     expect(tagCall.configSchema.safeParse({ tags: [""] }).success).toBe(false);
     expect(tagCall.summary({ tags: ["lead", "vip"] })).toBe("Tag call: lead and vip");
+  });
+});
+
+describe("delayLongerThanDays", () => {
+  it("tells a wait past an executor's longest sleep from one within it, whatever the unit", () => {
+    expect(delayLongerThanDays({ amount: 8, unit: "days" }, 7)).toBe(true);
+    expect(delayLongerThanDays({ amount: 7, unit: "days" }, 7)).toBe(false);
+    expect(delayLongerThanDays({ amount: 169, unit: "hours" }, 7)).toBe(true);
+    expect(delayLongerThanDays({ amount: 10_080, unit: "minutes" }, 7)).toBe(false);
+    // Half-typed settings are no reason to warn.
+    expect(delayLongerThanDays({ unit: "days" }, 7)).toBe(false);
   });
 });

@@ -26,6 +26,12 @@ export interface DelayInput {
   milliseconds: number;
 }
 
+/** Whether a wait runs past `days` (an executor's longest sleep, e.g. Inngest's free plan: 7 days). */
+export function delayLongerThanDays(config: Partial<DelayConfig>, days: number): boolean {
+  const unit = config.unit && unitMs[config.unit];
+  return typeof config.amount === "number" && unit !== undefined && config.amount * unit > days * unitMs.days;
+}
+
 export function delayDuration(config: DelayConfig): DelayInput {
   return { duration: `${config.amount}${unitSuffix[config.unit]}`, milliseconds: config.amount * unitMs[config.unit] };
 }

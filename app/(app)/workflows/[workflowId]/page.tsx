@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { WorkflowEditor } from "@/components/workflow-editor/workflow-editor";
 import { hasRole } from "@/lib/roles";
+import { getAppConfig } from "@/server/config/app-config";
+import { inngestLongestSleepDays } from "@/server/execution/inngest/inngest-limits";
 import { getServerCaller } from "@/server/trpc/server-caller";
 
 export const metadata: Metadata = { title: "Edit workflow" };
@@ -14,5 +16,13 @@ export default async function WorkflowEditorPage({ params }: { params: Promise<{
     caller.organization.current(),
     caller.workflow.get({ workflowId }).catch(() => undefined),
   ]);
-  return <WorkflowEditor workflowId={workflowId} canEdit={hasRole(organization.role, "editor")} initialWorkflow={workflow} />;
+  return (
+    <WorkflowEditor
+      workflowId={workflowId}
+      canEdit={hasRole(organization.role, "editor")}
+      initialWorkflow={workflow}
+      // Inngest's free plan holds one sleep for at most 7 days; the embedded executor has no such limit.
+      longestWaitDays={getAppConfig().inngest.enabled ? inngestLongestSleepDays : null}
+    />
+  );
 }
