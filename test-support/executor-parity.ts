@@ -22,6 +22,7 @@ import { replayRun } from "@/server/runs/replay-run";
 import { createUserWithOrg } from "@/test-support/test-context";
 import { startWebhookReceiver, type WebhookReceiver } from "@/test-support/stand-ins/webhook-receiver";
 import { createLiveWorkflow } from "@/test-support/workflows";
+import { withExecutionOptions } from "./inngest-execution-options";
 
 export type ExecutorName = "embedded" | "inngest";
 
@@ -246,20 +247,6 @@ const inngest = new Inngest({
     throw new Error(`The parity suite's Inngest client must not use the network (${String(input)})`);
   }) as typeof fetch,
 });
-
-type PartialOptions = Record<string, unknown>;
-type CreateExecution = (opts: { partialOptions: PartialOptions }) => unknown;
-
-/** The function with the options one execution is built from changed: the memoized step state and attempt Inngest would send. */
-function withExecutionOptions<F extends object>(fn: F, change: (options: PartialOptions) => PartialOptions): F {
-  const createExecution = (fn as unknown as { createExecution: CreateExecution }).createExecution.bind(fn);
-  return new Proxy(fn, {
-    get(target, property, receiver) {
-      if (property !== "createExecution") return Reflect.get(target, property, receiver);
-      return ((opts) => createExecution({ ...opts, partialOptions: change(opts.partialOptions) })) as CreateExecution;
-    },
-  });
-}
 
 const asJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 

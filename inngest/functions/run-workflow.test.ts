@@ -20,6 +20,7 @@ import { createInngestAttemptLog } from "@/server/execution/inngest/inngest-atte
 import { interruptedAttemptMessage } from "@/server/execution/step-attempts";
 import { claimStepId, createRunWorkflowFunction, parkStepId, runWorkflowRetries } from "./run-workflow";
 import { completedCall } from "@/test-support/call-events";
+import { withExecutionOptions } from "@/test-support/inngest-execution-options";
 
 const handle = setupTestDatabase();
 const config = testConfig({ allowPrivateWebhookTargets: true });
@@ -80,23 +81,6 @@ function engineFor(runId: string, steps?: InngestTestEngine.MockedStep[]) {
     function: runWorkflowFunction(),
     events: [requestOf(runId)],
     ...(steps ? { steps: [claimedEarlier, ...steps] } : {}),
-  });
-}
-
-type PartialOptions = Record<string, unknown>;
-type CreateExecution = (opts: { partialOptions: PartialOptions }) => unknown;
-
-/**
- * The function with one change to the options @inngest/test builds each execution from — for
- * what the engine cannot express itself: choosing the onFailure handler, or memoizing a failed step.
- */
-function withExecutionOptions<F extends object>(fn: F, change: (options: PartialOptions) => PartialOptions): F {
-  const createExecution = (fn as unknown as { createExecution: CreateExecution }).createExecution.bind(fn);
-  return new Proxy(fn, {
-    get(target, property, receiver) {
-      if (property !== "createExecution") return Reflect.get(target, property, receiver);
-      return ((opts) => createExecution({ ...opts, partialOptions: change(opts.partialOptions) })) as CreateExecution;
-    },
   });
 }
 
