@@ -2,7 +2,6 @@ import type { Database } from "@/db/client";
 import type { AppConfig } from "../config/app-config";
 import { createEmailSender } from "../email/email-sender";
 import { createSmsSender } from "../sms/create-sms-sender";
-import { checkSmsDailyCap } from "../sms/sms-daily-cap";
 import { deliverWebhook } from "../webhooks/deliver-webhook";
 import { assertDelivered, PermanentWebhookError } from "../webhooks/delivery-outcome";
 import type { ExecutionProviders } from "./execution-providers";
@@ -42,10 +41,6 @@ export function createExecutionProviders(config: AppConfig, db: Database): Execu
         throw error;
       }
       return { deliveries };
-    },
-    async smsSentToday(organizationId, to) {
-      const cap = await checkSmsDailyCap(db, { organizationId, to, limit: config.smsDailyLimit });
-      return cap.sentToday;
     },
     smsDailyLimit: config.smsDailyLimit,
   };

@@ -38,7 +38,5 @@ export type ExecutionProviders = {
   sendEmail(request: EmailRequest): Promise<EmailResult>;
   /** Resolves with the deliveries when every URL answered 2xx; throws (permanent or not) otherwise. */
   deliverWebhook(request: WebhookRequest): Promise<unknown>;
-  /** How many workflow texts went to this number in the last 24 hours (the cost guard). */
-  smsSentToday(organizationId: string, to: string): Promise<number>;
   smsDailyLimit: number;
 };
