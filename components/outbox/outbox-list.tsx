@@ -60,16 +60,16 @@ export function OutboxList() {
                 ) : (
                   <Mail className="size-4 text-primary" aria-label="Email" />
                 )}
-                <span className="font-medium">{message.subject ?? `Text to ${message.to}`}</span>
+                <span className="min-w-0 break-words font-medium">{message.subject ?? `Text to ${message.to}`}</span>
                 <Badge tone={statusTone[message.status]} className={cn("ml-auto")}>
                   {message.status === "simulated" ? "Delivered to outbox" : message.status}
                 </Badge>
               </div>
-              <p className="mt-1 text-xs text-muted-foreground">
+              <p className="mt-1 text-xs text-muted-foreground wrap-anywhere">
                 To {message.to} · from {message.from} · {message.createdAt.toLocaleString()}
               </p>
-              <p className="mt-2 whitespace-pre-wrap text-sm">{message.body}</p>
-              {message.error ? <p className="mt-2 text-sm text-destructive">{message.error}</p> : null}
+              <p className="mt-2 whitespace-pre-wrap text-sm wrap-anywhere">{message.body}</p>
+              {message.error ? <p className="mt-2 text-sm text-destructive wrap-anywhere">{message.error}</p> : null}
             </li>
           ))}
         </ul>
