@@ -177,6 +177,31 @@ test("at phone width every page of mine fits the screen, runs and calls are card
   await expect(page).toHaveURL(/\/runs$/);
   await expect(menu).toBeHidden();
   await expect(page.getByRole("heading", { name: "Runs", level: 1 })).toBeVisible();
+
+  // The smallest phones, and a tablet (the sidebar is back, the lists are still cards).
+  for (const viewport of [
+    { width: 360, height: 740 },
+    { width: 768, height: 1024 },
+  ]) {
+    await page.setViewportSize(viewport);
+    const tablet = viewport.width >= 768;
+    for (const [path, row] of [
+      ["/workflows", "workflow-row"],
+      ["/runs", "run-row"],
+      ["/calls", "call-row"],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByTestId(row).first()).toBeVisible();
+      await expect(page.getByTestId(row).first()).toHaveCSS("display", "grid");
+      await expect(page.getByRole("button", { name: "Open menu" })).toBeVisible({ visible: !tablet });
+      await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible({ visible: tablet });
+      await expectNoSidewaysScroll(page, `${path} at ${viewport.width} px`);
+    }
+    await page.goto("/runs");
+    await page.getByTestId("run-row").first().click();
+    await expect(page.getByTestId("run-canvas")).toBeVisible();
+    await expectNoSidewaysScroll(page, `A run at ${viewport.width} px`);
+  }
 });
 
 // The pages below belong to other parts of issue 16 (home and settings: helper "app"; the editor:

@@ -98,31 +98,31 @@ export function CallList({ initialFilters }: { initialFilters: CallFilterValues 
                         <span className="block break-words text-xs text-muted-foreground">{call.trackingNumberLabel}</span>
                       ) : null}
                     </td>
-                    <td className={cn(stackedTable.cell, "break-words text-right md:text-left")}>
+                    <td className={cn(stackedTable.cell, "break-words text-right lg:text-left")}>
                       {call.source ?? (
                         <span className="text-muted-foreground">
-                          —<span className="md:hidden"> no source</span>
+                          —<span className="lg:hidden"> no source</span>
                         </span>
                       )}
                     </td>
                     <td className={cn(stackedTable.cell, "col-start-2 row-start-1 justify-self-end")}>
                       <CallOutcomeBadge outcome={call.outcome} status={call.status} />
                     </td>
-                    <td className={cn(stackedTable.cell, "tabular-nums md:text-right")}>
+                    <td className={cn(stackedTable.cell, "tabular-nums lg:text-right")}>
                       <span className={stackedTable.cardLabel}>Duration </span>
                       {formatCallDuration(call.durationSeconds)}
                     </td>
-                    <td className={cn(stackedTable.cell, "text-right text-muted-foreground md:text-left")}>
+                    <td className={cn(stackedTable.cell, "text-right text-muted-foreground lg:text-left")}>
                       <time dateTime={call.startedAt.toISOString()}>{relativeTime(call.startedAt)}</time>
                     </td>
-                    <td className={cn(stackedTable.cell, "col-span-2 md:text-right")}>
+                    <td className={cn(stackedTable.cell, "col-span-2 lg:text-right")}>
                       {call.runsCount > 0 ? (
                         <Link href={`/calls/${call.id}#runs`} className={cn(rowLink.raised, "text-primary hover:underline")}>
                           {call.runsCount === 1 ? "1 run" : `${call.runsCount} runs`}
                         </Link>
                       ) : (
                         <span className="text-muted-foreground">
-                          <span className="md:hidden">Workflow runs: </span>None
+                          <span className="lg:hidden">Workflow runs: </span>None
                         </span>
                       )}
                     </td>

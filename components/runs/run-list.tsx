@@ -133,11 +133,11 @@ export function RunList({ workflowId }: { workflowId?: string }) {
                         {run.callerName ? <span className="text-muted-foreground"> · {run.callerName}</span> : null}
                       </span>
                     </td>
-                    <td className={cn(stackedTable.cell, "text-muted-foreground md:whitespace-nowrap")}>
+                    <td className={cn(stackedTable.cell, "text-muted-foreground lg:whitespace-nowrap")}>
                       <time dateTime={run.createdAt.toISOString()}>{relativeTime(run.createdAt)}</time>
                     </td>
-                    <td className={cn(stackedTable.cell, "text-right tabular-nums text-muted-foreground md:whitespace-nowrap")}>
-                      <span className="md:hidden">took </span>
+                    <td className={cn(stackedTable.cell, "text-right tabular-nums text-muted-foreground lg:whitespace-nowrap")}>
+                      <span className="lg:hidden">took </span>
                       {run.startedAt && run.finishedAt ? formatDurationMs(run.finishedAt.getTime() - run.startedAt.getTime()) : "—"}
                     </td>
                     <td className={cn(stackedTable.cell, "col-span-2")}>

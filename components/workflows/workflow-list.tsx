@@ -91,7 +91,7 @@ export function WorkflowList({ canEdit }: { canEdit: boolean }) {
   }
 
   return (
-    <div className={cn(stackedTable.frame, "md:overflow-hidden")}>
+    <div className={cn(stackedTable.frame, "lg:overflow-hidden")}>
       <table className={stackedTable.table} aria-label="Workflows">
         <thead className={stackedTable.head}>
           <tr>
@@ -136,14 +136,14 @@ export function WorkflowList({ canEdit }: { canEdit: boolean }) {
                   )}
                 </span>
               </td>
-              <td className={cn(stackedTable.cell, "col-start-1 tabular-nums md:text-right")}>
+              <td className={cn(stackedTable.cell, "col-start-1 tabular-nums lg:text-right")}>
                 <Link
                   href={`/workflows/${workflow.id}/runs`}
                   className="hover:underline"
                   aria-label={`${workflow.runsLast7Days} runs of ${workflow.name} in 7 days: see them`}
                 >
                   {workflow.runsLast7Days}
-                  <span className="text-muted-foreground md:hidden">{workflow.runsLast7Days === 1 ? " run" : " runs"} in 7 days</span>
+                  <span className="text-muted-foreground lg:hidden">{workflow.runsLast7Days === 1 ? " run" : " runs"} in 7 days</span>
                 </Link>
               </td>
               <td className={cn(stackedTable.cell, "col-start-2 row-span-2 row-start-1 text-right")}>
@@ -155,7 +155,7 @@ export function WorkflowList({ canEdit }: { canEdit: boolean }) {
                   title={workflow.publishedVersionId ? undefined : "Publish the workflow before turning it on"}
                 />
               </td>
-              <td className={cn(stackedTable.cell, "col-start-2 text-right md:whitespace-nowrap", !canEdit && "hidden md:table-cell")}>
+              <td className={cn(stackedTable.cell, "col-start-2 text-right lg:whitespace-nowrap", !canEdit && "hidden lg:table-cell")}>
                 {canEdit ? (
                   <>
                     <RenameWorkflowDialog workflowId={workflow.id} name={workflow.name} />
