@@ -79,6 +79,14 @@ test("at phone width every page of mine fits the screen, runs and calls are card
   await expectCard(run);
   await expectNoSidewaysScroll(page, "Runs");
 
+  // A workflow's own runs: the same cards, under its name.
+  await page.goto("/workflows");
+  await page.getByRole("link", { name: `1 run of ${workflowName} in 7 days: see them` }).click();
+  await expect(page.getByRole("heading", { name: `Runs of “${workflowName}”` })).toBeVisible();
+  await expectCard(page.getByTestId("run-row").first());
+  await expectNoSidewaysScroll(page, "A workflow's runs");
+  await page.goto("/runs");
+
   // The filters sit behind one button; choosing in the sheet filters the list behind it at once.
   const filtersButton = page.getByTestId("filters-button");
   await expect(filtersButton).toHaveAccessibleName("Filters");

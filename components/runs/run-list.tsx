@@ -137,8 +137,14 @@ export function RunList({ workflowId }: { workflowId?: string }) {
                       <time dateTime={run.createdAt.toISOString()}>{relativeTime(run.createdAt)}</time>
                     </td>
                     <td className={cn(stackedTable.cell, "text-right tabular-nums text-muted-foreground lg:whitespace-nowrap")}>
-                      <span className="lg:hidden">took </span>
-                      {run.startedAt && run.finishedAt ? formatDurationMs(run.finishedAt.getTime() - run.startedAt.getTime()) : "—"}
+                      {run.startedAt && run.finishedAt ? (
+                        <>
+                          <span className="lg:hidden">took </span>
+                          {formatDurationMs(run.finishedAt.getTime() - run.startedAt.getTime())}
+                        </>
+                      ) : (
+                        <span className="hidden lg:inline">—</span>
+                      )}
                     </td>
                     <td className={cn(stackedTable.cell, "col-span-2")}>
                       <ActionsTaken kinds={run.actionsTaken} simulated={run.mode === "test"} />

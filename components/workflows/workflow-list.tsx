@@ -140,7 +140,7 @@ export function WorkflowList({ canEdit }: { canEdit: boolean }) {
                 <Link
                   href={`/workflows/${workflow.id}/runs`}
                   className="hover:underline"
-                  aria-label={`${workflow.runsLast7Days} runs of ${workflow.name} in 7 days: see them`}
+                  aria-label={`${workflow.runsLast7Days} ${workflow.runsLast7Days === 1 ? "run" : "runs"} of ${workflow.name} in 7 days: see them`}
                 >
                   {workflow.runsLast7Days}
                   <span className="text-muted-foreground lg:hidden">{workflow.runsLast7Days === 1 ? " run" : " runs"} in 7 days</span>
