@@ -7,9 +7,11 @@ import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react";
 import { formatPhoneNumber } from "@/components/numbers/format-phone-number";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { relativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
+import { rowLink, stackedTable } from "@/components/ui/stacked-table";
 import { CallFilterBar } from "./call-filter-bar";
 import { filtersToQuery, type CallFilters as CallFilterValues } from "@/lib/call-filters";
 import { CallOutcomeBadge } from "./call-outcome-badge";
@@ -66,51 +68,62 @@ export function CallList({ initialFilters }: { initialFilters: CallFilterValues 
         )
       ) : (
         <>
-          <div className="overflow-x-auto rounded-lg border bg-card">
-            <table className="w-full text-sm">
-              <thead className="border-b bg-muted/50 text-left text-xs font-medium text-muted-foreground">
+          <div className={stackedTable.frame}>
+            <table className={stackedTable.table} aria-label="Calls">
+              <thead className={stackedTable.head}>
                 <tr>
-                  <th className="px-4 py-2.5">Caller</th>
-                  <th className="px-4 py-2.5">Tracking number</th>
-                  <th className="px-4 py-2.5">Source</th>
-                  <th className="px-4 py-2.5">Status</th>
-                  <th className="px-4 py-2.5 text-right">Duration</th>
-                  <th className="px-4 py-2.5">Time</th>
-                  <th className="px-4 py-2.5 text-right">Workflow runs</th>
+                  <th className={stackedTable.headCell}>Caller</th>
+                  <th className={stackedTable.headCell}>Tracking number</th>
+                  <th className={stackedTable.headCell}>Source</th>
+                  <th className={stackedTable.headCell}>Status</th>
+                  <th className={cn(stackedTable.headCell, "text-right")}>Duration</th>
+                  <th className={stackedTable.headCell}>Time</th>
+                  <th className={cn(stackedTable.headCell, "text-right")}>Workflow runs</th>
                 </tr>
               </thead>
-              <tbody className="divide-y">
+              <tbody className={stackedTable.body}>
                 {rows.map((call) => (
-                  <tr key={call.id} className="hover:bg-muted/40" data-testid="call-row" data-outcome={call.outcome}>
-                    <td className="px-4 py-3">
-                      <Link href={`/calls/${call.id}`} className="font-medium hover:underline">
+                  <tr key={call.id} className={cn(stackedTable.row, rowLink.row)} data-testid="call-row" data-outcome={call.outcome}>
+                    <td className={cn(stackedTable.cell, "col-start-1 row-start-1")}>
+                      <Link href={`/calls/${call.id}`} className={cn(rowLink.link, "break-words font-medium hover:underline")}>
                         {call.callerName || formatPhoneNumber(call.callerNumber) || "Unknown caller"}
                       </Link>
                       {call.callerName ? (
                         <span className="block text-xs tabular-nums text-muted-foreground">{formatPhoneNumber(call.callerNumber)}</span>
                       ) : null}
                     </td>
-                    <td className="px-4 py-3">
+                    <td className={stackedTable.cell}>
                       <span className="tabular-nums">{formatPhoneNumber(call.trackingNumber) || "—"}</span>
                       {call.trackingNumberLabel ? (
-                        <span className="block text-xs text-muted-foreground">{call.trackingNumberLabel}</span>
+                        <span className="block break-words text-xs text-muted-foreground">{call.trackingNumberLabel}</span>
                       ) : null}
                     </td>
-                    <td className="px-4 py-3">{call.source ?? <span className="text-muted-foreground">—</span>}</td>
-                    <td className="px-4 py-3">
+                    <td className={cn(stackedTable.cell, "break-words text-right lg:text-left")}>
+                      {call.source ?? (
+                        <span className="text-muted-foreground">
+                          —<span className="lg:hidden"> no source</span>
+                        </span>
+                      )}
+                    </td>
+                    <td className={cn(stackedTable.cell, "col-start-2 row-start-1 justify-self-end")}>
                       <CallOutcomeBadge outcome={call.outcome} status={call.status} />
                     </td>
-                    <td className="px-4 py-3 text-right tabular-nums">{formatCallDuration(call.durationSeconds)}</td>
-                    <td className="px-4 py-3 text-muted-foreground" title={call.startedAt.toLocaleString()}>
-                      {relativeTime(call.startedAt)}
+                    <td className={cn(stackedTable.cell, "tabular-nums lg:text-right")}>
+                      <span className={stackedTable.cardLabel}>Duration </span>
+                      {formatCallDuration(call.durationSeconds)}
                     </td>
-                    <td className="px-4 py-3 text-right">
+                    <td className={cn(stackedTable.cell, "text-right text-muted-foreground lg:text-left")}>
+                      <time dateTime={call.startedAt.toISOString()}>{relativeTime(call.startedAt)}</time>
+                    </td>
+                    <td className={cn(stackedTable.cell, "col-span-2 lg:text-right")}>
                       {call.runsCount > 0 ? (
-                        <Link href={`/calls/${call.id}#runs`} className="text-primary hover:underline">
+                        <Link href={`/calls/${call.id}#runs`} className={cn(rowLink.raised, "text-primary hover:underline")}>
                           {call.runsCount === 1 ? "1 run" : `${call.runsCount} runs`}
                         </Link>
                       ) : (
-                        <span className="text-muted-foreground">None</span>
+                        <span className="text-muted-foreground">
+                          <span className="lg:hidden">Workflow runs: </span>None
+                        </span>
                       )}
                     </td>
                   </tr>

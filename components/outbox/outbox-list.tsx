@@ -5,7 +5,6 @@ import { Inbox, Mail, MessageSquare } from "lucide-react";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react";
 import { Badge } from "@/components/ui/badge";
-import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
@@ -16,7 +15,11 @@ const filters = [
   { value: "email", label: "Emails" },
 ] as const;
 
-const statusTone = { simulated: "primary", sent: "success", failed: "danger" } as const;
+const statusLooks = {
+  simulated: { tone: "primary", label: "Delivered to outbox" },
+  sent: { tone: "success", label: "Sent" },
+  failed: { tone: "danger", label: "Failed" },
+} as const;
 
 export function OutboxList() {
   const trpc = useTRPC();
@@ -60,16 +63,16 @@ export function OutboxList() {
                 ) : (
                   <Mail className="size-4 text-primary" aria-label="Email" />
                 )}
-                <span className="font-medium">{message.subject ?? `Text to ${message.to}`}</span>
-                <Badge tone={statusTone[message.status]} className={cn("ml-auto")}>
-                  {message.status === "simulated" ? "Delivered to outbox" : message.status}
+                <span className="min-w-0 break-words font-medium">{message.subject ?? `Text to ${message.to}`}</span>
+                <Badge tone={statusLooks[message.status].tone} className="ml-auto">
+                  {statusLooks[message.status].label}
                 </Badge>
               </div>
-              <p className="mt-1 text-xs text-muted-foreground">
+              <p className="mt-1 text-xs text-muted-foreground wrap-anywhere">
                 To {message.to} · from {message.from} · {message.createdAt.toLocaleString()}
               </p>
-              <p className="mt-2 whitespace-pre-wrap text-sm">{message.body}</p>
-              {message.error ? <p className="mt-2 text-sm text-destructive">{message.error}</p> : null}
+              <p className="mt-2 whitespace-pre-wrap text-sm wrap-anywhere">{message.body}</p>
+              {message.error ? <p className="mt-2 text-sm text-destructive wrap-anywhere">{message.error}</p> : null}
             </li>
           ))}
         </ul>

@@ -43,7 +43,7 @@ export function RunDetail({ runId, canReplay }: { runId: string; canReplay: bool
     return (
       <div className="grid gap-4" aria-label="Loading the run">
         <Skeleton className="h-24" />
-        <Skeleton className="h-[28rem]" />
+        <Skeleton className="h-[22rem] md:h-[28rem]" />
       </div>
     );
   }
@@ -70,17 +70,18 @@ export function RunDetail({ runId, canReplay }: { runId: string; canReplay: bool
         : "Publish the workflow first: a replay runs on its published version.";
 
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-1 gap-4">
       {canReplay ? (
         <div className="flex justify-end">
           <ReplayButton runId={data.run.id} workflowName={data.workflowName} disabledReason={replayDisabledReason} />
         </div>
       ) : null}
       <RunSummary data={data} />
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
-        <Card className="min-h-[28rem] overflow-hidden">
+      {/* On a phone the canvas (fitted to the screen's width) comes first, the steps below it. */}
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
+        <Card className="overflow-hidden md:min-h-[28rem]">
           {graph && path ? (
-            <div className="h-[32rem] lg:h-full">
+            <div className="h-[22rem] md:h-[32rem] lg:h-full">
               <RunCanvas graph={graph} path={path} branches={branches} focusedNodeId={selectedNodeId} onSelectNode={setSelectedNodeId} />
             </div>
           ) : (
@@ -89,7 +90,7 @@ export function RunDetail({ runId, canReplay }: { runId: string; canReplay: bool
             </p>
           )}
         </Card>
-        <Card>
+        <Card className="min-w-0">
           <CardHeader>
             <CardTitle>Steps</CardTitle>
             <p className="text-xs text-muted-foreground">Select a step here or on the canvas to see what it did.</p>

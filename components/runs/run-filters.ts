@@ -47,6 +47,15 @@ export function hasRunFilters(params: RunFilterParams, ignore: ReadonlyArray<key
   return filterKeys.some((key) => !ignore.includes(key) && Boolean(params[key]));
 }
 
+/**
+ * How many filters are set besides the search box, as the phone's "Filters" button counts them: a
+ * range of days is one filter, and the workflow counts only where it can be chosen.
+ */
+export function activeRunFilterCount(params: RunFilterParams, showWorkflow: boolean): number {
+  const set = [params.status, showWorkflow ? params.workflow : undefined, params.trigger, params.from || params.to, params.caller];
+  return set.filter(Boolean).length;
+}
+
 /** Local midnight of a YYYY-MM-DD day, plus `days`. */
 function localDay(day: string, days = 0): Date {
   const [year, month, date] = day.split("-").map(Number) as [number, number, number];

@@ -7,9 +7,11 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import { useTRPC } from "@/components/providers/trpc-react";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDurationMs, relativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
+import { rowLink, stackedTable } from "@/components/ui/stacked-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ActionsTaken } from "./actions-taken";
 import { shortEventLabel } from "./event-labels";
@@ -92,28 +94,26 @@ export function RunList({ workflowId }: { workflowId?: string }) {
         )
       ) : (
         <>
-          <div className="overflow-x-auto rounded-lg border bg-card">
-            <table className="w-full text-sm">
-              <thead className="border-b bg-muted/50 text-left text-xs font-medium text-muted-foreground">
+          <div className={stackedTable.frame}>
+            <table className={stackedTable.table} aria-label="Runs">
+              <thead className={stackedTable.head}>
                 <tr>
-                  <th className="px-4 py-2.5">Status</th>
-                  <th className="px-4 py-2.5">Workflow</th>
-                  <th className="px-4 py-2.5">Trigger and caller</th>
-                  <th className="px-4 py-2.5">Started</th>
-                  <th className="px-4 py-2.5 text-right">Took</th>
-                  <th className="px-4 py-2.5">Actions taken</th>
+                  <th className={stackedTable.headCell}>Status</th>
+                  <th className={stackedTable.headCell}>Workflow</th>
+                  <th className={stackedTable.headCell}>Trigger and caller</th>
+                  <th className={stackedTable.headCell}>Started</th>
+                  <th className={cn(stackedTable.headCell, "text-right")}>Took</th>
+                  <th className={stackedTable.headCell}>Actions taken</th>
                 </tr>
               </thead>
-              <tbody className="divide-y">
+              <tbody className={stackedTable.body}>
                 {rows.map((run) => (
-                  <tr key={run.id} className="hover:bg-muted/40" data-testid="run-row" data-run-id={run.id}>
-                    <td className="px-4 py-3">
-                      <Link href={`/runs/${run.id}`} aria-label={`Open run of ${run.workflowName}`}>
-                        <StatusBadge status={run.status} />
-                      </Link>
+                  <tr key={run.id} className={cn(stackedTable.row, rowLink.row)} data-testid="run-row" data-run-id={run.id}>
+                    <td className={cn(stackedTable.cell, "col-start-2 row-start-1 justify-self-end")}>
+                      <StatusBadge status={run.status} />
                     </td>
-                    <td className="px-4 py-3 font-medium">
-                      <Link href={`/runs/${run.id}`} className="hover:underline">
+                    <td className={cn(stackedTable.cell, "col-start-1 row-start-1 font-medium")}>
+                      <Link href={`/runs/${run.id}`} className={cn(rowLink.link, "hover:underline")}>
                         {run.workflowName}
                       </Link>
                       {run.mode === "test" ? <span className="ml-2 text-xs font-normal text-muted-foreground">(test)</span> : null}
@@ -126,20 +126,27 @@ export function RunList({ workflowId }: { workflowId?: string }) {
                         </span>
                       ) : null}
                     </td>
-                    <td className="px-4 py-3">
+                    <td className={cn(stackedTable.cell, "col-span-2")}>
                       <span className="block text-muted-foreground">{shortEventLabel(run.eventType)}</span>
-                      <span className="block tabular-nums">
+                      <span className="block break-words tabular-nums">
                         {run.callerNumber ?? "—"}
                         {run.callerName ? <span className="text-muted-foreground"> · {run.callerName}</span> : null}
                       </span>
                     </td>
-                    <td className="whitespace-nowrap px-4 py-3 text-muted-foreground" title={run.createdAt.toLocaleString()}>
-                      {relativeTime(run.createdAt)}
+                    <td className={cn(stackedTable.cell, "text-muted-foreground lg:whitespace-nowrap")}>
+                      <time dateTime={run.createdAt.toISOString()}>{relativeTime(run.createdAt)}</time>
                     </td>
-                    <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums text-muted-foreground">
-                      {run.startedAt && run.finishedAt ? formatDurationMs(run.finishedAt.getTime() - run.startedAt.getTime()) : "—"}
+                    <td className={cn(stackedTable.cell, "text-right tabular-nums text-muted-foreground lg:whitespace-nowrap")}>
+                      {run.startedAt && run.finishedAt ? (
+                        <>
+                          <span className="lg:hidden">took </span>
+                          {formatDurationMs(run.finishedAt.getTime() - run.startedAt.getTime())}
+                        </>
+                      ) : (
+                        <span className="hidden lg:inline">—</span>
+                      )}
                     </td>
-                    <td className="px-4 py-3">
+                    <td className={cn(stackedTable.cell, "col-span-2")}>
                       <ActionsTaken kinds={run.actionsTaken} simulated={run.mode === "test"} />
                     </td>
                   </tr>

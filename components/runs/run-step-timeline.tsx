@@ -7,6 +7,7 @@ import { cn } from "@/components/ui/cn";
 import { formatDurationMs } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { StepView } from "@/components/steps/step-view";
+import { DeliveryStatusShownAbove } from "@/components/steps/webhook-delivery-view";
 import { retryState } from "./attempt-words";
 import { clockTime } from "./clock-time";
 import type { RunStepData } from "./run-detail-types";
@@ -86,9 +87,11 @@ export function RunStepTimeline({
               <StatusBadge status={step.status} />
             </button>
             {open ? (
-              <div className="grid gap-3 border-t px-3 py-3">
+              <div className="grid min-w-0 grid-cols-1 gap-3 border-t px-3 py-3">
                 <StepAttempts attempts={step.attempts} />
-                <StepView step={step} node={node} />
+                <DeliveryStatusShownAbove value={step.attempts.some((attempt) => (attempt.deliveries?.length ?? 0) > 0)}>
+                  <StepView step={step} node={node} />
+                </DeliveryStatusShownAbove>
               </div>
             ) : null}
           </li>

@@ -19,7 +19,7 @@ export function RunSummary({ data }: { data: RunDetailData }) {
           <LabelValue label="Status" truncate>
             <StatusBadge status={run.status} />
           </LabelValue>
-          <LabelValue label="Workflow" truncate>
+          <LabelValue label="Workflow" truncate className="col-span-2 sm:col-span-1">
             <Link href={`/workflows/${run.workflowId}`} className="font-medium hover:underline">
               {data.workflowName}
             </Link>
@@ -30,7 +30,7 @@ export function RunSummary({ data }: { data: RunDetailData }) {
           <LabelValue label="Trigger" truncate>
             {shortEventLabel(data.event.type)}
           </LabelValue>
-          <LabelValue label="Caller" truncate>
+          <LabelValue label="Caller" truncate className="col-span-2 sm:col-span-1">
             {caller?.phone_number ?? "—"}
             {caller?.name ? <span className="text-muted-foreground"> · {caller.name}</span> : null}
           </LabelValue>

@@ -1,9 +1,15 @@
 import type { ReactNode } from "react";
 import { Logo } from "./logo";
+import { MobileTopBar } from "./mobile-top-bar";
 import { OrgSwitcher } from "./org-switcher";
 import { SidebarNav } from "./sidebar-nav";
 import { UserMenu } from "./user-menu";
 
+/**
+ * The frame of every signed-in page. From the md breakpoint a 240 px sidebar (w-60); below it a 56 px
+ * top bar (h-14) whose menu opens the same navigation in a sheet. The editor positions itself by
+ * these two sizes (`top-14 md:top-0 left-0 md:left-60`), so they stay exactly so.
+ */
 export function AppShell({
   organization,
   user,
@@ -14,8 +20,9 @@ export function AppShell({
   children: ReactNode;
 }) {
   return (
-    <div className="flex min-h-screen">
-      <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col gap-4 border-r bg-card p-3">
+    <div className="flex min-h-screen flex-col md:flex-row">
+      <MobileTopBar organization={organization} user={user} />
+      <aside className="sticky top-0 hidden h-screen w-60 shrink-0 flex-col gap-4 border-r bg-card p-3 md:flex">
         <div className="px-1 pt-1">
           <Logo />
         </div>
@@ -25,7 +32,7 @@ export function AppShell({
           <UserMenu user={user} />
         </div>
       </aside>
-      <main className="min-w-0 flex-1 px-8 py-7">
+      <main className="min-w-0 flex-1 px-4 py-5 md:px-8 md:py-7">
         <div className="mx-auto max-w-6xl">{children}</div>
       </main>
     </div>

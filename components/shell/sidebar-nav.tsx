@@ -5,7 +5,8 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 import { navItems } from "./nav-items";
 
-export function SidebarNav() {
+/** The main navigation; `onNavigate` lets the phone's menu sheet close once a page is chosen. */
+export function SidebarNav({ onNavigate }: { onNavigate?: () => void } = {}) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex flex-col gap-0.5">
@@ -16,8 +17,9 @@ export function SidebarNav() {
             key={href}
             href={href}
             aria-current={active ? "page" : undefined}
+            onClick={onNavigate}
             className={cn(
-              "flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm font-medium text-muted-foreground transition-colors hover:bg-muted hover:text-foreground",
+              "flex items-center gap-2.5 rounded-md px-2.5 py-2 text-sm md:py-1.5 font-medium text-muted-foreground transition-colors hover:bg-muted hover:text-foreground",
               active && "bg-accent text-accent-foreground hover:bg-accent hover:text-accent-foreground",
             )}
           >

@@ -1,3 +1,4 @@
+import { createContext, useContext } from "react";
 import { Badge } from "@/components/ui/badge";
 import { JsonView } from "@/components/ui/json-view";
 import { formatDurationMs } from "@/components/ui/relative-time";
@@ -9,6 +10,12 @@ export type WebhookDeliveryRecord = {
   response?: { status: number; headers?: Record<string, string>; body?: string; truncated?: boolean; durationMs?: number };
   error?: { kind?: string; message: string };
 };
+
+/**
+ * True where each attempt's answer ("Answered 200", or why it was not delivered) is already listed
+ * above the step's view, as on the run page: the delivery then shows what came back, not the status again.
+ */
+export const DeliveryStatusShownAbove = createContext(false);
 
 /** The deliveries in a webhook step's output (or its error's details), leaving out anything malformed. */
 export function deliveriesOf(value: unknown): WebhookDeliveryRecord[] {
@@ -85,6 +92,7 @@ export function RequestView({
 export function WebhookDeliveryView({ delivery }: { delivery: WebhookDeliveryRecord }) {
   const { response, error } = delivery;
   const ok = response !== undefined && response.status >= 200 && response.status < 300;
+  const statusShownAbove = useContext(DeliveryStatusShownAbove);
   return (
     <div
       className="grid grid-cols-1 gap-2 rounded-md border p-2.5"
@@ -96,21 +104,25 @@ export function WebhookDeliveryView({ delivery }: { delivery: WebhookDeliveryRec
       </p>
       {response ? (
         <>
-          <p className="flex flex-wrap items-center gap-x-1.5 text-sm">
-            {"Answered "}
-            <Badge tone={ok ? "success" : "danger"} data-testid="webhook-status">
-              {response.status}
-            </Badge>
-            {response.durationMs !== undefined ? (
-              <span className="text-muted-foreground">in {formatDurationMs(response.durationMs)}</span>
-            ) : null}
-          </p>
+          {statusShownAbove ? (
+            <p className="text-xs text-muted-foreground">Response body</p>
+          ) : (
+            <p className="flex flex-wrap items-center gap-x-1.5 text-sm">
+              {"Answered "}
+              <Badge tone={ok ? "success" : "danger"} data-testid="webhook-status">
+                {response.status}
+              </Badge>
+              {response.durationMs !== undefined ? (
+                <span className="text-muted-foreground">in {formatDurationMs(response.durationMs)}</span>
+              ) : null}
+            </p>
+          )}
           <BodyView text={response.body} note={response.truncated ? "Cut to the first 8 KB." : undefined} testId="webhook-response-body" />
           <Folded summary="Response headers">
             <JsonView value={response.headers ?? {}} className="max-h-40 text-[11px]" />
           </Folded>
         </>
-      ) : error ? (
+      ) : error && !statusShownAbove ? (
         <p className="text-sm font-medium text-destructive" data-testid="webhook-error">
           Not delivered: {error.message}
         </p>

@@ -7,8 +7,10 @@ import { useRouter } from "next/navigation";
 import { useTRPC } from "@/components/providers/trpc-react";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import { stackedTable } from "@/components/ui/stacked-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Switch } from "@/components/ui/switch";
 import { relativeTime } from "@/components/ui/relative-time";
@@ -89,26 +91,26 @@ export function WorkflowList({ canEdit }: { canEdit: boolean }) {
   }
 
   return (
-    <div className="overflow-hidden rounded-lg border bg-card">
-      <table className="w-full text-sm">
-        <thead className="border-b bg-muted/50 text-left text-xs font-medium text-muted-foreground">
+    <div className={cn(stackedTable.frame, "lg:overflow-hidden")}>
+      <table className={stackedTable.table} aria-label="Workflows">
+        <thead className={stackedTable.head}>
           <tr>
-            <th className="px-4 py-2.5">Workflow</th>
-            <th className="px-4 py-2.5">Status</th>
-            <th className="px-4 py-2.5">Last run</th>
-            <th className="px-4 py-2.5 text-right">Runs (7 days)</th>
-            <th className="px-4 py-2.5 text-right">On</th>
-            <th className="px-4 py-2.5">
+            <th className={stackedTable.headCell}>Workflow</th>
+            <th className={stackedTable.headCell}>Status</th>
+            <th className={stackedTable.headCell}>Last run</th>
+            <th className={cn(stackedTable.headCell, "text-right")}>Runs (7 days)</th>
+            <th className={cn(stackedTable.headCell, "text-right")}>On</th>
+            <th className={stackedTable.headCell}>
               <span className="sr-only">Actions</span>
             </th>
           </tr>
         </thead>
-        <tbody className="divide-y">
+        <tbody className={stackedTable.body}>
           {workflows.data.map((workflow) => (
-            <tr key={workflow.id} data-testid="workflow-row">
-              <td className="px-4 py-3">
+            <tr key={workflow.id} className={stackedTable.row} data-testid="workflow-row">
+              <td className={cn(stackedTable.cell, "col-start-1 row-start-1")}>
                 <span className="flex flex-wrap items-center gap-2">
-                  <Link href={`/workflows/${workflow.id}`} className="font-medium hover:underline">
+                  <Link href={`/workflows/${workflow.id}`} className="break-words font-medium hover:underline">
                     {workflow.name}
                   </Link>
                   <FailureBadge
@@ -119,28 +121,32 @@ export function WorkflowList({ canEdit }: { canEdit: boolean }) {
                 </span>
                 <p className="text-xs text-muted-foreground">{workflow.triggerLabel}</p>
               </td>
-              <td className="px-4 py-3">
+              <td className={cn(stackedTable.cell, "col-start-1 row-start-2")}>
                 <StatusBadge status={workflow.status} />
               </td>
-              <td className="px-4 py-3 text-muted-foreground">
-                {workflow.lastRunAt ? (
-                  <span className="flex items-center gap-2">
-                    {workflow.lastRunStatus ? <StatusBadge status={workflow.lastRunStatus} /> : null} {relativeTime(workflow.lastRunAt)}
-                  </span>
-                ) : (
-                  "Never"
-                )}
+              <td className={cn(stackedTable.cell, "col-span-2 text-muted-foreground")}>
+                <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                  <span className={stackedTable.cardLabel}>Last run</span>
+                  {workflow.lastRunAt ? (
+                    <>
+                      {workflow.lastRunStatus ? <StatusBadge status={workflow.lastRunStatus} /> : null} {relativeTime(workflow.lastRunAt)}
+                    </>
+                  ) : (
+                    "Never"
+                  )}
+                </span>
               </td>
-              <td className="px-4 py-3 text-right tabular-nums">
+              <td className={cn(stackedTable.cell, "col-start-1 tabular-nums lg:text-right")}>
                 <Link
                   href={`/workflows/${workflow.id}/runs`}
                   className="hover:underline"
-                  aria-label={`${workflow.runsLast7Days} runs of ${workflow.name} in 7 days: see them`}
+                  aria-label={`${workflow.runsLast7Days} ${workflow.runsLast7Days === 1 ? "run" : "runs"} of ${workflow.name} in 7 days: see them`}
                 >
                   {workflow.runsLast7Days}
+                  <span className="text-muted-foreground lg:hidden">{workflow.runsLast7Days === 1 ? " run" : " runs"} in 7 days</span>
                 </Link>
               </td>
-              <td className="px-4 py-3 text-right">
+              <td className={cn(stackedTable.cell, "col-start-2 row-span-2 row-start-1 text-right")}>
                 <Switch
                   checked={workflow.enabled}
                   disabled={!canEdit || (!workflow.publishedVersionId && !workflow.enabled)}
@@ -149,7 +155,7 @@ export function WorkflowList({ canEdit }: { canEdit: boolean }) {
                   title={workflow.publishedVersionId ? undefined : "Publish the workflow before turning it on"}
                 />
               </td>
-              <td className="whitespace-nowrap px-4 py-3 text-right">
+              <td className={cn(stackedTable.cell, "col-start-2 text-right lg:whitespace-nowrap", !canEdit && "hidden lg:table-cell")}>
                 {canEdit ? (
                   <>
                     <RenameWorkflowDialog workflowId={workflow.id} name={workflow.name} />

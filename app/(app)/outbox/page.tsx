@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: "Outbox" };
 export default function OutboxPage() {
   return (
     <>
-      <PageHeader title="Outbox" description="Every text and email Switchboard sent, or would have sent, for this organization." />
+      <PageHeader title="Outbox" description="Every text and email Switchboard sent, or would have sent, for this workspace." />
       <OutboxList />
     </>
   );
