@@ -28,7 +28,7 @@ export function RunSummary({ data }: { data: RunDetailData }) {
             {run.mode === "test" ? "Test of the draft" : data.versionNumber ? `v${data.versionNumber}` : "—"}
           </LabelValue>
           <LabelValue label="Trigger" truncate>
-            {shortEventLabel(data.event.type)}
+            {shortEventLabel(run.eventType ?? data.event.type)}
           </LabelValue>
           <LabelValue label="Caller" truncate className="col-span-2 sm:col-span-1">
             {caller?.phone_number ?? "—"}

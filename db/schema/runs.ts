@@ -73,7 +73,7 @@ export const workflowRuns = pgTable(
     /** Graph of a test run of a draft (live runs read their version's graph). */
     testGraph: jsonb("test_graph"),
     replayOfRunId: text("replay_of_run_id"),
-    /** Copied from the event when the run starts, so the Runs page filters and searches one table by index. */
+    /** Set when the run starts (the trigger it answered, the caller), so the Runs page filters and searches one table by index. */
     eventType: text("event_type"),
     callerNumber: text("caller_number"),
     callerName: text("caller_name"),

@@ -61,6 +61,8 @@ export async function fanOutEvents(
       eventId: row.id,
       mode: "live" as const,
       ...runSearchFieldsOf(row),
+      // The trigger the run answered, so "Call missed" on the Runs page finds a missed call's runs.
+      eventType: match.triggerEventType,
       ...(claim ? runTransitions.claimed(claim.at, claim.executorId) : runTransitions.queued()),
     })),
   );

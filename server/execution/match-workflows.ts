@@ -7,6 +7,7 @@ import {
   triggerTypesSatisfiedBy,
   workflowEventSchema,
   workflowGraphSchema,
+  type EventType,
   type TriggerConfig,
   type WorkflowEvent,
   type WorkflowGraph,
@@ -36,6 +37,8 @@ export type MatchedVersion = {
   workflowCreatorUserId: string | null;
   rawGraph: unknown;
   graph: WorkflowGraph;
+  /** What the workflow listens for: "call.missed" for an unanswered `call.completed`, say. */
+  triggerEventType: EventType;
 };
 
 /**
@@ -61,7 +64,9 @@ export async function matchEventsToVersions(db: Queryable, organizationId: strin
     return version ? [{ ...candidate, ...version }] : [];
   });
   return events.map((event) =>
-    parsed.filter((candidate) => eventSatisfiesTrigger(candidate.trigger, event)).map(({ trigger: _trigger, ...match }) => match),
+    parsed
+      .filter((candidate) => eventSatisfiesTrigger(candidate.trigger, event))
+      .map(({ trigger, ...match }) => ({ ...match, triggerEventType: trigger.eventType })),
   );
 }
 

@@ -86,6 +86,24 @@ describe("run procedures", () => {
     expect((await asOwner.run.list({ eventType: "call.missed" })).runs).toEqual([]);
   });
 
+  it("lists a missed call's run under the trigger it answered, so the Call missed filter finds it", async () => {
+    const { owner, asOwner, runFor } = await setup();
+    await createLiveWorkflow(
+      handle.db,
+      owner.organization.id,
+      graphOf([trigger("t", "call.missed"), node("sms", "action.send_sms", { body: "Sorry we missed you" })], [edge("t", "sms")]),
+      "Missed call text back",
+      owner.user.id,
+    );
+    // Twilio and CallRail report a missed call as a finished call nobody answered.
+    await runFor(completedCall(0, { caller: "+14155550103" }));
+
+    const missed = await asOwner.run.list({ eventType: "call.missed" });
+    expect(missed.runs.map((run) => [run.workflowName, run.eventType])).toEqual([["Missed call text back", "call.missed"]]);
+    const ended = await asOwner.run.list({ eventType: "call.completed" });
+    expect(ended.runs.map((run) => [run.workflowName, run.eventType])).toEqual([["Call follow-up", "call.completed"]]);
+  });
+
   it("replays a run's event on the current published version as a new linked run that executes", async () => {
     const { owner, workflow, asOwner, executor, runFor } = await setup();
     const original = await runFor(completedCall(45, { caller: "+14155550201", name: "Dana Whitfield" }));
