@@ -7,6 +7,7 @@ import { delayLongerThanDays, getNodeDefinition, isNodeKind, type ValidationErro
 import { useEditorActions, useEditorStore } from "../use-editor-store";
 import { updateNodeConfig } from "../model/graph-operations";
 import { problemForField } from "../model/problem-index";
+import { editorEventType, refitDefaults } from "../model/trigger-defaults";
 import { ConfigField } from "./config-field";
 import { fieldLayouts, type FieldSpec } from "./field-layouts";
 
@@ -49,10 +50,19 @@ export function NodeConfigForm({ nodeId, kind, config }: { nodeId: string; kind:
           if (!name) return;
           const copy = structuredClone(next);
           lastSent.current = copy;
-          change((graph) => updateNodeConfig(graph, nodeId, copy), { mergeKey: `${nodeId}:${name}` });
+          change(
+            (graph) => {
+              const updated = updateNodeConfig(graph, nodeId, copy);
+              // A new trigger: steps still on their starting texts get ones that fit it ("Answered call from…").
+              return kind === "trigger" && name === "eventType"
+                ? refitDefaults(updated, editorEventType(graph), editorEventType(updated))
+                : updated;
+            },
+            { mergeKey: `${nodeId}:${name}` },
+          );
         },
       }),
-    [change, nodeId, subscribe],
+    [change, kind, nodeId, subscribe],
   );
 
   if (!definition || !isNodeKind(kind)) {

@@ -3,6 +3,7 @@ import { eventTypes } from "../../events/event-types";
 import { summarizeEvent, type SummaryLine } from "../../events/event-summary";
 import { joinWithAnd, templatePreview } from "../../condition-helpers/operators";
 import { defineAction, singleOutput } from "../node-definition";
+import { defaultEmailSubject } from "./default-texts";
 
 export const emailSubjectMaxLength = 200;
 export const emailBodyMaxLength = 10_000;
@@ -51,10 +52,10 @@ export const sendEmail = defineAction<"action.send_email", SendEmailConfig, Send
   description: "Email yourself, your whole team or chosen addresses, with a summary of the call.",
   icon: "Mail",
   configSchema: sendEmailConfigSchema,
-  defaultConfig: () => ({
+  defaultConfig: (eventType) => ({
     to: "me",
     addresses: [],
-    subject: "Missed call from {{ caller.name | default: caller.phone_number }}",
+    subject: defaultEmailSubject(eventType),
     body: "",
     includeSummary: true,
   }),
