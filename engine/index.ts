@@ -57,6 +57,7 @@ export * from "./templates/variable-catalogue";
 export * from "./validation/validation-error";
 export { validateGraph, isPublishable, errorsForNode, type ValidationMode, type ValidateOptions } from "./validation/validate-graph";
 export { validateGraphWith } from "./validation/validate-graph-with";
+export { asPublishBlockers, publishBlockers, publishBlockersWith } from "./validation/publish-blockers";
 export type { TemplateChecker } from "./validation/template-checker";
 export { canConnect, type ConnectionAttempt, type ConnectResult } from "./validation/can-connect";
 export { maxWebhookNodes } from "./validation/rules/limit-rules";

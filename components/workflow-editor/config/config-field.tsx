@@ -38,6 +38,8 @@ export function ConfigField({
   const describedBy = problem ? problemId : spec.help ? `${id}-help` : undefined;
   const invalid = Boolean(problem);
   const minutes = values.unit === "minutes";
+  const current = values[spec.name];
+  const hint = spec.type === "list" && spec.hint && Array.isArray(current) ? spec.hint(current.map(String)) : undefined;
 
   const input = (
     <Controller
@@ -171,6 +173,10 @@ export function ConfigField({
       {problem ? (
         <p id={problemId} role="alert" className="text-xs text-destructive" data-testid="field-problem">
           {problem}
+        </p>
+      ) : hint ? (
+        <p className="text-xs text-amber-800" role="status" data-testid="field-hint">
+          {hint}
         </p>
       ) : null}
     </div>
