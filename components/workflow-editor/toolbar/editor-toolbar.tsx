@@ -181,7 +181,7 @@ export function EditorToolbar({
           <span className="shrink-0 rounded bg-muted px-2 py-0.5 text-xs">View only</span>
         )}
       </div>
-      <div className="flex min-w-0 shrink-0 flex-wrap items-center justify-end gap-2">
+      <div className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-2">
         {canEdit ? (
           <>
             <div className="hidden items-center gap-2 md:flex">
