@@ -137,3 +137,56 @@ test.describe("at phone width", () => {
     await expect(header.getByRole("button", { name: "Publish", exact: true })).toBeVisible();
   });
 });
+
+test.describe("a webhook address the server can't reach", () => {
+  test.use({ viewport: { width: 1600, height: 1000 } });
+
+  test("shows in the step's settings, not only as a toast, until it is changed", async ({ page }) => {
+    await signInWithMagicLink(page, uniqueEmail("webhook-refused"));
+    await page.goto("/workflows");
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    const importDialog = page.getByRole("dialog");
+    await importDialog.getByLabel("Name").fill("Unreachable hook");
+    await importDialog.getByLabel("Workflow JSON").fill(
+      JSON.stringify({
+        version: 1,
+        nodes: [
+          { id: "trigger", kind: "trigger", position: { x: 0, y: 0 }, config: { eventType: "call.missed", trackingNumbers: [] } },
+          {
+            id: "hook",
+            kind: "action.webhook",
+            position: { x: 0, y: 200 },
+            config: { urls: ["https://nowhere.invalid/calls"], headers: [] },
+          },
+        ],
+        edges: [{ id: "e1", source: "trigger", sourceHandle: "out", target: "hook" }],
+      }),
+    );
+    await importDialog.getByRole("switch", { name: "Publish now" }).uncheck();
+    await importDialog.getByRole("button", { name: "Import workflow" }).click();
+    await expect(importDialog).toBeHidden();
+    await page.getByRole("link", { name: "Unreachable hook", exact: true }).first().click();
+    await expect(page.locator(".react-flow__node")).toHaveCount(2);
+
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    const dialog = page.getByRole("dialog");
+    const refused = dialog
+      .getByTestId("publish-problems")
+      .getByRole("button", { name: /^Send a webhook: https:\/\/nowhere\.invalid\/calls: / });
+    await expect(refused).toBeVisible();
+    await expect(dialog.getByRole("button", { name: "Publish now" })).toBeDisabled();
+    await refused.click();
+    await expect(dialog).toBeHidden();
+
+    const urls = page.getByLabel("Send to these addresses");
+    await expect(page.getByTestId("field-problem")).toContainText("Line 1: https://nowhere.invalid/calls: ");
+    await urls.click();
+    await urls.press("ControlOrMeta+a");
+    await urls.pressSequentially("https://nowhere.invalid/calls2");
+    await urls.press("Backspace");
+    await expect(urls).toBeFocused();
+    await expect(page.getByTestId("field-problem")).toContainText("Line 1: https://nowhere.invalid/calls: ");
+    await urls.pressSequentially("/v2");
+    await expect(page.getByTestId("field-problem")).toHaveCount(0);
+  });
+});
