@@ -81,7 +81,10 @@ test("a marketer builds “missed call → first-time caller → text back” wi
   await expect(sms.getByTestId("node-problem-badge")).toBeVisible();
   await page.getByLabel("Text message").fill("Hi ");
   await page.getByRole("button", { name: "Insert a variable" }).click();
-  await page.getByTestId("variable-list").getByRole("button", { name: /^Caller's name/ }).click();
+  await page
+    .getByTestId("variable-list")
+    .getByRole("button", { name: /^Caller's name/ })
+    .click();
   await expect(page.getByLabel("Text message")).toHaveValue('Hi {{ caller.name | default: "there" }}');
   await expect(page.getByTestId("field-problem")).toHaveCount(0);
   await expect(sms.getByTestId("node-problem-badge")).toHaveCount(0);
