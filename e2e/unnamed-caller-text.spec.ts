@@ -28,7 +28,10 @@ test("a caller without a name gets “Hi there,” from a text whose name was in
   const variables = page.getByTestId("variable-list");
   await expect(variables.getByRole("group", { name: "Caller" })).toBeVisible();
   await expect(variables).not.toContainText("Event id");
-  await variables.getByRole("button", { name: /Caller's name/ }).click();
+  // By keyboard: down from the search box to the first match, Enter to insert it.
+  await search.press("ArrowDown");
+  await expect(variables.getByRole("button", { name: /^Caller's name/ })).toBeFocused();
+  await page.keyboard.press("Enter");
   // The cursor is back in the text, right after the inserted name.
   await expect(body).toBeFocused();
   await page.keyboard.type(", sorry we missed your call!");

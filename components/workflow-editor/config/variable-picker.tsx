@@ -1,7 +1,7 @@
 "use client";
 
 import { Braces, Search } from "lucide-react";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { pickableVariables, variableGroups, type EventType, type TemplateVariable } from "@/engine";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -24,8 +24,10 @@ export function VariablePicker({
   onClosed: () => void;
 }) {
   const [open, setOpen] = useState(false);
-  const [search, setSearch] = useState("");
-  const found = useMemo(() => (eventType ? pickableVariables(eventType, search) : []), [eventType, search]);
+  const [query, setQuery] = useState("");
+  const search = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLDivElement>(null);
+  const found = useMemo(() => (eventType ? pickableVariables(eventType, query) : []), [eventType, query]);
   const groups = variableGroups
     .map((group) => ({ group, variables: found.filter((variable) => variable.group === group) }))
     .filter((entry) => entry.variables.length > 0);
@@ -40,7 +42,7 @@ export function VariablePicker({
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
-        if (next) setSearch("");
+        if (next) setQuery("");
       }}
     >
       <PopoverTrigger asChild>
@@ -62,25 +64,45 @@ export function VariablePicker({
         <div className="relative">
           <Search className="pointer-events-none absolute top-2.5 left-2 size-4 text-muted-foreground" aria-hidden />
           <Input
+            ref={search}
             type="search"
             aria-label="Search variables"
             aria-controls={`${fieldId}-variables`}
             placeholder="Search: name, source, campaign…"
             className="pl-8"
-            value={search}
+            value={query}
             autoFocus
-            onChange={(event) => setSearch(event.target.value)}
+            onChange={(event) => setQuery(event.target.value)}
             onKeyDown={(event) => {
               if (event.key === "Enter") {
                 event.preventDefault();
                 if (found[0]) pick(found[0]);
               }
+              if (event.key === "ArrowDown") {
+                event.preventDefault();
+                list.current?.querySelector<HTMLButtonElement>("button")?.focus();
+              }
             }}
           />
         </div>
-        <div id={`${fieldId}-variables`} className="max-h-72 overflow-y-auto" data-testid="variable-list">
+        <div
+          id={`${fieldId}-variables`}
+          ref={list}
+          className="max-h-72 overflow-y-auto"
+          data-testid="variable-list"
+          onKeyDown={(event) => {
+            // Up and down walk the list; up from the first goes back to the search box.
+            if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+            event.preventDefault();
+            const buttons = [...(list.current?.querySelectorAll<HTMLButtonElement>("button") ?? [])];
+            const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+            const next = event.key === "ArrowDown" ? Math.min(at + 1, buttons.length - 1) : at - 1;
+            if (next < 0) search.current?.focus();
+            else buttons[next]?.focus();
+          }}
+        >
           {groups.length === 0 ? (
-            <p className="px-2 py-3 text-sm text-muted-foreground">No variable matches “{search}”.</p>
+            <p className="px-2 py-3 text-sm text-muted-foreground">No variable matches “{query}”.</p>
           ) : (
             groups.map(({ group, variables }) => (
               <div key={group} role="group" aria-labelledby={`${fieldId}-group-${group}`} className="pb-1">
