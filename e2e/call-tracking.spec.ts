@@ -69,8 +69,8 @@ test("a missed call to a tracking number added in the UI texts the caller back, 
   await expect(page.getByTestId("workflow-node")).toHaveCount(2);
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Publish now" }).click();
-  await expect(page.getByTestId("published-version")).toHaveText("Live: version 1");
-  await page.getByRole("switch", { name: "Workflow on" }).click();
+  await expect(page.getByTestId("published-version")).toHaveText("Published · Off");
+  await page.getByRole("dialog").getByRole("button", { name: "Turn on" }).click();
   await expect(page.getByRole("switch", { name: "Workflow on" })).toBeChecked();
 
   // Twilio: the call comes in, the forward is not answered, the forwarded leg reports no-answer.

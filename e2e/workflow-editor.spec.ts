@@ -19,13 +19,16 @@ async function createBlankWorkflow(page: Page, name: string) {
   await expect(page.getByTestId("workflow-node")).toHaveCount(1);
 }
 
-async function publish(page: Page, note: string, versionNumber: number) {
+async function publish(page: Page, note: string, versionNumber: number, { on }: { on: boolean }) {
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("What changed? (optional)").fill(note);
   await dialog.getByRole("button", { name: "Publish now" }).click();
-  await expect(page.getByText(`Published version ${versionNumber}`)).toBeVisible();
-  await expect(page.getByTestId("published-version")).toHaveText(`Live: version ${versionNumber}`);
+  await expect(dialog.getByText(`Published version ${versionNumber}`)).toBeVisible();
+  await expect(page.getByTestId("published-version-number")).toHaveText(`version ${versionNumber}`);
+  await expect(page.getByTestId("published-version")).toHaveText(on ? "Published · On" : "Published · Off");
+  await dialog.getByRole("button", { name: on ? "Done" : "Not now" }).click();
+  await expect(dialog).toBeHidden();
 }
 
 async function setSmsText(page: Page, text: string) {
@@ -78,8 +81,11 @@ test("a marketer builds “missed call → first-time caller → text back” wi
   await expect(sms.getByTestId("node-problem-badge")).toBeVisible();
   await page.getByLabel("Text message").fill("Hi ");
   await page.getByRole("button", { name: "Insert a variable" }).click();
-  await page.getByRole("menuitem", { name: /^caller\.name/ }).click();
-  await expect(page.getByLabel("Text message")).toHaveValue("Hi {{ caller.name }}");
+  await page
+    .getByTestId("variable-list")
+    .getByRole("button", { name: /^Caller's name/ })
+    .click();
+  await expect(page.getByLabel("Text message")).toHaveValue('Hi {{ caller.name | default: "there" }}');
   await expect(page.getByTestId("field-problem")).toHaveCount(0);
   await expect(sms.getByTestId("node-problem-badge")).toHaveCount(0);
   await setSmsText(page, firstText);
@@ -100,7 +106,7 @@ test("a marketer builds “missed call → first-time caller → text back” wi
   await expect(condition.getByText("No (open)")).toBeVisible();
 
   // Publish, then turn it on.
-  await publish(page, "First version", 1);
+  await publish(page, "First version", 1, { on: false });
   await expect(page.getByText("Unpublished changes")).toHaveCount(0);
   await page.getByRole("switch", { name: "Workflow on" }).click();
   await expect(page.getByRole("switch", { name: "Workflow on" })).toBeChecked();
@@ -137,7 +143,7 @@ test("a marketer builds “missed call → first-time caller → text back” wi
   await setSmsText(page, secondText);
   await expectSaved(page);
   await expect(page.getByText("Unpublished changes")).toBeVisible();
-  await publish(page, "Shorter text", 2);
+  await publish(page, "Shorter text", 2, { on: true });
   await page.getByRole("tab", { name: "Versions" }).click();
   await expect(page.getByTestId("version-row")).toHaveCount(2);
   await page.getByRole("button", { name: "View version 1" }).click();

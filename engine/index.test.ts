@@ -49,7 +49,10 @@ describe("engine public API", () => {
     });
     expect(result.status).toBe("succeeded");
     expect(sent).toEqual([
-      expect.objectContaining({ to: "+14155550123", body: "Sorry we missed your call! We'll call you right back. – Acme Dental" }),
+      expect.objectContaining({
+        to: "+14155550123",
+        body: "Hi Jane Doe, sorry we missed your call! We'll call you right back. – Acme Dental",
+      }),
     ]);
   });
 });

@@ -4,7 +4,7 @@
 
 export * from "./events/event-types";
 export * from "./events/event-schema";
-export { sampleEvent, sampleEventWith, isSampleEvent } from "./events/sample-events";
+export { sampleEvent, sampleEventWith, sampleEventFrom, sampleCallers, isSampleEvent, type SampleCallerId } from "./events/sample-events";
 export { eventSatisfiesTrigger, triggerTypesSatisfiedBy, type TriggerFilter } from "./events/trigger-match";
 export { summarizeEvent, formatDuration, type SummaryLine } from "./events/event-summary";
 
@@ -27,6 +27,7 @@ export { tagsConfigSchema, type TagsConfig } from "./catalogue/conditions/tags";
 export { messageTextConfigSchema, type MessageTextConfig } from "./catalogue/conditions/message-text";
 export { formFieldConfigSchema, type FormFieldConfig } from "./catalogue/conditions/form-field";
 export { sendSmsConfigSchema, smsBodyMaxLength, type SendSmsConfig, type SendSmsInput } from "./catalogue/actions/send-sms";
+export { defaultSmsBody, defaultEmailSubject } from "./catalogue/actions/default-texts";
 export {
   sendEmailConfigSchema,
   emailSubjectMaxLength,
@@ -51,10 +52,12 @@ export * from "./condition-helpers/phone-numbers";
 
 export * from "./templates/liquid";
 export * from "./templates/sms-segments";
+export * from "./templates/variable-catalogue";
 
 export * from "./validation/validation-error";
 export { validateGraph, isPublishable, errorsForNode, type ValidationMode, type ValidateOptions } from "./validation/validate-graph";
 export { validateGraphWith } from "./validation/validate-graph-with";
+export { asPublishBlockers, publishBlockers, publishBlockersWith } from "./validation/publish-blockers";
 export type { TemplateChecker } from "./validation/template-checker";
 export { canConnect, type ConnectionAttempt, type ConnectResult } from "./validation/can-connect";
 export { maxWebhookNodes } from "./validation/rules/limit-rules";

@@ -78,7 +78,8 @@ interface DefinitionBase<K extends string, C> {
   /** lucide-react icon name. */
   icon: string;
   configSchema: z.ZodType<C>;
-  defaultConfig(): C;
+  /** A new step's settings; texts are worded for the trigger's event type when it is known. */
+  defaultConfig(eventType?: EventType): C;
   outputs: readonly OutputHandle[];
   /** Trigger types this node can work with; anything else is a validation error. */
   fitsEventTypes: readonly EventType[];

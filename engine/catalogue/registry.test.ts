@@ -76,7 +76,7 @@ describe("node catalogue", () => {
   it("summarises default configs that are complete, and says when one needs setting up", () => {
     expect(summarizeNode("condition.call_duration", nodeCatalogue["condition.call_duration"].defaultConfig())).toBe("Duration > 10 s");
     expect(summarizeNode("action.send_sms", nodeCatalogue["action.send_sms"].defaultConfig())).toBe(
-      "Text caller: Sorry we missed your call!…",
+      "Text caller: Hi {caller.name}, sorry we…",
     );
     expect(summarizeNode("action.webhook", { urls: [] })).toBe("Send a webhook: needs setting up");
     expect(summarizeNode("action.nope", {})).toBe("Unknown step");

@@ -188,3 +188,27 @@ export function sampleEventWith<T extends EventType>(type: T, patch: (draft: Eve
 export function isSampleEvent(event: WorkflowEvent): boolean {
   return event.id.startsWith("evt_sample_");
 }
+
+/** The callers a template preview can switch between: the usual one, and the ones texts go wrong for. */
+export const sampleCallers = [
+  { id: "named", label: "Jane Doe, from Google Ads" },
+  { id: "unnamed", label: "A caller without a name" },
+  { id: "no_source", label: "A caller with no known source" },
+] as const;
+export type SampleCallerId = (typeof sampleCallers)[number]["id"];
+
+/** The sample event of this type as it would come from one of the `sampleCallers`. */
+export function sampleEventFrom<T extends EventType>(type: T, callerId: SampleCallerId): EventOfType<T> {
+  if (callerId === "named") return sampleEvent(type);
+  return sampleEventWith(type, (draft) => {
+    const event = draft as WorkflowEvent & { attribution?: Record<string, unknown> | null; form?: { fields: Record<string, unknown> } };
+    if (callerId === "unnamed") {
+      if (event.caller) Object.assign(event.caller, { name: null, city: null, state: null, country: null });
+      if (event.form) delete event.form.fields.name;
+      return;
+    }
+    if (event.attribution) {
+      for (const key of Object.keys(event.attribution)) event.attribution[key] = null;
+    }
+  });
+}

@@ -2,6 +2,7 @@ import { Liquid } from "liquidjs";
 import type { EventType } from "../events/event-types";
 import type { WorkflowEvent } from "../events/event-schema";
 import { sampleEvent } from "../events/sample-events";
+import { describeVariable, variableGroups, variableSnippet, type VariableGroup } from "./variable-catalogue";
 
 export interface RenderTemplateOptions {
   /** IANA zone for the `date` filter, usually the organisation's. */
@@ -163,6 +164,15 @@ function formatPath(segments: readonly Segment[]): string {
 export interface TemplateVariable {
   path: string;
   example: string;
+  /** Words for the picker ("Caller's name") and where it lists it. */
+  label: string;
+  group: VariableGroup;
+  /** Ids and codes: a template may use them, the picker doesn't offer them. */
+  internal: boolean;
+  /** The value can be missing for some events; `snippet` then carries a `default:`. */
+  optional: boolean;
+  /** What the picker inserts, e.g. `{{ caller.name | default: "there" }}`. */
+  snippet: string;
 }
 
 function flatten(value: unknown, path: string, shape: Shape, out: TemplateVariable[]): void {
@@ -178,17 +188,30 @@ function flatten(value: unknown, path: string, shape: Shape, out: TemplateVariab
     : value === null
       ? ""
       : String(value);
-  out.push({ path, example });
+  const description = describeVariable(path);
+  out.push({
+    path,
+    example,
+    label: description.label,
+    group: description.group,
+    internal: description.internal ?? false,
+    optional: description.fallback !== undefined,
+    snippet: variableSnippet(path, description),
+  });
 }
 
 const variableLists = new Map<EventType, TemplateVariable[]>();
 
-/** Every variable a template may use for this trigger type, with an example value, for the editor's picker. */
+/**
+ * Every variable a template may use for this trigger type, with an example value, words and a group
+ * for the editor's picker (which leaves out the `internal` ones), in the order of `variableGroups`.
+ */
 export function templateVariables(eventType: EventType): TemplateVariable[] {
   let list = variableLists.get(eventType);
   if (!list) {
     list = [];
     flatten(sampleEvent(eventType), "", shapeFor(eventType), list);
+    list.sort((a, b) => variableGroups.indexOf(a.group) - variableGroups.indexOf(b.group));
     variableLists.set(eventType, list);
   }
   return list;
@@ -215,6 +238,16 @@ function closestVariable(path: string, eventType: EventType): string | undefined
     if (!best || distance < best.distance) best = { path: variable.path, distance };
   }
   return best && best.distance <= Math.max(2, Math.floor(path.length / 4)) ? best.path : undefined;
+}
+
+/** The variables the picker offers for this trigger, found by their words, group or path. */
+export function pickableVariables(eventType: EventType, search = ""): TemplateVariable[] {
+  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+  return templateVariables(eventType).filter((variable) => {
+    if (variable.internal) return false;
+    const haystack = `${variable.label} ${variable.group} ${variable.path} ${variable.example}`.toLowerCase();
+    return words.every((word) => haystack.includes(word));
+  });
 }
 
 /** Syntax errors, unknown filters and variables the event type does not have. Never throws. */

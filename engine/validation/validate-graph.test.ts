@@ -226,7 +226,9 @@ describe("validateGraph", () => {
       graph.nodes[1] = { ...node("c", "condition.caller_state", { operator: "any_of", states: [] }), openHandles: ["false"] };
       expect(publish(graph)).toContainEqual(expect.objectContaining({ field: "states", message: "Pick at least one state" }));
       graph.nodes[2] = node("sms", "action.send_email", { to: "addresses", addresses: ["nope"] });
-      expect(publish(graph)).toContainEqual(expect.objectContaining({ field: "addresses.0", message: "Enter a valid email address" }));
+      expect(publish(graph)).toContainEqual(
+        expect.objectContaining({ field: "addresses.0", message: "“nope” isn't a valid email address" }),
+      );
     });
 
     it("reports a trigger without a valid event type, and then skips trigger-specific checks", () => {

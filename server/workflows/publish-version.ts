@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { workflows, workflowVersions } from "@/db/schema";
-import { triggerConfigSchema, validateGraph, webhookConfigSchema, type ValidationError, type WorkflowGraph } from "@/engine";
+import { publishBlockers, triggerConfigSchema, webhookConfigSchema, type ValidationError, type WorkflowGraph } from "@/engine";
 import { checkWebhookUrl } from "../webhooks/webhook-url";
 
 export class UnpublishableGraphError extends Error {
@@ -14,19 +14,39 @@ export class UnpublishableGraphError extends Error {
 }
 
 /** Webhook URLs are checked again at save time (and at send time): every address must be public. */
-export async function webhookUrlErrors(graph: WorkflowGraph, allowPrivate: boolean): Promise<ValidationError[]> {
+export async function webhookUrlErrors(
+  graph: { nodes: ReadonlyArray<{ id: string; kind: string; config: unknown }> },
+  allowPrivate: boolean,
+): Promise<ValidationError[]> {
   const errors: ValidationError[] = [];
   for (const node of graph.nodes) {
     if (node.kind !== "action.webhook") continue;
     const config = webhookConfigSchema.safeParse(node.config);
     if (!config.success) continue;
-    for (const url of config.data.urls) {
+    for (const [index, url] of config.data.urls.entries()) {
       const verdict = await checkWebhookUrl(url, { allowPrivate });
       if (!verdict.ok)
-        errors.push({ nodeId: node.id, code: "webhook_url_refused", severity: "error", message: `${url}: ${verdict.reason}` });
+        errors.push({
+          nodeId: node.id,
+          field: `urls.${index}`,
+          code: "webhook_url_refused",
+          severity: "error",
+          message: `${url}: ${verdict.reason}`,
+        });
     }
   }
   return errors;
+}
+
+/**
+ * Everything that stops this graph from being published: the engine's list (the same one the editor
+ * shows) and, on the server only, webhook addresses that lead somewhere they may not.
+ */
+export async function publishProblems(graph: unknown, allowPrivate: boolean): Promise<ValidationError[]> {
+  const blockers = publishBlockers(graph);
+  const nodes = (graph as { nodes?: unknown } | null)?.nodes;
+  if (!Array.isArray(nodes)) return blockers;
+  return [...blockers, ...(await webhookUrlErrors({ nodes: nodes as Array<{ id: string; kind: string; config: unknown }> }, allowPrivate))];
 }
 
 /**
@@ -44,8 +64,7 @@ export async function publishVersion(
     allowPrivateWebhookTargets?: boolean;
   },
 ) {
-  const errors = validateGraph(input.graph, { mode: "publish" }).filter((error) => (error.severity ?? "error") === "error");
-  if (errors.length === 0) errors.push(...(await webhookUrlErrors(input.graph, input.allowPrivateWebhookTargets ?? false)));
+  const errors = await publishProblems(input.graph, input.allowPrivateWebhookTargets ?? false);
   if (errors.length > 0) throw new UnpublishableGraphError(errors);
   const trigger = input.graph.nodes.find((node) => node.kind === "trigger");
   const triggerConfig = triggerConfigSchema.parse(trigger?.config);

@@ -1,11 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { workflows } from "@/db/schema";
-import { draftGraphSchema, eventTypeInfo, workflowGraphSchema, type EventType } from "@/engine";
+import { draftGraphSchema, eventTypeInfo, publishBlockers, workflowGraphSchema, type EventType, type ValidationError } from "@/engine";
 import { createWorkflow } from "./create-workflow";
 import type { OrgScope } from "@/server/organizations/org-scope";
 import { findWorkflowInOrg } from "./find-workflow";
 import { publishOrExplain } from "./publish-or-explain";
+import { publishProblems, UnpublishableGraphError } from "./publish-version";
 import type { ImportWorkflowInput, PublishWorkflowInput, SetEnabledInput, WorkflowIdInput } from "@/server/trpc/routers/workflow.schemas";
 
 export async function listWorkflows(scope: OrgScope) {
@@ -83,8 +84,17 @@ export async function importWorkflow(scope: OrgScope, input: ImportWorkflowInput
 export async function publishWorkflow(scope: OrgScope, input: PublishWorkflowInput) {
   const workflow = await findWorkflowInOrg(scope.db, scope.org.id, input.workflowId);
   const graph = workflowGraphSchema.safeParse(workflow.draftGraph);
-  if (!graph.success)
-    throw new TRPCError({ code: "BAD_REQUEST", message: "Some steps' settings are invalid; fix them before publishing." });
+  if (!graph.success) {
+    // The same words as the editor's Problems tab: the engine's list, each naming its step.
+    const blockers = publishBlockers(workflow.draftGraph);
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message:
+        blockers.length > 0
+          ? new UnpublishableGraphError(blockers).message
+          : "Some steps' settings are invalid; fix them before publishing.",
+    });
+  }
   const version = await publishOrExplain(scope.db, {
     organizationId: scope.org.id,
     workflowId: workflow.id,
@@ -94,6 +104,12 @@ export async function publishWorkflow(scope: OrgScope, input: PublishWorkflowInp
     allowPrivateWebhookTargets: scope.config.allowPrivateWebhookTargets,
   });
   return { versionId: version.id, number: version.number };
+}
+
+/** What stops the saved draft from being published, each problem naming its step; empty when it can be. */
+export async function checkPublishable(scope: OrgScope, input: WorkflowIdInput): Promise<{ problems: ValidationError[] }> {
+  const workflow = await findWorkflowInOrg(scope.db, scope.org.id, input.workflowId);
+  return { problems: await publishProblems(workflow.draftGraph, scope.config.allowPrivateWebhookTargets) };
 }
 
 export async function setWorkflowEnabled(scope: OrgScope, input: SetEnabledInput) {

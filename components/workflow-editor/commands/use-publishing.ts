@@ -9,6 +9,7 @@ import type { EditableWorkflow } from "../model/editable-workflow";
 import type { EditorGraph } from "../model/editor-graph";
 import type { EditorStore } from "../model/editor-store";
 import { withSelectionOf } from "../model/graph-operations";
+import { setServerProblems } from "../model/server-problems";
 import type { useAutosave } from "./use-autosave";
 
 type Autosave = ReturnType<typeof useAutosave>;
@@ -29,28 +30,50 @@ function useRefreshWorkflow(workflowId: string) {
 /** Publishing the draft (saved first), and switching the published workflow on or off. */
 export function usePublishing({ workflow, store, autosave }: { workflow: EditableWorkflow; store: EditorStore; autosave: Autosave }) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const refreshWorkflow = useRefreshWorkflow(workflow.id);
   const publish = useMutation(trpc.workflow.publish.mutationOptions());
   const setEnabled = useMutation(trpc.workflow.setEnabled.mutationOptions({ onSuccess: refreshWorkflow }));
+  const [checking, setChecking] = useState(false);
   const contentVersion = useStore(store, (state) => state.contentVersion);
   // What was last published, as the editor's change counter: null until published from this page.
   const [publishedAt, setPublishedAt] = useState<number | null>(null);
   const unpublishedChanges = publishedAt === null ? workflow.hasUnpublishedChanges || contentVersion > 0 : contentVersion !== publishedAt;
 
-  async function publishNow(note: string): Promise<boolean> {
+  /** Asks the server what only it can tell (webhook addresses it refuses); they then show in their step. */
+  const checkOnServer = useCallback(async (): Promise<void> => {
+    setChecking(true);
+    try {
+      if (!(await autosave.saveNow())) return;
+      const result = await queryClient.fetchQuery({
+        ...trpc.workflow.publishCheck.queryOptions({ workflowId: workflow.id }),
+        staleTime: 0,
+      });
+      setServerProblems(store, result.problems);
+    } catch {
+      // Publishing checks again and says what is wrong.
+    } finally {
+      setChecking(false);
+    }
+  }, [autosave, queryClient, store, trpc, workflow.id]);
+
+  /** The number of the version published, or null (the reason has been shown). */
+  async function publishNow(note: string): Promise<number | null> {
     if (!(await autosave.saveNow())) {
       toast.error("Save the draft first: it could not be saved.");
-      return false;
+      return null;
     }
     try {
       const publishedVersion = store.getState().contentVersion;
       const version = await publish.mutateAsync({ workflowId: workflow.id, ...(note ? { note } : {}) });
       setPublishedAt(publishedVersion);
-      toast.success(`Published version ${version.number}`);
+      setServerProblems(store, []);
       await refreshWorkflow();
-      return true;
+      return version.number;
     } catch {
-      return false;
+      // The refusal is in a toast; what the server found shows in the steps concerned.
+      await checkOnServer();
+      return null;
     }
   }
 
@@ -58,7 +81,18 @@ export function usePublishing({ workflow, store, autosave }: { workflow: Editabl
     unpublishedChanges,
     publishNow,
     publishing: publish.isPending,
+    checkOnServer,
+    checking,
     setEnabled: (enabled: boolean) => setEnabled.mutate({ workflowId: workflow.id, enabled }),
+    turnOn: async () => {
+      try {
+        await setEnabled.mutateAsync({ workflowId: workflow.id, enabled: true });
+        toast.success(`“${workflow.name}” is on: it runs on every new matching event.`);
+        return true;
+      } catch {
+        return false;
+      }
+    },
     settingEnabled: setEnabled.isPending,
   };
 }

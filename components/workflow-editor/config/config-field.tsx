@@ -9,15 +9,11 @@ import { Switch } from "@/components/ui/switch";
 import type { FieldSpec } from "./field-layouts";
 import { HeadersField } from "./headers-field";
 import { ListField } from "./list-field";
+import { NumberField } from "./number-field";
 import { ScheduleField } from "./schedule-field";
 import { TemplateField } from "./template-field";
 
 type Values = Record<string, unknown>;
-
-function toNumber(text: string): number | undefined {
-  // An empty box is "not filled in", not zero.
-  return text.trim() === "" ? undefined : Number(text);
-}
 
 /** One setting: its label, the right input for its type, and the problem with it in plain words. */
 export function ConfigField({
@@ -42,6 +38,8 @@ export function ConfigField({
   const describedBy = problem ? problemId : spec.help ? `${id}-help` : undefined;
   const invalid = Boolean(problem);
   const minutes = values.unit === "minutes";
+  const current = values[spec.name];
+  const hint = spec.type === "list" && spec.hint && Array.isArray(current) ? spec.hint(current.map(String)) : undefined;
 
   const input = (
     <Controller
@@ -74,24 +72,17 @@ export function ConfigField({
           case "seconds": {
             // Durations are stored in seconds; the form shows minutes when the user picked minutes.
             const scale = spec.type === "seconds" && minutes ? 60 : 1;
-            const shown = typeof field.value === "number" && Number.isFinite(field.value) ? String(field.value / scale) : "";
             const suffix = spec.type === "seconds" ? (minutes ? "minutes" : "seconds") : spec.suffix;
             return (
               <div className="flex items-center gap-2">
-                <Input
+                <NumberField
                   id={id}
-                  type="number"
-                  inputMode="numeric"
-                  className="w-32"
-                  defaultValue={shown}
-                  key={`${scale}-${shown}`}
-                  aria-invalid={invalid || undefined}
-                  aria-describedby={describedBy}
-                  onChange={(event) => {
-                    const amount = toNumber(event.target.value);
-                    field.onChange(amount === undefined ? undefined : Math.round(amount * scale));
-                  }}
+                  value={field.value}
+                  scale={scale}
+                  onChange={field.onChange}
                   onBlur={field.onBlur}
+                  invalid={invalid}
+                  describedBy={describedBy}
                 />
                 {suffix ? <span className="text-sm text-muted-foreground">{suffix}</span> : null}
               </div>
@@ -182,6 +173,10 @@ export function ConfigField({
       {problem ? (
         <p id={problemId} role="alert" className="text-xs text-destructive" data-testid="field-problem">
           {problem}
+        </p>
+      ) : hint ? (
+        <p className="text-xs text-amber-800" role="status" data-testid="field-hint">
+          {hint}
         </p>
       ) : null}
     </div>

@@ -4,6 +4,7 @@ import {
   eventCategoryLabels,
   eventTypeInfo,
   eventTypes,
+  isHttpUrl,
   knownSources,
   maxWebhookUrls,
   numberOperatorLabels,
@@ -29,7 +30,13 @@ export type FieldSpec =
   | (FieldBase & { type: "number"; suffix?: string })
   | (FieldBase & { type: "seconds" })
   | (FieldBase & { type: "text"; placeholder?: string; optional?: boolean })
-  | (FieldBase & { type: "list"; placeholder: string; suggestions?: readonly string[] })
+  | (FieldBase & {
+      type: "list";
+      placeholder: string;
+      suggestions?: readonly string[];
+      /** Advice that doesn't block publishing (use https), shown as the value is typed. */
+      hint?: (items: readonly string[]) => string | undefined;
+    })
   | (FieldBase & { type: "checkboxes"; options: readonly Option[] })
   | (FieldBase & { type: "switch" })
   | (FieldBase & { type: "template"; multiline: boolean; sms?: boolean })
@@ -113,7 +120,7 @@ export const fieldLayouts: Record<NodeKind, FieldSpec[]> = {
       label: "Time zone",
       placeholder: "America/New_York",
       optional: true,
-      help: "Leave empty to use your organization's time zone.",
+      help: "Leave empty to use your workspace's time zone.",
     },
   ],
   "condition.call_status": [
@@ -176,7 +183,7 @@ export const fieldLayouts: Record<NodeKind, FieldSpec[]> = {
       type: "select",
       name: "to",
       label: "Send to",
-      options: options({ me: "Me", all_members: "Everyone in my team", addresses: "These addresses…" }),
+      options: options({ me: "Me", all_members: "Everyone in this workspace", addresses: "These addresses…" }),
     },
     {
       type: "list",
@@ -197,6 +204,11 @@ export const fieldLayouts: Record<NodeKind, FieldSpec[]> = {
       label: "Send to these addresses",
       placeholder: "https://hooks.example.com/calls",
       help: `One address per line, up to ${maxWebhookUrls}. Each receives the event as JSON, signed.`,
+      hint: (urls) => {
+        const plain = urls.filter((url) => isHttpUrl(url.trim()) && url.trim().toLowerCase().startsWith("http://"));
+        if (plain.length === 0) return undefined;
+        return `Use https:// instead of http:// (${plain[0]}${plain.length > 1 ? " and others" : ""}), so call details are encrypted on the way.`;
+      },
     },
     { type: "headers", name: "headers", label: "Extra headers" },
   ],

@@ -1,12 +1,14 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { delayLongerThanDays, getNodeDefinition, isNodeKind, type ValidationError } from "@/engine";
-import { useEditorActions, useEditorStore } from "../use-editor-store";
+import { useEditorActions, useEditorStore, useEditorStoreApi } from "../use-editor-store";
+import { useServerProblems } from "../model/server-problems";
 import { updateNodeConfig } from "../model/graph-operations";
 import { problemForField } from "../model/problem-index";
+import { editorEventType, refitDefaults } from "../model/trigger-defaults";
 import { ConfigField } from "./config-field";
 import { fieldLayouts, type FieldSpec } from "./field-layouts";
 
@@ -22,7 +24,13 @@ export function NodeConfigForm({ nodeId, kind, config }: { nodeId: string; kind:
   const readOnly = useEditorStore((state) => state.readOnly);
   const longestWaitDays = useEditorStore((state) => state.longestWaitDays);
   const eventType = useEditorStore((state) => state.eventType);
-  const problems = useEditorStore((state) => state.problems.byNode.get(nodeId) ?? noProblems);
+  const found = useEditorStore((state) => state.problems.byNode.get(nodeId) ?? noProblems);
+  // What the server refused on publishing (a webhook address it can't reach) shows here, in the step.
+  const fromServer = useServerProblems(useEditorStoreApi());
+  const problems = useMemo(() => {
+    const mine = fromServer.filter((problem) => problem.nodeId === nodeId);
+    return mine.length === 0 ? found : [...found, ...mine];
+  }, [found, fromServer, nodeId]);
   const definition = getNodeDefinition(kind);
   const { control, reset, subscribe, getValues, setValue, formState } = useForm<Values>({
     defaultValues: (config ?? {}) as Values,
@@ -49,10 +57,19 @@ export function NodeConfigForm({ nodeId, kind, config }: { nodeId: string; kind:
           if (!name) return;
           const copy = structuredClone(next);
           lastSent.current = copy;
-          change((graph) => updateNodeConfig(graph, nodeId, copy), { mergeKey: `${nodeId}:${name}` });
+          change(
+            (graph) => {
+              const updated = updateNodeConfig(graph, nodeId, copy);
+              // A new trigger: steps still on their starting texts get ones that fit it ("Answered call from…").
+              return kind === "trigger" && name === "eventType"
+                ? refitDefaults(updated, editorEventType(graph), editorEventType(updated))
+                : updated;
+            },
+            { mergeKey: `${nodeId}:${name}` },
+          );
         },
       }),
-    [change, nodeId, subscribe],
+    [change, kind, nodeId, subscribe],
   );
 
   if (!definition || !isNodeKind(kind)) {

@@ -1,17 +1,25 @@
 "use client";
 
-import { Braces } from "lucide-react";
-import { useMemo, useRef } from "react";
-import { renderTemplate, sampleEvent, smsBodyMaxLength, smsInfo, templateVariables, type EventType } from "@/engine";
-import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { useMemo, useRef, useState } from "react";
+import {
+  renderTemplate,
+  sampleCallers,
+  sampleEventFrom,
+  smsBodyMaxLength,
+  smsInfo,
+  type EventType,
+  type SampleCallerId,
+  type TemplateVariable,
+} from "@/engine";
 import { Input } from "@/components/ui/input";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import { VariablePicker } from "./variable-picker";
 
-function previewOf(template: string, eventType: EventType | null): { text: string } | { problem: string } {
+function previewOf(template: string, eventType: EventType | null, caller: SampleCallerId): { text: string } | { problem: string } {
   if (!eventType) return { problem: "Choose a trigger to see a preview." };
   try {
-    return { text: renderTemplate(template, sampleEvent(eventType)) };
+    return { text: renderTemplate(template, sampleEventFrom(eventType, caller)) };
   } catch (error) {
     return { problem: error instanceof Error ? error.message : "This message can't be previewed yet." };
   }
@@ -29,7 +37,7 @@ function SmsCounter({ text, raw }: { text: string; raw: string }) {
   );
 }
 
-/** A message with {{ variables }}: a picker for the variables this trigger has, and a live preview. */
+/** A message with {{ variables }}: a picker for the variables this trigger has, and a live preview for sample callers. */
 export function TemplateField({
   id,
   value,
@@ -51,18 +59,28 @@ export function TemplateField({
 }) {
   const text = typeof value === "string" ? value : "";
   const inputRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
-  const variables = useMemo(() => (eventType ? templateVariables(eventType) : []), [eventType]);
-  const preview = useMemo(() => previewOf(text, eventType), [text, eventType]);
+  const [caller, setCaller] = useState<SampleCallerId>("named");
+  const preview = useMemo(() => previewOf(text, eventType, caller), [text, eventType, caller]);
+  // Where the cursor goes once the picker has closed: right after what it inserted.
+  const caretAfterInsert = useRef<number | null>(null);
 
-  function insert(path: string) {
+  function insert(variable: TemplateVariable) {
     const element = inputRef.current;
     const start = element?.selectionStart ?? text.length;
     const end = element?.selectionEnd ?? text.length;
-    const snippet = `{{ ${path} }}`;
-    onChange(text.slice(0, start) + snippet + text.slice(end));
+    onChange(text.slice(0, start) + variable.snippet + text.slice(end));
+    caretAfterInsert.current = start + variable.snippet.length;
+  }
+
+  function backToText() {
+    const caret = caretAfterInsert.current;
+    caretAfterInsert.current = null;
+    // After the inserted text has rendered into the field.
     requestAnimationFrame(() => {
-      element?.focus();
-      element?.setSelectionRange(start + snippet.length, start + snippet.length);
+      const element = inputRef.current;
+      if (!element) return;
+      element.focus();
+      if (caret !== null) element.setSelectionRange(caret, caret);
     });
   }
 
@@ -79,28 +97,27 @@ export function TemplateField({
     <div className="grid gap-1.5">
       {multiline ? <Textarea {...shared} rows={5} /> : <Input {...shared} />}
       <div className="flex items-center justify-between gap-2">
-        <DropdownMenu>
-          <DropdownMenuTrigger asChild>
-            <Button type="button" variant="secondary" size="sm" disabled={variables.length === 0}>
-              <Braces aria-hidden /> Insert a variable
-            </Button>
-          </DropdownMenuTrigger>
-          <DropdownMenuContent align="start" className="max-h-72 w-80 overflow-y-auto">
-            <DropdownMenuLabel>Filled in from each call</DropdownMenuLabel>
-            {variables.map((variable) => (
-              <DropdownMenuItem key={variable.path} onSelect={() => insert(variable.path)} className="flex-col items-start gap-0">
-                <span className="font-mono text-xs">{variable.path}</span>
-                {variable.example ? <span className="truncate text-xs text-muted-foreground">e.g. {variable.example}</span> : null}
-              </DropdownMenuItem>
-            ))}
-          </DropdownMenuContent>
-        </DropdownMenu>
+        <VariablePicker eventType={eventType} fieldId={id} onPick={insert} onClosed={backToText} />
         {sms && "text" in preview ? <SmsCounter text={preview.text} raw={text} /> : null}
       </div>
       <div className="rounded-md bg-muted p-2 text-xs" aria-live="polite">
-        <p className="mb-0.5 font-medium text-muted-foreground">
-          Preview with a sample {eventType?.startsWith("sms") ? "text" : eventType?.startsWith("form") ? "form" : "call"}
-        </p>
+        <div className="mb-1 flex flex-wrap items-center justify-between gap-x-2 gap-y-1">
+          <p className="font-medium text-muted-foreground" id={`${id}-preview-label`}>
+            Preview with a sample {eventType?.startsWith("sms") ? "text" : eventType?.startsWith("form") ? "form" : "call"} from
+          </p>
+          <Select value={caller} onValueChange={(value) => setCaller(value as SampleCallerId)}>
+            <SelectTrigger className="h-7 w-auto min-w-0 bg-card px-2 text-xs" aria-label="Sample caller for the preview">
+              <SelectValue />
+            </SelectTrigger>
+            <SelectContent>
+              {sampleCallers.map((sample) => (
+                <SelectItem key={sample.id} value={sample.id}>
+                  {sample.label}
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
+        </div>
         {"text" in preview ? (
           <p className="whitespace-pre-wrap break-words" data-testid="template-preview">
             {preview.text || <span className="text-muted-foreground">(empty)</span>}

@@ -1,5 +1,6 @@
 import { canConnect, createNode, getNodeDefinition, newEdgeId, type ConditionHandle, type ConnectResult, type NodeKind } from "@/engine";
 import type { EditorEdge, EditorGraph, EditorNode } from "./editor-graph";
+import { editorEventType, withDefaultsFor } from "./trigger-defaults";
 
 // Pure changes to the canvas graph. Each returns a new graph and leaves its input untouched.
 
@@ -23,7 +24,7 @@ function deselected<T extends { selected?: boolean }>(item: T): T {
 /** Adds a step and makes it the only selection, so its settings open straight away. */
 export function addNode(graph: EditorGraph, node: EditorNode): EditorGraph {
   return {
-    nodes: [...graph.nodes.map(deselected), { ...node, selected: true }],
+    nodes: [...graph.nodes.map(deselected), { ...withDefaultsFor(node, editorEventType(graph)), selected: true }],
     edges: graph.edges.map(deselected),
   };
 }

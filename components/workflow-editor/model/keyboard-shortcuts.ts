@@ -30,8 +30,52 @@ export function worksWhileTyping(command: EditorCommand): boolean {
   return command === "save";
 }
 
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!target || typeof (target as HTMLElement).closest !== "function") return false;
-  const element = target as HTMLElement;
-  return Boolean(element.closest("input, textarea, select, [contenteditable='true'], [role='dialog'], [role='menu'], [role='listbox']"));
+/** What the shortcut rules need to know of an element (a DOM element has all of it). */
+export interface ElementLike {
+  tagName: string;
+  getAttribute(name: string): string | null;
+  isContentEditable?: boolean;
+  parentElement: ElementLike | null;
+}
+
+/** Marks a part of the page whose keys are its own: Delete and Backspace there never touch the canvas. */
+export const keepsKeysAttribute = "data-keeps-keys";
+
+const fieldTags = new Set(["INPUT", "TEXTAREA", "SELECT"]);
+// Widgets that use Backspace, Delete or letters themselves, and overlays above the canvas.
+const ownKeyRoles = new Set([
+  "textbox",
+  "searchbox",
+  "combobox",
+  "spinbutton",
+  "slider",
+  "listbox",
+  "option",
+  "menu",
+  "menuitem",
+  "dialog",
+  "alertdialog",
+]);
+
+function keepsKeys(element: ElementLike): boolean {
+  if (fieldTags.has(element.tagName.toUpperCase())) return true;
+  const editable = element.getAttribute("contenteditable");
+  if (element.isContentEditable || (editable !== null && editable !== "false")) return true;
+  if (ownKeyRoles.has(element.getAttribute("role") ?? "")) return true;
+  if (element.getAttribute(keepsKeysAttribute) !== null) return true;
+  // The side panel (a step's settings, the problems, the versions) as a whole.
+  return element.tagName.toUpperCase() === "ASIDE" && element.getAttribute("aria-label") === "Side panel";
+}
+
+/**
+ * Whether a key press there belongs to what has focus, not to the canvas: any field, editable text,
+ * menu or dialog, and anywhere inside the side panel. Walks up from the element to the page.
+ */
+export function isTypingTarget(target: EventTarget | ElementLike | null): boolean {
+  let element = target && typeof (target as ElementLike).getAttribute === "function" ? (target as ElementLike) : null;
+  while (element) {
+    if (keepsKeys(element)) return true;
+    element = element.parentElement;
+  }
+  return false;
 }

@@ -28,21 +28,35 @@ export function WorkflowNameField({ workflowId, name, readOnly }: { workflowId: 
     if (next !== name) rename.mutate({ workflowId, name: next });
   };
 
+  const empty = draft.trim() === "";
   return (
-    <input
-      aria-label="Workflow name"
-      className="field-sizing-content min-w-24 max-w-md shrink truncate rounded-md border border-transparent bg-transparent px-1.5 py-0.5 text-base font-semibold hover:border-border focus:border-border"
-      value={draft}
-      maxLength={120}
-      onChange={(event) => setDraft(event.target.value)}
-      onBlur={commit}
-      onKeyDown={(event) => {
-        if (event.key === "Enter") event.currentTarget.blur();
-        if (event.key === "Escape") {
-          setDraft(name);
-          requestAnimationFrame(() => (event.target as HTMLInputElement).blur());
-        }
-      }}
-    />
+    <div className="relative min-w-0 shrink">
+      <input
+        aria-label="Workflow name"
+        aria-invalid={empty || undefined}
+        aria-describedby={empty ? `${workflowId}-name-problem` : undefined}
+        className="field-sizing-content w-full min-w-24 max-w-md truncate rounded-md border border-transparent bg-transparent px-1.5 py-0.5 text-base font-semibold hover:border-border focus:border-border aria-invalid:border-destructive"
+        value={draft}
+        maxLength={120}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === "Enter") event.currentTarget.blur();
+          if (event.key === "Escape") {
+            setDraft(name);
+            requestAnimationFrame(() => (event.target as HTMLInputElement).blur());
+          }
+        }}
+      />
+      {empty ? (
+        <p
+          id={`${workflowId}-name-problem`}
+          role="alert"
+          className="absolute top-full left-0 z-20 mt-1 w-max max-w-72 rounded-md border border-destructive/40 bg-card px-2 py-1 text-xs text-destructive shadow-sm"
+        >
+          A workflow needs a name. Type one, or leave the field to keep “{name}”.
+        </p>
+      ) : null}
+    </div>
   );
 }

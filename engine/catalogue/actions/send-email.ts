@@ -3,6 +3,7 @@ import { eventTypes } from "../../events/event-types";
 import { summarizeEvent, type SummaryLine } from "../../events/event-summary";
 import { joinWithAnd, templatePreview } from "../../condition-helpers/operators";
 import { defineAction, singleOutput } from "../node-definition";
+import { defaultEmailSubject } from "./default-texts";
 
 export const emailSubjectMaxLength = 200;
 export const emailBodyMaxLength = 10_000;
@@ -10,7 +11,9 @@ export const emailBodyMaxLength = 10_000;
 export const sendEmailConfigSchema = z
   .object({
     to: z.enum(["me", "all_members", "addresses"]),
-    addresses: z.array(z.email("Enter a valid email address")).max(20, "Send to at most 20 addresses").default([]),
+    // Checked only when "These addresses…" is chosen: an address left over from before switching to
+    // "Me" or "Everyone" is not sent to, so it must not stop publishing either.
+    addresses: z.array(z.string()).max(20, "Send to at most 20 addresses").default([]),
     subject: z
       .string()
       .trim()
@@ -22,9 +25,14 @@ export const sendEmailConfigSchema = z
       .default(""),
     includeSummary: z.boolean().default(true),
   })
-  .refine((config) => config.to !== "addresses" || config.addresses.length > 0, {
-    message: "Add at least one email address",
-    path: ["addresses"],
+  .superRefine((config, ctx) => {
+    if (config.to !== "addresses") return;
+    if (config.addresses.length === 0) ctx.addIssue({ code: "custom", message: "Add at least one email address", path: ["addresses"] });
+    config.addresses.forEach((address, index) => {
+      if (!z.email().safeParse(address).success) {
+        ctx.addIssue({ code: "custom", message: `“${address}” isn't a valid email address`, path: ["addresses", index] });
+      }
+    });
   });
 
 export type SendEmailConfig = z.infer<typeof sendEmailConfigSchema>;
@@ -51,10 +59,10 @@ export const sendEmail = defineAction<"action.send_email", SendEmailConfig, Send
   description: "Email yourself, your whole team or chosen addresses, with a summary of the call.",
   icon: "Mail",
   configSchema: sendEmailConfigSchema,
-  defaultConfig: () => ({
+  defaultConfig: (eventType) => ({
     to: "me",
     addresses: [],
-    subject: "Missed call from {{ caller.name | default: caller.phone_number }}",
+    subject: defaultEmailSubject(eventType),
     body: "",
     includeSummary: true,
   }),

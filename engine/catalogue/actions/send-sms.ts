@@ -2,6 +2,7 @@ import { z } from "zod";
 import { eventTypes } from "../../events/event-types";
 import { smsInfo, type SmsEncoding } from "../../templates/sms-segments";
 import { templatePreview } from "../../condition-helpers/operators";
+import { defaultSmsBody } from "./default-texts";
 import { ActionInputError, defineAction, singleOutput } from "../node-definition";
 
 export const smsBodyMaxLength = 1_600;
@@ -31,9 +32,7 @@ export const sendSms = defineAction<"action.send_sms", SendSmsConfig, SendSmsInp
   description: "Send a text message to the caller from the number they called.",
   icon: "MessageSquare",
   configSchema: sendSmsConfigSchema,
-  defaultConfig: () => ({
-    body: "Sorry we missed your call! We'll call you right back. – {{ organization.name }}",
-  }),
+  defaultConfig: (eventType) => ({ body: defaultSmsBody(eventType) }),
   outputs: singleOutput,
   // Texting on "a text was sent" would answer our own messages.
   fitsEventTypes: eventTypes.filter((type) => type !== "sms.sent"),

@@ -14,17 +14,34 @@ export const callDurationConfigSchema = z
   .object({
     operator: z.enum(numberOperators),
     seconds,
-    /** Upper bound for `between`, inclusive. */
-    maxSeconds: seconds.optional(),
+    /** Upper bound for `between`, inclusive; ignored (and not checked) for the other comparisons. */
+    maxSeconds: z.unknown().optional(),
     /** How the form shows the amounts; the stored values are always seconds. */
     unit: z.enum(["seconds", "minutes"]).default("seconds"),
   })
-  .refine((config) => config.operator !== "between" || (config.maxSeconds !== undefined && config.maxSeconds >= config.seconds), {
-    message: "For “between”, the second amount must be at least the first",
-    path: ["maxSeconds"],
+  .transform((config, ctx) => {
+    if (config.operator !== "between")
+      return { operator: config.operator, seconds: config.seconds, unit: config.unit } as CallDurationConfig;
+    const maxSeconds = seconds.safeParse(config.maxSeconds);
+    if (!maxSeconds.success) {
+      for (const issue of maxSeconds.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: ["maxSeconds"] });
+      return z.NEVER;
+    }
+    if (maxSeconds.data < config.seconds) {
+      ctx.addIssue({ code: "custom", message: "For “between”, the second amount must be at least the first", path: ["maxSeconds"] });
+      return z.NEVER;
+    }
+    return { ...config, maxSeconds: maxSeconds.data } as CallDurationConfig;
   });
 
-export type CallDurationConfig = z.infer<typeof callDurationConfigSchema>;
+export interface CallDurationConfig {
+  operator: (typeof numberOperators)[number];
+  seconds: number;
+  /** Upper bound for `between`, inclusive. */
+  maxSeconds?: number;
+  /** How the form shows the amounts; the stored values are always seconds. */
+  unit: "seconds" | "minutes";
+}
 
 function amount(value: number, unit: CallDurationConfig["unit"]): string {
   return unit === "minutes" && value % 60 === 0 ? `${value / 60} min` : `${value} s`;

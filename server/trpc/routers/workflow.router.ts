@@ -12,7 +12,14 @@ import {
   restoreVersion,
   saveDraft,
 } from "@/server/workflows/workflow-drafts";
-import { deleteWorkflow, importWorkflow, listWorkflows, publishWorkflow, setWorkflowEnabled } from "@/server/workflows/workflows";
+import {
+  checkPublishable,
+  deleteWorkflow,
+  importWorkflow,
+  listWorkflows,
+  publishWorkflow,
+  setWorkflowEnabled,
+} from "@/server/workflows/workflows";
 import { createTRPCRouter } from "../init";
 import { orgProcedure } from "../procedures";
 import {
@@ -48,6 +55,7 @@ export const workflowRouter = createTRPCRouter({
   duplicate: editor.input(workflowIdSchema).mutation(({ ctx, input }) => duplicateWorkflow(ctx, input)),
   saveDraft: editor.input(saveDraftSchema).mutation(({ ctx, input }) => saveDraft(ctx, input)),
   restoreVersion: editor.input(restoreVersionSchema).mutation(({ ctx, input }) => restoreVersion(ctx, input)),
+  publishCheck: editor.input(workflowIdSchema).query(({ ctx, input }) => checkPublishable(ctx, input)),
   publish: editor.input(publishWorkflowSchema).mutation(({ ctx, input }) => publishWorkflow(ctx, input)),
   setEnabled: editor.input(setEnabledSchema).mutation(({ ctx, input }) => setWorkflowEnabled(ctx, input)),
   delete: editor.input(workflowIdSchema).mutation(({ ctx, input }) => deleteWorkflow(ctx, input)),
