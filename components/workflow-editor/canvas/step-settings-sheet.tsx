@@ -1,0 +1,34 @@
+"use client";
+
+import { getNodeDefinition } from "@/engine";
+import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "@/components/ui/sheet";
+import { selectOnly } from "../model/graph-operations";
+import { NodeInspector } from "../side-panel/node-inspector";
+import { useEditorActions, useEditorStore } from "../use-editor-store";
+
+const nothing = () => undefined;
+
+/** On a phone: the tapped step's settings slide up from the bottom; closing the sheet lets go of the step. */
+export function StepSettingsSheet({ workflowId }: { workflowId: string }) {
+  const { changeView } = useEditorActions();
+  const selected = useEditorStore((state) => {
+    const ids = state.graph.nodes.filter((node) => node.selected).map((node) => node.id);
+    return ids.length === 1 ? state.graph.nodes.find((node) => node.id === ids[0]) : undefined;
+  });
+  const name = selected ? (selected.data.label ?? getNodeDefinition(selected.data.kind)?.label ?? "Step") : "";
+
+  return (
+    <Sheet open={selected !== undefined} onOpenChange={(open) => (open ? undefined : changeView((graph) => selectOnly(graph, [])))}>
+      <SheetContent side="bottom" data-testid="step-settings-sheet" aria-describedby="step-sheet-description">
+        <SheetHeader>
+          <SheetTitle>{name}</SheetTitle>
+          <SheetDescription id="step-sheet-description">
+            Read-only on a phone: open the workflow on a larger screen to change it.
+          </SheetDescription>
+        </SheetHeader>
+        {/* Read-only here: the inspector offers no Delete or Duplicate. */}
+        <NodeInspector workflowId={workflowId} onDelete={nothing} onDuplicate={nothing} />
+      </SheetContent>
+    </Sheet>
+  );
+}
