@@ -21,7 +21,8 @@ export function StepSettingsSheet({ workflowId }: { workflowId: string }) {
     <Sheet open={selected !== undefined} onOpenChange={(open) => (open ? undefined : changeView((graph) => selectOnly(graph, [])))}>
       <SheetContent side="bottom" data-testid="step-settings-sheet" aria-describedby="step-sheet-description">
         <SheetHeader>
-          <SheetTitle>{name}</SheetTitle>
+          {/* The inspector below shows the step's name with its icon; the dialog still needs its own. */}
+          <SheetTitle className="sr-only">Settings of {name}</SheetTitle>
           <SheetDescription id="step-sheet-description">
             Read-only on a phone: open the workflow on a larger screen to change it.
           </SheetDescription>

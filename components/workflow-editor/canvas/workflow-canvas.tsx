@@ -200,7 +200,7 @@ export function WorkflowCanvas({
     <div
       id="workflow-canvas"
       tabIndex={-1}
-      className="relative size-full outline-none"
+      className="relative size-full focus-visible:outline-offset-[-3px]"
       onDragOver={onDragOver}
       onDrop={onDrop}
       data-testid="workflow-canvas"

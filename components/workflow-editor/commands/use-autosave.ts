@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react";
 import { storedGraphOf } from "../model/editor-graph";
 import type { EditorStore } from "../model/editor-store";
+import { trackSaveAfterLeaving } from "./saves-after-leaving";
 
 export type SaveStatus = "saved" | "unsaved" | "saving" | "error" | "conflict";
 
@@ -136,7 +137,7 @@ export function useAutosave({
             : old,
         );
       };
-      if (pending()) void saveNow().then(write);
+      if (pending()) trackSaveAfterLeaving(workflowId, saveNow().then(write));
       else write();
     };
   }, [pending, queryClient, saveNow, trpc, workflowId]);
