@@ -19,8 +19,8 @@ export function StepSettingsSheet({ workflowId }: { workflowId: string }) {
 
   return (
     <Sheet open={selected !== undefined} onOpenChange={(open) => (open ? undefined : changeView((graph) => selectOnly(graph, [])))}>
-      <SheetContent side="bottom" data-testid="step-settings-sheet" aria-describedby="step-sheet-description">
-        <SheetHeader>
+      <SheetContent side="bottom" className="gap-0 p-0 pt-2" data-testid="step-settings-sheet" aria-describedby="step-sheet-description">
+        <SheetHeader className="sr-only">
           {/* The inspector below shows the step's name with its icon; the dialog still needs its own. */}
           <SheetTitle className="sr-only">Settings of {name}</SheetTitle>
           <SheetDescription id="step-sheet-description">

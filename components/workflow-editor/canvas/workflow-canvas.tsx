@@ -19,7 +19,7 @@ import {
   type Viewport,
 } from "@xyflow/react";
 import { Map as MapIcon } from "lucide-react";
-import { useCallback, useMemo, type DragEvent } from "react";
+import { useCallback, useMemo, useRef, type DragEvent } from "react";
 import { toast } from "sonner";
 import { getNodeDefinition } from "@/engine";
 import { useRememberedFlag } from "../commands/use-remembered-flag";
@@ -122,13 +122,26 @@ export function WorkflowCanvas({
     );
   }, [edges, names, problemEdgeIds, testPath]);
 
+  // A drag is one undo step (see beginMove); a step moved with the arrow keys moves outside any drag.
+  const dragging = useRef(false);
+  const startDrag = useCallback(() => {
+    dragging.current = true;
+    beginMove();
+  }, [beginMove]);
+  const stopDrag = useCallback(() => {
+    dragging.current = false;
+    endMove();
+  }, [endMove]);
+
   const onNodesChange = useCallback(
     (changes: NodeChange<EditorNode>[]) => {
       const apply = (graph: { nodes: EditorNode[]; edges: Edge[] }) => ({ ...graph, nodes: applyNodeChanges(changes, graph.nodes) });
       if (isViewOnly(changes)) changeView(apply);
-      else if (changes.every((change) => change.type === "position" || change.type === "dimensions" || change.type === "select"))
-        move(apply);
-      else change(apply);
+      else if (changes.every((change) => change.type === "position" || change.type === "dimensions" || change.type === "select")) {
+        // Arrow-key presses in a row are one undo step, like typing.
+        if (dragging.current) move(apply);
+        else change(apply, { mergeKey: "keyboard-move" });
+      } else change(apply);
     },
     [change, changeView, move],
   );
@@ -216,8 +229,10 @@ export function WorkflowCanvas({
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
-        onNodeDragStart={beginMove}
-        onNodeDragStop={endMove}
+        onNodeDragStart={startDrag}
+        onNodeDragStop={stopDrag}
+        onSelectionDragStart={startDrag}
+        onSelectionDragStop={stopDrag}
         onMoveEnd={(_event, viewport) => onViewportChange?.(viewport)}
         {...(defaultViewport && !fitOnOpen ? { defaultViewport } : { fitView: true })}
         fitViewOptions={fitViewOptions}
