@@ -1,6 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signInWithMagicLink, uniqueEmail } from "./fixtures/auth";
-import { expectNoStepsOverlap, expectSaved, flowPositionOf, importWorkflowAndOpen, stepOfKind } from "./fixtures/editor-canvas";
+import {
+  dragStepToCanvas,
+  expectNoStepsOverlap,
+  expectSaved,
+  flowPositionOf,
+  importWorkflowAndOpen,
+  stepOfKind,
+} from "./fixtures/editor-canvas";
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
@@ -71,6 +78,13 @@ test("adding under a selected step connects it, moves the steps below down, and 
   await expect(page.getByTestId("workflow-node")).toHaveCount(8);
   await expectNoStepsOverlap(page);
   await expect(page.locator(".react-flow__edge")).toHaveCount(7);
+
+  // A step dropped right on top of another moves aside.
+  const canvas = (await page.getByTestId("workflow-canvas").boundingBox())!;
+  const target = (await stepOfKind(page, "action.send_email").boundingBox())!;
+  await dragStepToCanvas(page, "action.delay", { x: target.x - canvas.x + target.width / 2, y: target.y - canvas.y + 20 });
+  await expect(page.getByTestId("workflow-node")).toHaveCount(9);
+  await expectNoStepsOverlap(page);
   await expectSaved(page);
 });
 
