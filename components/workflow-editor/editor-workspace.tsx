@@ -187,7 +187,7 @@ export function EditorWorkspace({
                 <WorkflowCanvas defaultViewport={workflow.viewport} onViewportChange={autosave.noteViewport} fitOnOpen={phone} />
               )}
             </div>
-            {/* The Test panel takes the side panel's place while it is open, so it never covers the canvas. */}
+            {/* The Test panel is a column of its own, so it never covers the canvas; below 2xl it takes the side panel's place. */}
             {showTest ? (
               <TestRunPanel
                 key={eventType}
@@ -197,7 +197,8 @@ export function EditorWorkspace({
                 onPathChange={setTestPath}
                 onClose={closeTest}
               />
-            ) : phone ? null : (
+            ) : null}
+            {phone ? null : (
               <SidePanel
                 workflowId={workflow.id}
                 viewingVersionId={viewingVersionId}
@@ -206,6 +207,7 @@ export function EditorWorkspace({
                 onDuplicate={duplicate}
                 collapsed={panelCollapsed}
                 onCollapsedChange={setPanelCollapsed}
+                className={showTest ? "hidden 2xl:flex" : undefined}
               />
             )}
           </div>

@@ -107,7 +107,12 @@ export function WorkflowCanvas({
       const from = nameOf.get(edge.source) ?? "a step";
       const to = nameOf.get(edge.target) ?? "a step";
       const branch = branchNames[edge.sourceHandle ?? "out"];
-      return { ...edge, data: { from, to }, ariaLabel: `Connection from ${from}${branch ? `, ${branch},` : ""} to ${to}` };
+      return {
+        ...edge,
+        data: { from, to },
+        ariaLabel: `Connection from ${from}${branch ? `, ${branch},` : ""} to ${to}`,
+        domAttributes: { "aria-roledescription": "connection" },
+      };
     });
     const withProblems =
       problemEdgeIds.size === 0

@@ -53,6 +53,7 @@ export function SidePanel({
   onDuplicate,
   collapsed = false,
   onCollapsedChange,
+  className,
 }: {
   workflowId: string;
   viewingVersionId: string | null;
@@ -62,6 +63,7 @@ export function SidePanel({
   /** Folded to a thin strip, giving the canvas the room (remembered by the editor). */
   collapsed?: boolean;
   onCollapsedChange?: (collapsed: boolean) => void;
+  className?: string;
 }) {
   const [tab, setTab] = useState<SideTab>("settings");
   const store = useEditorStoreApi();
@@ -79,7 +81,7 @@ export function SidePanel({
   if (collapsed) {
     return (
       <aside
-        className="flex w-11 shrink-0 flex-col items-center border-l bg-card py-2"
+        className={cn("flex w-11 shrink-0 flex-col items-center border-l bg-card py-2", className)}
         aria-label="Side panel"
         id="step-settings"
         tabIndex={-1}
@@ -100,7 +102,12 @@ export function SidePanel({
   }
 
   return (
-    <aside className="flex w-80 shrink-0 flex-col border-l bg-card" aria-label="Side panel" id="step-settings" tabIndex={-1}>
+    <aside
+      className={cn("flex w-80 shrink-0 flex-col border-l bg-card", className)}
+      aria-label="Side panel"
+      id="step-settings"
+      tabIndex={-1}
+    >
       <Tabs value={tab} onValueChange={(value) => setTab(value as SideTab)} className="min-h-0 flex-1">
         <div className="flex items-center border-b">
           <TabsList className="min-w-0 flex-1 border-b-0">
