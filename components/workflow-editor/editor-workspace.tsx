@@ -1,7 +1,9 @@
 "use client";
 
+import { useReactFlow } from "@xyflow/react";
+import { PanelLeftClose, PanelLeftOpen } from "lucide-react";
 import dynamic from "next/dynamic";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
 import type { RunPath } from "@/components/runs/run-path";
 import { Button } from "@/components/ui/button";
@@ -11,6 +13,7 @@ import { WorkflowCanvas } from "./canvas/workflow-canvas";
 import { useAutosave } from "./commands/use-autosave";
 import { useEditorCommands } from "./commands/use-editor-commands";
 import { useRestoreVersion } from "./commands/use-publishing";
+import { useRememberedFlag } from "./commands/use-remembered-flag";
 import type { EditableWorkflow } from "./model/editable-workflow";
 import { editorGraphFrom, storedGraphOf } from "./model/editor-graph";
 import { createEditorStore } from "./model/editor-store";
@@ -24,17 +27,45 @@ const TestRunPanel = dynamic(() => import("./test-run/test-run-panel").then((mod
 const VersionPreview = dynamic(() => import("./canvas/version-preview").then((module) => module.VersionPreview), {
   loading: () => <Skeleton className="size-full" />,
 });
+const StepSettingsSheet = dynamic(() => import("./canvas/step-settings-sheet").then((module) => module.StepSettingsSheet));
+
+/** At this width and below the editor opens read-only, fitted to the screen, with settings in a bottom sheet. */
+const phoneQuery = "(max-width: 640px)";
+
+function isPhoneScreen(): boolean {
+  return typeof window !== "undefined" && window.matchMedia(phoneQuery).matches;
+}
+
+const skipLinkClass =
+  "sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-card focus:px-3 focus:py-2 focus:text-sm focus:shadow-lg";
+
+/** When the canvas gets narrower or wider (a panel folded, the Test panel opened), the whole workflow is fitted in again. */
+function useRefitOn(...changes: unknown[]) {
+  const { fitView } = useReactFlow();
+  const key = JSON.stringify(changes);
+  const fittedFor = useRef(key);
+  useEffect(() => {
+    if (key === fittedFor.current) return;
+    fittedFor.current = key;
+    // After the layout has its new widths.
+    const frame = requestAnimationFrame(() => void fitView({ maxZoom: 1, padding: 0.2, duration: 150 }));
+    return () => cancelAnimationFrame(frame);
+  }, [fitView, key]);
+}
 
 /** The editor around one workflow: toolbar, palette, canvas and side panel, sharing one store. */
 export function EditorWorkspace({
   workflow,
-  canEdit,
+  canEdit: mayEdit,
   longestWaitDays = null,
 }: {
   workflow: EditableWorkflow;
   canEdit: boolean;
   longestWaitDays?: number | null;
 }) {
+  // Editing on a phone is not offered: too small to drag and connect. The workflow opens to look at.
+  const [phone] = useState(isPhoneScreen);
+  const canEdit = mayEdit && !phone;
   const [store] = useState(() => createEditorStore(editorGraphFrom(workflow.draftGraph), { readOnly: !canEdit, longestWaitDays }));
   const autosave = useAutosave({
     workflowId: workflow.id,
@@ -45,6 +76,8 @@ export function EditorWorkspace({
   const [viewingVersionId, setViewingVersionId] = useState<string | null>(null);
   const [testing, setTesting] = useState(false);
   const [testPath, setTestPath] = useState<RunPath | null>(null);
+  const [paletteCollapsed, setPaletteCollapsed] = useRememberedFlag("switchboard.editor.palette-collapsed", false);
+  const [panelCollapsed, setPanelCollapsed] = useRememberedFlag("switchboard.editor.side-panel-collapsed", false);
   const { duplicate, remove } = useEditorCommands({ store, canEdit, saveNow: autosave.saveNow, paused: viewingVersionId !== null });
   const { restoreVersion, restoring } = useRestoreVersion({
     workflowId: workflow.id,
@@ -59,11 +92,27 @@ export function EditorWorkspace({
     setTesting(false);
     setTestPath(null);
   }, []);
+  const showTest = testing && eventType !== null && !viewingVersionId;
+  useRefitOn(showTest, paletteCollapsed, panelCollapsed);
 
   return (
     <EditorStoreContext.Provider value={store}>
       <TestRunOverlayProvider value={viewingVersionId ? null : testPath}>
-        <div className="fixed inset-y-0 left-60 right-0 z-10 flex flex-col bg-background" data-testid="workflow-editor">
+        {/* Beside the app's sidebar from md up; below md under the app's top bar, full width. */}
+        <div
+          className="fixed inset-x-0 bottom-0 top-14 z-10 flex flex-col overflow-hidden bg-background md:left-60 md:top-0"
+          data-testid="workflow-editor"
+          data-phone={phone || undefined}
+        >
+          <h1 className="sr-only">{workflow.name}</h1>
+          <a href="#workflow-canvas" className={skipLinkClass}>
+            Skip to the canvas
+          </a>
+          {phone ? null : (
+            <a href="#step-settings" className={skipLinkClass}>
+              Skip to the step settings
+            </a>
+          )}
           <EditorToolbar
             workflow={workflow}
             canEdit={canEdit}
@@ -83,11 +132,46 @@ export function EditorWorkspace({
               </Button>
             </div>
           ) : null}
+          {phone && mayEdit ? (
+            <p className="border-b bg-accent px-3 py-1.5 text-xs text-accent-foreground" data-testid="phone-read-only">
+              Read-only on a phone. Tap a step to see its settings; open the workflow on a larger screen to change it.
+            </p>
+          ) : null}
           <div className="flex min-h-0 flex-1">
             {canEdit ? (
-              <aside className="w-60 shrink-0 border-r bg-card" aria-label="Steps you can add">
-                <NodePalette />
-              </aside>
+              paletteCollapsed ? (
+                <aside className="flex w-11 shrink-0 flex-col items-center border-r bg-card py-2" aria-label="Steps you can add">
+                  <Button
+                    variant="ghost"
+                    size="icon"
+                    onClick={() => setPaletteCollapsed(false)}
+                    aria-label="Show the steps list"
+                    title="Show the steps you can add"
+                    aria-expanded={false}
+                  >
+                    <PanelLeftOpen aria-hidden />
+                  </Button>
+                </aside>
+              ) : (
+                <aside className="flex w-60 shrink-0 flex-col border-r bg-card" aria-label="Steps you can add">
+                  <div className="flex items-center justify-between border-b py-1 pl-3 pr-1">
+                    <span className="text-sm font-medium">Steps</span>
+                    <Button
+                      variant="ghost"
+                      size="icon"
+                      onClick={() => setPaletteCollapsed(true)}
+                      aria-label="Hide the steps list"
+                      title="Hide the steps list"
+                      aria-expanded
+                    >
+                      <PanelLeftClose aria-hidden />
+                    </Button>
+                  </div>
+                  <div className="min-h-0 flex-1">
+                    <NodePalette />
+                  </div>
+                </aside>
+              )
             ) : null}
             <div className="relative min-w-0 flex-1">
               {viewingVersionId ? (
@@ -100,27 +184,34 @@ export function EditorWorkspace({
                   onClose={() => setViewingVersionId(null)}
                 />
               ) : (
-                <WorkflowCanvas defaultViewport={workflow.viewport} onViewportChange={autosave.noteViewport} />
+                <WorkflowCanvas defaultViewport={workflow.viewport} onViewportChange={autosave.noteViewport} fitOnOpen={phone} />
               )}
-              {testing && eventType && !viewingVersionId ? (
-                <TestRunPanel
-                  key={eventType}
-                  workflowId={workflow.id}
-                  eventType={eventType}
-                  currentGraph={currentGraph}
-                  onPathChange={setTestPath}
-                  onClose={closeTest}
-                />
-              ) : null}
             </div>
-            <SidePanel
-              workflowId={workflow.id}
-              viewingVersionId={viewingVersionId}
-              onViewVersion={setViewingVersionId}
-              onDelete={remove}
-              onDuplicate={duplicate}
-            />
+            {/* The Test panel is a column of its own, so it never covers the canvas; below 2xl it takes the side panel's place. */}
+            {showTest ? (
+              <TestRunPanel
+                key={eventType}
+                workflowId={workflow.id}
+                eventType={eventType}
+                currentGraph={currentGraph}
+                onPathChange={setTestPath}
+                onClose={closeTest}
+              />
+            ) : null}
+            {phone ? null : (
+              <SidePanel
+                workflowId={workflow.id}
+                viewingVersionId={viewingVersionId}
+                onViewVersion={setViewingVersionId}
+                onDelete={remove}
+                onDuplicate={duplicate}
+                collapsed={panelCollapsed}
+                onCollapsedChange={setPanelCollapsed}
+                className={showTest ? "hidden 2xl:flex" : undefined}
+              />
+            )}
           </div>
+          {phone && !viewingVersionId ? <StepSettingsSheet workflowId={workflow.id} /> : null}
         </div>
       </TestRunOverlayProvider>
     </EditorStoreContext.Provider>

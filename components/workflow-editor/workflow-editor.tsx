@@ -8,6 +8,7 @@ import { useSyncExternalStore } from "react";
 import { useTRPC } from "@/components/providers/trpc-react";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { AppRouter } from "@/server/trpc/app-router";
+import { useSavingAfterLeaving } from "./commands/saves-after-leaving";
 import { EditorWorkspace } from "./editor-workspace";
 import { asClause } from "@/components/ui/as-clause";
 
@@ -39,10 +40,12 @@ export function WorkflowEditor({
 }) {
   const trpc = useTRPC();
   const isBrowser = useIsBrowser();
+  // Back a moment after leaving with an edit still being saved: open once it is saved.
+  const stillSaving = useSavingAfterLeaving(workflowId);
   // The editor owns the draft once open: refetches (after publishing, renaming) only refresh the toolbar.
   const workflow = useQuery({ ...trpc.workflow.get.queryOptions({ workflowId }), staleTime: Infinity, initialData: initialWorkflow });
 
-  if (workflow.isLoading || !isBrowser) {
+  if (workflow.isLoading || !isBrowser || stillSaving) {
     return (
       <div className="grid gap-3" aria-label="Loading the workflow">
         <Skeleton className="h-10" />

@@ -2,10 +2,11 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { ReactFlowProvider } from "@xyflow/react";
-import { RotateCcw, X } from "lucide-react";
+import { Eye, RotateCcw, X } from "lucide-react";
 import { useMemo } from "react";
 import { useTRPC } from "@/components/providers/trpc-react";
 import { Button } from "@/components/ui/button";
+import { relativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { editorGraphFrom, type EditorGraph } from "../model/editor-graph";
 import { createEditorStore } from "../model/editor-store";
@@ -37,12 +38,26 @@ export function VersionPreview({
 
   return (
     <div className="flex size-full flex-col" data-testid="version-preview">
-      <div className="flex items-center justify-between gap-3 border-b bg-accent px-4 py-2 text-sm text-accent-foreground">
-        <p>
-          {version.data ? <strong>Version {version.data.number}</strong> : "Loading the version…"} — read-only. Your draft is unchanged
-          until you restore.
-        </p>
-        <div className="flex gap-2">
+      <section
+        aria-labelledby="version-banner-title"
+        className="flex flex-wrap items-center justify-between gap-3 border-b-2 border-warning bg-warning/15 px-4 py-2.5 text-sm"
+        data-testid="version-banner"
+      >
+        <div className="flex min-w-0 items-start gap-2.5">
+          <Eye className="mt-0.5 size-4 shrink-0" aria-hidden />
+          <div className="min-w-0">
+            <h2 id="version-banner-title" className="font-semibold">
+              {version.data ? `Version ${version.data.number} — read-only` : "Loading the version…"}
+              {version.data ? (
+                <span className="font-normal text-muted-foreground"> · published {relativeTime(version.data.publishedAt)}</span>
+              ) : null}
+            </h2>
+            <p className="text-muted-foreground">
+              Nothing here can be changed. Your draft stays as it is{canRestore ? " unless you restore this version" : ""}.
+            </p>
+          </div>
+        </div>
+        <div className="flex shrink-0 gap-2">
           {canRestore && version.data ? (
             <Button
               size="sm"
@@ -56,7 +71,7 @@ export function VersionPreview({
             <X aria-hidden /> Back to the draft
           </Button>
         </div>
-      </div>
+      </section>
       <div className="min-h-0 flex-1">
         {version.isError ? (
           <p role="alert" className="p-4 text-sm text-destructive">

@@ -48,6 +48,8 @@ function WorkflowNodeCard({ id, data, selected, category }: NodeProps<EditorNode
       data-outcome={outcome ?? undefined}
       className={cn(
         "relative w-60 rounded-lg border bg-card text-left shadow-sm transition-shadow",
+        // React Flow takes the outline off the focused step's wrapper: the card shows where the keyboard is.
+        "[[aria-roledescription=node]:focus-visible>&]:outline-3 [[aria-roledescription=node]:focus-visible>&]:outline-offset-4 [[aria-roledescription=node]:focus-visible>&]:outline-ring",
         styles.border,
         outcome === "succeeded" && "ring-2 ring-success ring-offset-2",
         outcome === "failed" && "ring-2 ring-destructive ring-offset-2",

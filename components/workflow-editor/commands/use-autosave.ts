@@ -1,11 +1,12 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { Viewport } from "@xyflow/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react";
 import { storedGraphOf } from "../model/editor-graph";
 import type { EditorStore } from "../model/editor-store";
+import { trackSaveAfterLeaving } from "./saves-after-leaving";
 
 export type SaveStatus = "saved" | "unsaved" | "saving" | "error" | "conflict";
 
@@ -32,6 +33,7 @@ export function useAutosave({
   store: EditorStore;
 }) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const saveDraft = useMutation(trpc.workflow.saveDraft.mutationOptions({ onError: () => undefined }));
   const [status, setStatus] = useState<SaveStatus>("saved");
   const [errorMessage, setErrorMessage] = useState<string | null>(null);
@@ -42,6 +44,8 @@ export function useAutosave({
   const inFlight = useRef<Promise<boolean> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const conflicted = useRef(false);
+  // What the server holds now, once this page has saved something: the editor opens from it next time.
+  const lastSaved = useRef<{ graph: ReturnType<typeof storedGraphOf>; revision: number; viewport: Viewport | null } | null>(null);
   // A failed or overtaken save schedules the next one; the ref avoids a self-referencing callback.
   const scheduleAgain = useRef<(delay: number) => void>(() => undefined);
   const { mutateAsync } = saveDraft;
@@ -58,13 +62,11 @@ export function useAutosave({
     setStatus("saving");
     const attempt = (async () => {
       try {
-        const result = await mutateAsync({
-          workflowId,
-          graph: storedGraphOf(graph),
-          viewport: viewport.current,
-          expectedRevision: revision.current,
-        });
+        const stored = storedGraphOf(graph);
+        const savedViewport = viewport.current;
+        const result = await mutateAsync({ workflowId, graph: stored, viewport: savedViewport, expectedRevision: revision.current });
         revision.current = result.revision;
+        lastSaved.current = { graph: stored, revision: result.revision, viewport: savedViewport };
         savedVersion.current = contentVersion;
         setErrorMessage(null);
         setStatus(store.getState().contentVersion === contentVersion ? "saved" : "unsaved");
@@ -115,18 +117,51 @@ export function useAutosave({
     });
   }, [schedule, store]);
 
-  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  const pending = useCallback(
+    () => timer.current !== null || inFlight.current !== null || store.getState().contentVersion !== savedVersion.current,
+    [store],
+  );
 
-  // Leaving with changes not yet on the server: let the browser ask first.
+  // Leaving the editor inside the app (a sidebar link, the back button) unmounts it: the waiting save
+  // goes now instead of being dropped, and the opened draft kept in the query cache becomes the saved
+  // one, so coming back shows the edit (not the draft as it was when the editor opened).
+  const flushOnLeave = useRef<() => void>(() => undefined);
+  useEffect(() => {
+    flushOnLeave.current = () => {
+      const write = () => {
+        const saved = lastSaved.current;
+        if (!saved) return;
+        queryClient.setQueryData(trpc.workflow.get.queryKey({ workflowId }), (old) =>
+          old
+            ? { ...old, draftGraph: saved.graph, draftRevision: saved.revision, viewport: saved.viewport, hasUnpublishedChanges: true }
+            : old,
+        );
+      };
+      if (pending()) trackSaveAfterLeaving(workflowId, saveNow().then(write));
+      else write();
+    };
+  }, [pending, queryClient, saveNow, trpc, workflowId]);
+  useEffect(() => () => flushOnLeave.current(), []);
+
+  // Closing the tab or reloading: the save starts at once, and the browser asks first only while it
+  // (or a failed one) is still outstanding.
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
-      if (store.getState().contentVersion === savedVersion.current) return;
+      if (!pending()) return;
+      void saveNow();
       event.preventDefault();
       event.returnValue = "";
     };
+    const hide = () => {
+      if (pending()) void saveNow();
+    };
     window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [store]);
+    window.addEventListener("pagehide", hide);
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      window.removeEventListener("pagehide", hide);
+    };
+  }, [pending, saveNow]);
 
   const noteViewport = useCallback(
     (next: Viewport) => {

@@ -1,8 +1,6 @@
 import dagre from "@dagrejs/dagre";
 import type { EditorGraph } from "./editor-graph";
-
-// Used until React Flow has measured a node (a fresh paste, a test).
-const fallbackSize = { width: 240, height: 84 };
+import { fallbackNodeSize as fallbackSize } from "./node-geometry";
 
 const handleOrder: Record<string, number> = { true: 0, out: 1, false: 2 };
 

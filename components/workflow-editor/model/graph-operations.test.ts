@@ -70,9 +70,9 @@ describe("graph operations", () => {
   });
 
   it("removes the selection and the connections that touched it", () => {
-    const graph = removeSelected(selectOnly(missedCallGraph(), ["first"]));
-    expect(graph.nodes.map((node) => node.id)).toEqual(["trigger", "sms"]);
-    expect(graph.edges).toEqual([]);
+    const graph = removeSelected(selectOnly(missedCallGraph(), ["trigger"]));
+    expect(graph.nodes.map((node) => node.id)).toEqual(["first", "sms"]);
+    expect(graph.edges.map((edge) => edge.id)).toEqual(["e2"]);
   });
 
   it("updates settings and round-trips to the stored format", () => {

@@ -1,5 +1,6 @@
 import { canConnect, createNode, getNodeDefinition, newEdgeId, type ConditionHandle, type ConnectResult, type NodeKind } from "@/engine";
 import type { EditorEdge, EditorGraph, EditorNode } from "./editor-graph";
+import { boxOf, fallbackNodeSize, freeSpotNear, makeRoomBelow, nodeGap, type Box } from "./node-geometry";
 import { editorEventType, withDefaultsFor } from "./trigger-defaults";
 
 // Pure changes to the canvas graph. Each returns a new graph and leaves its input untouched.
@@ -66,30 +67,108 @@ export function freeOutputOf(graph: EditorGraph, nodeId: string): string | undef
   return outputs.find((output) => !used.has(output.id) && !node.data.openHandles?.includes(output.id as ConditionHandle))?.id;
 }
 
-/** Adds a step under `parentId` and connects it from the parent's first free output. */
+/** The output a new step hangs from when it is inserted: "Next", or a condition's "Yes". */
+function firstOutputOf(kind: NodeKind): string | undefined {
+  return getNodeDefinition(kind)?.outputs[0]?.id;
+}
+
+/**
+ * Puts a new step of `kind` under `parent`, `column` places to the right, in a free spot: the steps
+ * below the parent move down to make room, and anything still in the way pushes the new step aside.
+ */
+function placeUnder(graph: EditorGraph, parent: EditorNode, x: number, kind: NodeKind): { graph: EditorGraph; node: EditorNode } {
+  const parentBox = boxOf(parent);
+  const box: Box = {
+    x,
+    y: parent.position.y + Math.max(stepSpacing.y, parentBox.height + 2 * nodeGap),
+    ...fallbackNodeSize,
+  };
+  const roomy = makeRoomBelow(graph, box, parent.position.y, stepSpacing.y);
+  const node = nodeFromKind(kind, freeSpotNear(box, roomy.nodes.map(boxOf)));
+  return { graph: addNode(roomy, node), node };
+}
+
+/**
+ * Adds a step under `parentId`, connected from the parent's first free output, moving the steps
+ * below down so that nothing overlaps. When every output already leads somewhere, the step is
+ * inserted into the first of those connections instead.
+ */
 export function addNodeAfter(graph: EditorGraph, parentId: string, kind: NodeKind): { graph: EditorGraph; nodeId: string } {
   const parent = graph.nodes.find((node) => node.id === parentId);
+  if (!parent) {
+    const node = nodeFromKind(kind, freeSpotBelow(graph));
+    return { graph: addNode(graph, node), nodeId: node.id };
+  }
   const handle = freeOutputOf(graph, parentId);
+  if (!handle) {
+    const outputOrder: string[] = (getNodeDefinition(parent.data.kind)?.outputs ?? []).map((output) => output.id);
+    const existing = graph.edges
+      .filter((edge) => edge.source === parentId)
+      .sort((a, b) => outputOrder.indexOf(a.sourceHandle ?? "out") - outputOrder.indexOf(b.sourceHandle ?? "out"))[0];
+    if (existing) {
+      const inserted = insertOnEdge(graph, existing.id, kind);
+      if (inserted) return inserted;
+    }
+  }
   const column = handle === "false" ? 1 : 0;
-  const position = parent ? { x: parent.position.x + column * stepSpacing.x, y: parent.position.y + stepSpacing.y } : { x: 0, y: 0 };
-  const node = nodeFromKind(kind, position);
-  const added = addNode(graph, node);
-  if (!parent || !handle) return { graph: added, nodeId: node.id };
-  const connected = connectNodes(added, { source: parentId, sourceHandle: handle, target: node.id });
-  return { graph: "graph" in connected ? connected.graph : added, nodeId: node.id };
+  const placed = placeUnder(graph, parent, parent.position.x + column * stepSpacing.x, kind);
+  if (!handle) return { graph: placed.graph, nodeId: placed.node.id };
+  const connected = connectNodes(placed.graph, { source: parentId, sourceHandle: handle, target: placed.node.id });
+  return { graph: "graph" in connected ? connected.graph : placed.graph, nodeId: placed.node.id };
+}
+
+/**
+ * Puts a new step into a connection: parent → new step → child, keeping the parent's output (a
+ * condition's Yes or No). The child and everything below it move down to make room.
+ * Undefined when the connection is gone or the kind can't go in the middle (the trigger).
+ */
+export function insertOnEdge(graph: EditorGraph, edgeId: string, kind: NodeKind): { graph: EditorGraph; nodeId: string } | undefined {
+  const edge = graph.edges.find((candidate) => candidate.id === edgeId);
+  const source = graph.nodes.find((node) => node.id === edge?.source);
+  const target = graph.nodes.find((node) => node.id === edge?.target);
+  const output = firstOutputOf(kind);
+  if (!edge || !source || !target || !output || kind === "trigger") return undefined;
+  const x = target.position.y > source.position.y ? target.position.x : source.position.x;
+  const withoutEdge = { ...graph, edges: graph.edges.filter((candidate) => candidate.id !== edgeId) };
+  const placed = placeUnder(withoutEdge, source, x, kind);
+  const edges: EditorEdge[] = [
+    ...placed.graph.edges,
+    { id: newEdgeId(), source: source.id, sourceHandle: edge.sourceHandle ?? "out", target: placed.node.id },
+    { id: newEdgeId(), source: placed.node.id, sourceHandle: output, target: target.id },
+  ];
+  return { graph: { ...placed.graph, edges }, nodeId: placed.node.id };
 }
 
 export function hasSelection(graph: EditorGraph): boolean {
   return graph.nodes.some((node) => node.selected) || graph.edges.some((edge) => edge.selected);
 }
 
-/** Removes the selected steps and connections, and every connection touching a removed step. */
+/**
+ * Removes the selected steps and connections, and every connection touching a removed step. A removed
+ * step with exactly one way in and one way out leaves no gap: its parent is joined to its child, from
+ * the same output (a condition's Yes stays Yes). Removed steps are taken in turn, so a removed chain
+ * joins its two ends.
+ */
 export function removeSelected(graph: EditorGraph): EditorGraph {
-  const removed = new Set(graph.nodes.filter((node) => node.selected).map((node) => node.id));
-  return {
-    nodes: graph.nodes.filter((node) => !node.selected),
-    edges: graph.edges.filter((edge) => !edge.selected && !removed.has(edge.source) && !removed.has(edge.target)),
-  };
+  let edges = graph.edges.filter((edge) => !edge.selected);
+  for (const node of graph.nodes) {
+    if (!node.selected) continue;
+    const incoming = edges.filter((edge) => edge.target === node.id);
+    const outgoing = edges.filter((edge) => edge.source === node.id);
+    edges = edges.filter((edge) => edge.source !== node.id && edge.target !== node.id);
+    if (incoming.length !== 1 || outgoing.length !== 1) continue;
+    const bridge: EditorEdge = {
+      id: newEdgeId(),
+      source: incoming[0]!.source,
+      sourceHandle: incoming[0]!.sourceHandle ?? "out",
+      target: outgoing[0]!.target,
+    };
+    const duplicate = edges.some(
+      (edge) => edge.source === bridge.source && (edge.sourceHandle ?? "out") === bridge.sourceHandle && edge.target === bridge.target,
+    );
+    if (!duplicate && bridge.source !== bridge.target) edges.push(bridge);
+  }
+  return { nodes: graph.nodes.filter((node) => !node.selected), edges };
 }
 
 export function updateNodeConfig(graph: EditorGraph, nodeId: string, config: unknown): EditorGraph {
@@ -133,9 +212,10 @@ export function selectAll(graph: EditorGraph): EditorGraph {
 /** Where a step dropped or added without a parent goes: below everything, so nothing overlaps. */
 export function freeSpotBelow(graph: EditorGraph): { x: number; y: number } {
   if (graph.nodes.length === 0) return { x: 0, y: 0 };
-  const lowest = Math.max(...graph.nodes.map((node) => node.position.y));
-  const left = Math.min(...graph.nodes.map((node) => node.position.x));
-  return { x: left, y: lowest + stepSpacing.y };
+  const boxes = graph.nodes.map(boxOf);
+  const lowest = Math.max(...boxes.map((box) => Math.max(box.y + stepSpacing.y, box.y + box.height + 2 * nodeGap)));
+  const left = Math.min(...boxes.map((box) => box.x));
+  return { x: left, y: lowest };
 }
 
 /** Keeps the selection the user has now when a past graph comes back (undo, redo). */

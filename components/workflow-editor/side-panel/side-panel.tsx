@@ -1,11 +1,14 @@
 "use client";
 
 import { useReactFlow } from "@xyflow/react";
+import { PanelRightClose, PanelRightOpen } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { ConnectToMenu } from "../canvas/connect-to-menu";
 import { selectOnly } from "../model/graph-operations";
 import { useEditorActions, useEditorStore, useEditorStoreApi } from "../use-editor-store";
 import { NodeInspector } from "./node-inspector";
@@ -32,6 +35,15 @@ function ProblemCount() {
   );
 }
 
+/** "Connect to…" for the one selected step, under its settings. */
+function SelectedStepConnections() {
+  const selected = useEditorStore((state) => {
+    const ids = state.graph.nodes.filter((node) => node.selected).map((node) => node.id);
+    return ids.length === 1 ? ids[0]! : null;
+  });
+  return selected ? <ConnectToMenu key={selected} nodeId={selected} /> : null;
+}
+
 /** The right-hand panel: the selected step's settings, the workflow's problems, its published versions. */
 export function SidePanel({
   workflowId,
@@ -39,12 +51,19 @@ export function SidePanel({
   onViewVersion,
   onDelete,
   onDuplicate,
+  collapsed = false,
+  onCollapsedChange,
+  className,
 }: {
   workflowId: string;
   viewingVersionId: string | null;
   onViewVersion: (versionId: string) => void;
   onDelete: () => void;
   onDuplicate: () => void;
+  /** Folded to a thin strip, giving the canvas the room (remembered by the editor). */
+  collapsed?: boolean;
+  onCollapsedChange?: (collapsed: boolean) => void;
+  className?: string;
 }) {
   const [tab, setTab] = useState<SideTab>("settings");
   const store = useEditorStoreApi();
@@ -59,19 +78,63 @@ export function SidePanel({
     if (node) void setCenter(node.position.x + 120, node.position.y + 40, { zoom: Math.max(getZoom(), 0.9), duration: 250 });
   }
 
+  if (collapsed) {
+    return (
+      <aside
+        className={cn("flex w-11 shrink-0 flex-col items-center border-l bg-card py-2", className)}
+        aria-label="Side panel"
+        id="step-settings"
+        tabIndex={-1}
+      >
+        <Button
+          variant="ghost"
+          size="icon"
+          onClick={() => onCollapsedChange?.(false)}
+          aria-label="Show the side panel"
+          title="Show the side panel (settings, problems, versions)"
+          aria-expanded={false}
+        >
+          <PanelRightOpen aria-hidden />
+        </Button>
+        <ProblemCount />
+      </aside>
+    );
+  }
+
   return (
-    <aside className="flex w-80 shrink-0 flex-col border-l bg-card" aria-label="Side panel">
+    <aside
+      className={cn("flex w-80 shrink-0 flex-col border-l bg-card", className)}
+      aria-label="Side panel"
+      id="step-settings"
+      tabIndex={-1}
+    >
       <Tabs value={tab} onValueChange={(value) => setTab(value as SideTab)} className="min-h-0 flex-1">
-        <TabsList>
-          <TabsTrigger value="settings">Settings</TabsTrigger>
-          <TabsTrigger value="problems">
-            Problems
-            <ProblemCount />
-          </TabsTrigger>
-          <TabsTrigger value="versions">Versions</TabsTrigger>
-        </TabsList>
+        <div className="flex items-center border-b">
+          <TabsList className="min-w-0 flex-1 border-b-0">
+            <TabsTrigger value="settings">Settings</TabsTrigger>
+            <TabsTrigger value="problems">
+              Problems
+              <ProblemCount />
+            </TabsTrigger>
+            <TabsTrigger value="versions">Versions</TabsTrigger>
+          </TabsList>
+          {onCollapsedChange ? (
+            <Button
+              variant="ghost"
+              size="icon"
+              className="mx-1 shrink-0"
+              onClick={() => onCollapsedChange(true)}
+              aria-label="Hide the side panel"
+              title="Hide the side panel"
+              aria-expanded
+            >
+              <PanelRightClose aria-hidden />
+            </Button>
+          ) : null}
+        </div>
         <TabsContent value="settings" className="min-h-0 flex-1 overflow-y-auto">
           <NodeInspector workflowId={workflowId} onDelete={onDelete} onDuplicate={onDuplicate} />
+          <SelectedStepConnections />
         </TabsContent>
         <TabsContent value="problems" className="min-h-0 flex-1 overflow-y-auto">
           <ProblemsList onShowNode={showNode} />

@@ -137,7 +137,8 @@ export function TestRunPanel({
   return (
     <section
       aria-label="Test this workflow"
-      className="absolute inset-y-3 right-3 z-20 flex w-[26rem] max-w-[calc(100%-1.5rem)] flex-col rounded-lg border bg-card shadow-lg"
+      // A column beside the canvas (in the side panel's place), so the canvas shrinks instead of being covered.
+      className="flex w-[26rem] max-w-[50%] shrink-0 flex-col border-l bg-card"
       data-testid="test-run-panel"
     >
       <header className="flex items-center gap-2 border-b px-4 py-2.5">

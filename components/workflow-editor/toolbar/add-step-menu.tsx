@@ -20,9 +20,27 @@ const stepGroups = nodeCategories
   .filter((category) => category.id !== "trigger")
   .map((category) => ({ ...category, definitions: nodeDefinitionsInCategory(category.id) }));
 
+/** The steps that can follow another, grouped, as menu items; the ones that don't fit the trigger are greyed out. */
+export function StepKindMenuItems({ onPick }: { onPick: (kind: NodeKind) => void }) {
+  const eventType = useEditorStore((state) => state.eventType);
+  return stepGroups.map((group, index) => (
+    <Fragment key={group.id}>
+      {index > 0 ? <DropdownMenuSeparator /> : null}
+      <DropdownMenuLabel>{group.label}</DropdownMenuLabel>
+      {group.definitions.map((definition) => {
+        const fits = !eventType || definition.fitsEventTypes.includes(eventType);
+        return (
+          <DropdownMenuItem key={definition.kind} disabled={!fits} onSelect={() => onPick(definition.kind as NodeKind)}>
+            <NodeIcon name={definition.icon} /> {definition.label}
+          </DropdownMenuItem>
+        );
+      })}
+    </Fragment>
+  ));
+}
+
 /** The keyboard way to add a step: arrow keys and Enter, no dragging needed. */
 export function AddStepMenu() {
-  const eventType = useEditorStore((state) => state.eventType);
   const addStep = useAddStep();
   return (
     <DropdownMenu>
@@ -32,20 +50,7 @@ export function AddStepMenu() {
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="start" className="max-h-[70vh] overflow-y-auto">
-        {stepGroups.map((group, index) => (
-          <Fragment key={group.id}>
-            {index > 0 ? <DropdownMenuSeparator /> : null}
-            <DropdownMenuLabel>{group.label}</DropdownMenuLabel>
-            {group.definitions.map((definition) => {
-              const fits = !eventType || definition.fitsEventTypes.includes(eventType);
-              return (
-                <DropdownMenuItem key={definition.kind} disabled={!fits} onSelect={() => addStep(definition.kind as NodeKind)}>
-                  <NodeIcon name={definition.icon} /> {definition.label}
-                </DropdownMenuItem>
-              );
-            })}
-          </Fragment>
-        ))}
+        <StepKindMenuItems onPick={addStep} />
       </DropdownMenuContent>
     </DropdownMenu>
   );
