@@ -1,16 +1,15 @@
 "use client";
 
-import { useReactFlow } from "@xyflow/react";
 import { PanelRightClose, PanelRightOpen } from "lucide-react";
 import dynamic from "next/dynamic";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { ConnectToMenu } from "../canvas/connect-to-menu";
-import { selectOnly } from "../model/graph-operations";
-import { useEditorActions, useEditorStore, useEditorStoreApi } from "../use-editor-store";
+import { useShowStep } from "../commands/use-show-step";
+import { useEditorStore, useEditorStoreApi } from "../use-editor-store";
 import { NodeInspector } from "./node-inspector";
 import { ProblemsList } from "./problems-list";
 
@@ -67,15 +66,22 @@ export function SidePanel({
 }) {
   const [tab, setTab] = useState<SideTab>("settings");
   const store = useEditorStoreApi();
-  const { changeView } = useEditorActions();
-  const { setCenter, getZoom } = useReactFlow();
+  const showStep = useShowStep();
+
+  // A step selected anywhere (the canvas, a problem in the Publish dialog) brings its settings to the front.
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        const selectedNow = state.graph.nodes.find((node) => node.selected)?.id;
+        if (selectedNow && selectedNow !== previous.graph.nodes.find((node) => node.selected)?.id) setTab("settings");
+      }),
+    [store],
+  );
 
   // A problem clicked in the list: select its step, open its settings and bring it into view.
   function showNode(nodeId: string) {
-    changeView((graph) => selectOnly(graph, [nodeId]));
+    showStep(nodeId);
     setTab("settings");
-    const node = store.getState().graph.nodes.find((candidate) => candidate.id === nodeId);
-    if (node) void setCenter(node.position.x + 120, node.position.y + 40, { zoom: Math.max(getZoom(), 0.9), duration: 250 });
   }
 
   if (collapsed) {
