@@ -9,17 +9,27 @@ function isTimeZone(value: string): boolean {
   }
 }
 
+/** The workspace's name: the business name callers see in texts and emails. Shared by the forms and the server. */
 export const organizationNameSchema = z
   .string()
   .trim()
-  .min(2, "Give the organization a name of at least 2 characters")
+  .min(1, "Give your workspace a name")
+  .min(2, "Use at least 2 characters for the name")
   .max(80, "Keep the name under 80 characters");
 
-export const createOrganizationSchema = z.object({ name: organizationNameSchema });
+export const timeZoneSchema = z
+  .string({ message: "Pick a time zone from the list" })
+  .min(1, "Pick a time zone from the list")
+  .refine(isTimeZone, "Pick a time zone from the list, such as New York");
+
+export const createOrganizationSchema = z.object({ name: organizationNameSchema, timezone: timeZoneSchema.optional() });
 
 export const switchOrganizationSchema = z.object({ organizationId: z.string().min(1) });
 
 export const updateOrganizationSchema = z.object({
   name: organizationNameSchema.optional(),
-  timezone: z.string().refine(isTimeZone, "Pick a time zone from the list, such as America/New_York").optional(),
+  timezone: timeZoneSchema.optional(),
 });
+
+/** First sign-in: both are required. */
+export const completeSetupSchema = z.object({ name: organizationNameSchema, timezone: timeZoneSchema });
