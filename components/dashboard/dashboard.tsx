@@ -12,7 +12,7 @@ import { FailingWorkflows } from "./failing-workflows";
 import { GettingStarted } from "./getting-started";
 import { StatCard } from "./stat-card";
 import { asClause } from "@/components/ui/as-clause";
-import { runsOfDay } from "@/server/dashboard/runs-per-day";
+import { runsOfDay } from "@/lib/runs-per-day";
 
 // The charting library is the heaviest thing on this page: load it after the numbers.
 const RunsOverTimeChart = dynamic(() => import("./runs-over-time-chart").then((module) => module.RunsOverTimeChart), {

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { RunsPerDay } from "@/server/dashboard/dashboard-summary";
+import type { RunsPerDay } from "@/lib/runs-per-day";
 
 // Literal colours (the theme's success, destructive, primary and muted tones): SVG attributes do not resolve CSS variables everywhere.
 const colors = {

@@ -143,6 +143,9 @@ export function MembersPanel({ organizationName, myRole, canManage }: { organiza
     }),
   );
   const allowOwner = myRole === "owner";
+  const owners = members.data?.filter((member) => member.role === "owner").length;
+  // The server refuses too; here the button says why before anyone tries.
+  const onlyOwner = myRole === "owner" && owners === 1;
 
   return (
     <div className="flex max-w-4xl flex-col gap-6">
@@ -240,20 +243,32 @@ export function MembersPanel({ organizationName, myRole, canManage }: { organiza
       <Card>
         <CardHeader>
           <CardTitle>Leave {organizationName}</CardTitle>
-          <CardDescription>You lose access to its workflows and runs. An organization always keeps at least one owner.</CardDescription>
+          <CardDescription>You lose access to its workflows and runs. A workspace always keeps at least one owner.</CardDescription>
         </CardHeader>
-        <CardContent>
-          <ConfirmDialog
-            trigger={
-              <Button variant="secondary">
-                <LogOut aria-hidden /> Leave organization
-              </Button>
-            }
-            title={`Leave ${organizationName}?`}
-            description="You will need a new invitation to come back."
-            confirmLabel="Leave"
-            onConfirm={() => leave.mutate()}
-          />
+        <CardContent className="flex flex-wrap items-center gap-3">
+          {onlyOwner || members.isLoading ? (
+            <Button variant="secondary" disabled aria-describedby={onlyOwner ? "leave-only-owner" : undefined}>
+              <LogOut aria-hidden /> Leave workspace
+            </Button>
+          ) : (
+            <ConfirmDialog
+              trigger={
+                <Button variant="secondary">
+                  <LogOut aria-hidden /> Leave workspace
+                </Button>
+              }
+              title={`Leave ${organizationName}?`}
+              description="You will need a new invitation to come back."
+              confirmLabel="Leave"
+              onConfirm={() => leave.mutate()}
+            />
+          )}
+          {onlyOwner ? (
+            <p id="leave-only-owner" className="min-w-0 flex-1 text-sm text-muted-foreground" data-testid="leave-only-owner">
+              You are the only owner, so you cannot leave. Make another member an owner first
+              {canManage ? " (invite someone if you are alone here)" : ""}.
+            </p>
+          ) : null}
         </CardContent>
       </Card>
     </div>

@@ -7,7 +7,7 @@ import { callerFor, createUserWithOrg, testConfig } from "@/test-support/test-co
 import { setupTestDatabase } from "@/test-support/test-database";
 import { createLiveWorkflow } from "@/test-support/workflows";
 import { loadDashboardSummary } from "./dashboard-summary";
-import { runsOfDay } from "./runs-per-day";
+import { runsOfDay } from "@/lib/runs-per-day";
 
 const handle = setupTestDatabase();
 const config = testConfig();

@@ -1,11 +1,26 @@
 import { and, count, desc, eq, gte, max, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { calls, workflowRuns, workflows } from "@/db/schema";
-import { runSeriesOf, runsOfDay, type RunsPerDay } from "./runs-per-day";
+import type { RunStatus } from "@/db/schema/runs";
+import { runsOfDay, type RunSeries, type RunsPerDay } from "@/lib/runs-per-day";
 
-export type { RunsPerDay } from "./runs-per-day";
+export type { RunsPerDay } from "@/lib/runs-per-day";
 
 export const dashboardDays = 14;
+
+/** Which series of the home chart a run's status belongs to: "In progress" is only running and waiting. */
+export function runSeriesOf(status: RunStatus): RunSeries {
+  switch (status) {
+    case "succeeded":
+    case "failed":
+    case "skipped":
+    case "queued":
+      return status;
+    case "running":
+    case "waiting":
+      return "inProgress";
+  }
+}
 
 export type CallsBySource = { source: string; answered: number; missed: number };
 export type FailingWorkflow = { id: string; name: string; failures: number; lastFailedAt: Date };

@@ -1,26 +1,5 @@
 import { z } from "zod";
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The workspace's name: the business name callers see in texts and emails. Shared by the forms and the server. */
-export const organizationNameSchema = z
-  .string()
-  .trim()
-  .min(1, "Give your workspace a name")
-  .min(2, "Use at least 2 characters for the name")
-  .max(80, "Keep the name under 80 characters");
-
-export const timeZoneSchema = z
-  .string({ message: "Pick a time zone from the list" })
-  .min(1, "Pick a time zone from the list")
-  .refine(isTimeZone, "Pick a time zone from the list, such as New York");
+import { organizationNameSchema, timeZoneSchema, workspaceSetupSchema } from "@/lib/workspace-settings";
 
 export const createOrganizationSchema = z.object({ name: organizationNameSchema, timezone: timeZoneSchema.optional() });
 
@@ -32,4 +11,4 @@ export const updateOrganizationSchema = z.object({
 });
 
 /** First sign-in: both are required. */
-export const completeSetupSchema = z.object({ name: organizationNameSchema, timezone: timeZoneSchema });
+export const completeSetupSchema = workspaceSetupSchema;
