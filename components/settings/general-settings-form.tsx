@@ -78,9 +78,12 @@ export function GeneralSettingsForm({ organization, canEdit }: { organization: {
             </p>
           </div>
           <div className="grid gap-1.5">
-            <Label htmlFor="org-timezone">Time zone</Label>
+            <Label id="org-timezone-label" htmlFor="org-timezone">
+              Time zone
+            </Label>
             <TimeZonePicker
               id="org-timezone"
+              labelId="org-timezone-label"
               value={timezone}
               onChange={(zone) => {
                 setTimezone(zone);

@@ -23,6 +23,7 @@ const PAGE = 10;
  */
 export function TimeZonePicker({
   id,
+  labelId,
   value,
   onChange,
   disabled,
@@ -30,6 +31,8 @@ export function TimeZonePicker({
   describedBy,
 }: {
   id?: string;
+  /** The visible label's id: the button is then named by it and the zone it shows ("Time zone New York (UTC−05:00)"). */
+  labelId?: string;
   value: string;
   onChange: (zone: string) => void;
   disabled?: boolean;
@@ -103,6 +106,7 @@ export function TimeZonePicker({
         <button
           type="button"
           id={baseId}
+          aria-labelledby={labelId ? `${labelId} ${baseId}-value` : undefined}
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
           data-testid="time-zone-picker"
@@ -115,7 +119,7 @@ export function TimeZonePicker({
             }
           }}
         >
-          <span className="min-w-0 truncate">
+          <span id={`${baseId}-value`} className="min-w-0 truncate">
             {current ? (
               <>
                 {timeZoneLabel(current)} <span className="text-muted-foreground">· {current.region}</span>

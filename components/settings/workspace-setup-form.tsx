@@ -80,9 +80,12 @@ export function WorkspaceSetupForm({ email, savedTimeZone }: { email: string | n
             </p>
           </div>
           <div className="grid gap-1.5">
-            <Label htmlFor="setup-time-zone">Time zone</Label>
+            <Label id="setup-time-zone-label" htmlFor="setup-time-zone">
+              Time zone
+            </Label>
             <TimeZonePicker
               id="setup-time-zone"
+              labelId="setup-time-zone-label"
               value={timezone}
               onChange={(zone) => {
                 setChosenTimeZone(zone);

@@ -138,9 +138,12 @@ export function OrgSwitcher({ current }: { current: { id: string; name: string; 
               <FieldError id="org-name-error" message={errors.name} />
             </div>
             <div className="grid gap-1.5">
-              <Label htmlFor="org-time-zone">Time zone</Label>
+              <Label id="org-time-zone-label" htmlFor="org-time-zone">
+                Time zone
+              </Label>
               <TimeZonePicker
                 id="org-time-zone"
+                labelId="org-time-zone-label"
                 value={timezone}
                 onChange={setChosenTimeZone}
                 invalid={Boolean(errors.timezone)}
