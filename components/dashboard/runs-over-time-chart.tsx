@@ -36,7 +36,14 @@ export function RunsOverTimeChart({ days }: { days: RunsPerDay[] }) {
           <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} interval="preserveStartEnd" minTickGap={12} />
           <YAxis allowDecimals={false} tickLine={false} axisLine={false} fontSize={12} />
           <Tooltip cursor={{ fill: "oklch(0.965 0.006 264)" }} contentStyle={{ borderRadius: 8, fontSize: 12 }} />
-          <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />
+          {/* In stacking order, and in the text colour: a pale "Skipped" would not be readable as text. */}
+          <Legend
+            iconType="circle"
+            iconSize={8}
+            wrapperStyle={{ fontSize: 12 }}
+            itemSorter={null}
+            formatter={(value) => <span className="text-foreground">{value}</span>}
+          />
           {shown.map((item, index) => (
             <Bar
               key={item.key}

@@ -43,7 +43,7 @@ export function GeneralSettingsForm({ organization, canEdit }: { organization: {
       </CardHeader>
       <CardContent>
         <form
-          className="grid gap-5"
+          className="grid grid-cols-1 gap-5"
           noValidate
           onSubmit={(event) => {
             event.preventDefault();

@@ -111,7 +111,7 @@ export function TimeZonePicker({
           aria-describedby={describedBy}
           data-testid="time-zone-picker"
           data-value={value}
-          className="flex h-9 w-full items-center justify-between gap-2 rounded-md border bg-card px-3 text-left text-sm shadow-xs disabled:opacity-50 aria-invalid:border-destructive"
+          className="flex h-9 w-full min-w-0 items-center justify-between gap-2 rounded-md border bg-card px-3 text-left text-sm shadow-xs disabled:opacity-50 aria-invalid:border-destructive"
           onKeyDown={(event) => {
             if (event.key === "ArrowDown" || event.key === "ArrowUp") {
               event.preventDefault();
@@ -135,7 +135,8 @@ export function TimeZonePicker({
         <PopoverPrimitive.Content
           align="start"
           sideOffset={4}
-          className="z-50 flex w-[min(24rem,calc(100vw-2rem))] flex-col rounded-md border bg-card shadow-md"
+          collisionPadding={8}
+          className="z-50 flex w-[max(var(--radix-popover-trigger-width),16rem)] max-w-[calc(100vw-1rem)] flex-col rounded-md border bg-card shadow-md"
           onOpenAutoFocus={(event) => {
             event.preventDefault();
             (event.currentTarget as HTMLElement).querySelector("input")?.focus();

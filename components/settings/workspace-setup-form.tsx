@@ -45,7 +45,7 @@ export function WorkspaceSetupForm({ email, savedTimeZone }: { email: string | n
       </CardHeader>
       <CardContent>
         <form
-          className="grid gap-5"
+          className="grid grid-cols-1 gap-5"
           noValidate
           onSubmit={(event) => {
             event.preventDefault();

@@ -102,7 +102,7 @@ export function OrgSwitcher({ current }: { current: { id: string; name: string; 
       >
         <DialogContent>
           <form
-            className="grid gap-4"
+            className="grid grid-cols-1 gap-4"
             noValidate
             onSubmit={(event) => {
               event.preventDefault();

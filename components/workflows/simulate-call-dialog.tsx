@@ -108,7 +108,7 @@ export function SimulateCallDialog({
       </DialogTrigger>
       <DialogContent className="max-h-[calc(100dvh-2rem)] max-w-xl overflow-y-auto">
         <form
-          className="grid gap-4"
+          className="grid grid-cols-1 gap-4"
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
@@ -147,7 +147,7 @@ export function SimulateCallDialog({
               </SelectContent>
             </Select>
           </div>
-          <div className="grid gap-3 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             <div className="grid content-start gap-1.5">
               <Label htmlFor="sim-caller">Caller number</Label>
               <Input
@@ -174,7 +174,7 @@ export function SimulateCallDialog({
                     if (event.target.checked) set("callerNumber", "");
                   }}
                 />
-                Reuse the last number{lastNumber ? ` (${formatPhoneNumber(lastNumber)})` : ""}
+                Reuse the last number{lastNumber ? `: ${formatPhoneNumber(lastNumber)}` : ""}
               </label>
             </div>
             <div className="grid content-start gap-1.5">
