@@ -164,7 +164,13 @@ export function TimeZonePicker({
               onKeyDown={onKeyDown}
             />
           </div>
-          <div ref={listRef} id={listId} role="listbox" aria-label="Time zones" className="max-h-72 overflow-y-auto p-1">
+          <div
+            ref={listRef}
+            id={listId}
+            role="listbox"
+            aria-label="Time zones"
+            className="max-h-[min(18rem,calc(var(--radix-popover-content-available-height)-3.5rem))] overflow-y-auto p-1"
+          >
             {shownGroups.length === 0 ? (
               <p className="px-2 py-6 text-center text-sm text-muted-foreground" role="status">
                 No time zone matches “{query}”. Try a nearby big city.
