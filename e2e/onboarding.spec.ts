@@ -61,7 +61,8 @@ test("a new user names the business and picks a time zone before the app, and Se
 });
 
 test("Settings explains an empty workspace name next to the field, and the only owner cannot leave", async ({ page }) => {
-  await signInWithMagicLink(page, uniqueEmail("owner"), "/sign-in", { businessName: "Solo Dental" });
+  const owner = uniqueEmail("owner");
+  await signInWithMagicLink(page, owner, "/sign-in", { businessName: "Solo Dental" });
   await page.goto("/settings");
   const name = page.getByLabel("Business name");
   await name.click();
@@ -86,6 +87,11 @@ test("Settings explains an empty workspace name next to the field, and the only 
   await expect(page.getByTestId("org-switcher")).toContainText("Solo Dental & Co");
 
   await page.goto("/settings/members");
+  // The server's reason shows in the form too, not only as a passing toast.
+  await page.getByLabel("Email address").pressSequentially(owner);
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: `${owner} is already a member of Solo Dental & Co.` })).toBeVisible();
+
   await expect(page.getByRole("button", { name: "Leave workspace" })).toBeDisabled();
   await expect(page.getByTestId("leave-only-owner")).toContainText("You are the only owner, so you cannot leave");
 });

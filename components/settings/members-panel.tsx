@@ -11,6 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { FieldError, serverFieldErrors, type FieldErrors } from "@/components/ui/form-field-errors";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
@@ -54,8 +55,10 @@ function InviteForm({ allowOwner }: { allowOwner: boolean }) {
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("editor");
   const [linkToShare, setLinkToShare] = useState<{ email: string; url: string } | null>(null);
+  const [errors, setErrors] = useState<FieldErrors<"email" | "role">>({});
   const invite = useMutation(
     trpc.invitation.create.mutationOptions({
+      onError: (error) => setErrors(serverFieldErrors(error, ["email", "role"] as const)),
       onSuccess: async (invitation) => {
         if (invitation.linkToShare) setLinkToShare({ email: invitation.email, url: invitation.linkToShare });
         else toast.success(`Invitation sent to ${invitation.email}`);
@@ -69,6 +72,7 @@ function InviteForm({ allowOwner }: { allowOwner: boolean }) {
       className="flex flex-wrap items-end gap-3"
       onSubmit={(event) => {
         event.preventDefault();
+        setErrors({});
         invite.mutate({ email, role });
       }}
     >
@@ -78,10 +82,16 @@ function InviteForm({ allowOwner }: { allowOwner: boolean }) {
           id="invite-email"
           type="email"
           value={email}
-          onChange={(event) => setEmail(event.target.value)}
+          onChange={(event) => {
+            setEmail(event.target.value);
+            setErrors({});
+          }}
           placeholder="teammate@company.com"
+          aria-invalid={errors.email ? true : undefined}
+          aria-describedby={errors.email ? "invite-email-error" : undefined}
           required
         />
+        <FieldError id="invite-email-error" message={errors.email} />
       </div>
       <div className="grid gap-1.5">
         <Label htmlFor="invite-role">Role</Label>
@@ -91,6 +101,11 @@ function InviteForm({ allowOwner }: { allowOwner: boolean }) {
         <MailPlus aria-hidden /> {invite.isPending ? "Sending…" : "Send invitation"}
       </Button>
       <p className="basis-full text-xs text-muted-foreground">{roleDescriptions[role]}.</p>
+      {errors.form || errors.role ? (
+        <p role="alert" className="basis-full text-sm text-destructive">
+          {errors.form ?? errors.role}
+        </p>
+      ) : null}
       {linkToShare ? (
         <div className="basis-full rounded-md border border-primary/40 p-3" data-testid="invitation-link">
           <CopyField
