@@ -6,7 +6,7 @@ import { refuseCrossSite } from "@/server/http/cross-site-guard";
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 /** Next.js's default `serverActions.bodySizeLimit`. */
 const SERVER_ACTION_BODY_LIMIT = 1024 * 1024;
-const PUBLIC_PREFIXES = ["/sign-in", "/verify-request", "/mailbox", "/_next/", "/favicon"];
+const PUBLIC_PREFIXES = ["/sign-in", "/verify-request", "/mailbox", "/_next/", "/favicon", "/icon.svg"];
 
 /**
  * Runs before pages and the cookie-authenticated API routes (tRPC, Auth.js, the CSV export).

@@ -30,7 +30,7 @@ test("an owner invites teammates who join with the right role; a viewer cannot m
 
   await signInWithMagicLink(page, owner);
   await page.goto("/settings");
-  await page.getByLabel("Name", { exact: true }).fill("Acme Dental");
+  await page.getByLabel("Business name").fill("Acme Dental");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Settings saved")).toBeVisible();
 

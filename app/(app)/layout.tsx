@@ -9,6 +9,8 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   const session = await auth();
   if (!session?.user) redirect("/sign-in");
   const organization = await (await getServerCaller()).organization.current();
+  // A workspace made at sign-up asks for its business name and time zone first (issue 16, item 3).
+  if (organization.needsSetup) redirect("/onboarding");
 
   return (
     <TRPCReactProvider>

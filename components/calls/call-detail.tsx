@@ -12,7 +12,7 @@ import { LabelValue as Fact } from "@/components/ui/label-value";
 import { relativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { CallOutcomeBadge } from "./call-outcome-badge";
+import { CallOutcomeBadge, SimulatedCallBadge } from "./call-outcome-badge";
 import { formatCallDuration } from "./format-call-duration";
 
 const eventLabels: Partial<Record<string, string>> = {
@@ -47,10 +47,12 @@ export function CallDetail({ callId }: { callId: string }) {
             <div className="flex flex-wrap items-center gap-3">
               <CardTitle className="text-lg">{call.callerName || formatPhoneNumber(call.callerNumber) || "Unknown caller"}</CardTitle>
               <CallOutcomeBadge outcome={call.outcome} status={call.status} />
+              {call.simulated ? <SimulatedCallBadge /> : null}
             </div>
             <CardDescription>
               {call.callerName ? `${formatPhoneNumber(call.callerNumber)} · ` : ""}
               {call.startedAt.toLocaleString()}
+              {call.simulated ? " · Made with “Simulate a call”: not counted in your call numbers." : ""}
             </CardDescription>
           </CardHeader>
           <CardContent>
@@ -80,7 +82,9 @@ export function CallDetail({ callId }: { callId: string }) {
           <CardHeader>
             <CardTitle>Events</CardTitle>
             <CardDescription>
-              What Twilio or CallRail told Switchboard about this call, in order. Open one to see the data workflows read.
+              {call.simulated
+                ? "The pretend event “Simulate a call” sent. Open it to see the data workflows read."
+                : "What Twilio or CallRail told Switchboard about this call, in order. Open one to see the data workflows read."}
             </CardDescription>
           </CardHeader>
           <CardContent>

@@ -9,8 +9,8 @@ export function CallsBySource({ sources }: { sources: CallsBySourceRow[] }) {
         const total = row.answered + row.missed;
         return (
           <li key={row.source} className="flex flex-col gap-1">
-            <div className="flex items-baseline justify-between gap-2 text-sm">
-              <span className="truncate font-medium">{row.source}</span>
+            <div className="flex flex-wrap items-baseline justify-between gap-x-2 text-sm">
+              <span className="min-w-0 truncate font-medium">{row.source}</span>
               <span className="shrink-0 text-xs text-muted-foreground tabular-nums">
                 {total} · {row.answered} answered · {row.missed} missed
               </span>

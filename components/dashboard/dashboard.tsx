@@ -12,6 +12,7 @@ import { FailingWorkflows } from "./failing-workflows";
 import { GettingStarted } from "./getting-started";
 import { StatCard } from "./stat-card";
 import { asClause } from "@/components/ui/as-clause";
+import { runsOfDay } from "@/lib/runs-per-day";
 
 // The charting library is the heaviest thing on this page: load it after the numbers.
 const RunsOverTimeChart = dynamic(() => import("./runs-over-time-chart").then((module) => module.RunsOverTimeChart), {
@@ -45,7 +46,8 @@ export function Dashboard() {
     );
   }
   const data = summary.data!;
-  const hasTraffic = data.runsPerDay.some((day) => day.succeeded + day.failed + day.other > 0) || data.callsLast7Days.total > 0;
+  const hasTraffic = data.runsPerDay.some((day) => runsOfDay(day) > 0) || data.callsLast7Days.total > 0;
+  const simulated = data.simulatedCallsLast7Days;
 
   return (
     <div className="flex flex-col gap-6">
@@ -63,7 +65,9 @@ export function Dashboard() {
           icon={PhoneCall}
           label="Calls, last 7 days"
           value={String(data.callsLast7Days.total)}
-          hint={`${data.callsLast7Days.answered} answered · ${data.callsLast7Days.missed} missed`}
+          hint={`${data.callsLast7Days.answered} answered · ${data.callsLast7Days.missed} missed${
+            simulated > 0 ? ` · ${simulated} simulated not counted` : ""
+          }`}
         />
       </div>
       <Card>

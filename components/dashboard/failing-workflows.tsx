@@ -7,7 +7,7 @@ export function FailingWorkflows({ workflows }: { workflows: FailingWorkflow[] }
   return (
     <ul className="divide-y">
       {workflows.map((workflow) => (
-        <li key={workflow.id} className="flex items-center justify-between gap-3 py-2.5 text-sm">
+        <li key={workflow.id} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-2.5 text-sm">
           <span className="flex min-w-0 items-center gap-2">
             <AlertTriangle className="size-4 shrink-0 text-destructive" aria-hidden />
             <Link href={`/workflows/${workflow.id}`} className="truncate font-medium hover:underline">

@@ -27,7 +27,7 @@ const steps = [
   },
 ];
 
-/** Shown until the organization has any traffic: three steps from nothing to a first run. */
+/** Shown until the workspace has any traffic: three steps from nothing to a first run. */
 export function GettingStarted() {
   return (
     <div className="grid gap-4 md:grid-cols-3">

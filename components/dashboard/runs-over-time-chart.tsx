@@ -1,33 +1,60 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { RunsPerDay } from "@/server/dashboard/dashboard-summary";
+import type { RunsPerDay } from "@/lib/runs-per-day";
 
-// Literal colours (the theme's success, destructive and muted tones): SVG attributes do not resolve CSS variables everywhere.
+// Literal colours (the theme's success, destructive, primary and muted tones): SVG attributes do not resolve CSS variables everywhere.
 const colors = {
   succeeded: "oklch(0.6 0.15 155)",
   failed: "oklch(0.58 0.22 27)",
-  other: "oklch(0.52 0.02 264)",
+  skipped: "oklch(0.72 0.015 264)",
+  inProgress: "oklch(0.55 0.19 264)",
+  queued: "oklch(0.45 0.03 264)",
   grid: "oklch(0.91 0.008 264)",
 };
 
+/** The stacked series, bottom to top; queued runs are shown only on days that have any. */
+const series = [
+  { key: "succeeded", name: "Succeeded" },
+  { key: "failed", name: "Failed" },
+  { key: "skipped", name: "Skipped" },
+  { key: "inProgress", name: "In progress" },
+  { key: "queued", name: "Queued" },
+] as const;
+
 const shortDay = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", timeZone: "UTC" });
 
-/** Stacked bars: succeeded, failed and still-going runs per day of the organization's calendar. */
+/** Stacked bars per day of the workspace's calendar: succeeded, failed, skipped and still-going runs. */
 export function RunsOverTimeChart({ days }: { days: RunsPerDay[] }) {
   const data = days.map((day) => ({ ...day, label: shortDay.format(new Date(`${day.day}T00:00:00Z`)) }));
+  const shown = series.filter((item) => item.key !== "queued" || days.some((day) => day.queued > 0));
   return (
-    <div className="h-64" role="img" aria-label={`Runs per day over the last ${days.length} days`}>
+    <div className="h-64" role="img" aria-label={`Runs per day over the last ${days.length} days`} data-testid="runs-over-time-chart">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid vertical={false} stroke={colors.grid} />
-          <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} interval="preserveStartEnd" />
+          <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} interval="preserveStartEnd" minTickGap={12} />
           <YAxis allowDecimals={false} tickLine={false} axisLine={false} fontSize={12} />
           <Tooltip cursor={{ fill: "oklch(0.965 0.006 264)" }} contentStyle={{ borderRadius: 8, fontSize: 12 }} />
-          <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="succeeded" name="Succeeded" stackId="runs" fill={colors.succeeded} isAnimationActive={false} />
-          <Bar dataKey="failed" name="Failed" stackId="runs" fill={colors.failed} isAnimationActive={false} />
-          <Bar dataKey="other" name="In progress" stackId="runs" fill={colors.other} radius={[3, 3, 0, 0]} isAnimationActive={false} />
+          {/* In stacking order, and in the text colour: a pale "Skipped" would not be readable as text. */}
+          <Legend
+            iconType="circle"
+            iconSize={8}
+            wrapperStyle={{ fontSize: 12 }}
+            itemSorter={null}
+            formatter={(value) => <span className="text-foreground">{value}</span>}
+          />
+          {shown.map((item, index) => (
+            <Bar
+              key={item.key}
+              dataKey={item.key}
+              name={item.name}
+              stackId="runs"
+              fill={colors[item.key]}
+              radius={index === shown.length - 1 ? [3, 3, 0, 0] : undefined}
+              isAnimationActive={false}
+            />
+          ))}
         </BarChart>
       </ResponsiveContainer>
     </div>

@@ -37,7 +37,7 @@ export function CallRailSettingsPanel() {
           <CardTitle>CallRail webhooks</CardTitle>
           <CardDescription>
             Already tracking calls with CallRail? Send its webhooks to Switchboard and your workflows run on CallRail’s calls, texts and
-            form submissions too. The address contains a secret: anyone who has it can send events to your organization.
+            form submissions too. The address contains a secret: anyone who has it can send events to this workspace.
           </CardDescription>
         </CardHeader>
         <CardContent className="flex flex-col gap-4">

@@ -2,66 +2,107 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { useTRPC } from "@/components/providers/trpc-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { FieldError, serverFieldErrors, zodFieldErrors, type FieldErrors } from "@/components/ui/form-field-errors";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { businessNameVariable, workspaceSetupSchema } from "@/lib/workspace-settings";
+import { TimeZonePicker } from "./time-zone-picker";
+
+type Field = "name" | "timezone";
+const fields = ["name", "timezone"] as const;
 
 export function GeneralSettingsForm({ organization, canEdit }: { organization: { name: string; timezone: string }; canEdit: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [name, setName] = useState(organization.name);
   const [timezone, setTimezone] = useState(organization.timezone);
-  const timezones = useMemo(() => Intl.supportedValuesOf("timeZone"), []);
+  const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const update = useMutation(
     trpc.organization.update.mutationOptions({
       onSuccess: () => {
         toast.success("Settings saved");
         router.refresh();
       },
+      onError: (error) => setErrors(serverFieldErrors(error, fields)),
     }),
   );
 
   return (
     <Card className="max-w-2xl">
       <CardHeader>
-        <CardTitle>Organization</CardTitle>
+        <CardTitle>Workspace</CardTitle>
         <CardDescription>
-          The time zone decides what “business hours” means in your workflows.
+          What callers see, and the clock your workflows keep.
           {canEdit ? null : " Only admins and owners can change these settings."}
         </CardDescription>
       </CardHeader>
       <CardContent>
         <form
-          className="grid gap-4"
+          className="grid grid-cols-1 gap-5"
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            update.mutate({ name, timezone });
+            const checked = workspaceSetupSchema.safeParse({ name, timezone });
+            if (!checked.success) {
+              setErrors(zodFieldErrors<Field>(checked.error));
+              return;
+            }
+            setErrors({});
+            update.mutate(checked.data);
           }}
         >
           <div className="grid gap-1.5">
-            <Label htmlFor="org-name-setting">Name</Label>
-            <Input id="org-name-setting" value={name} onChange={(event) => setName(event.target.value)} disabled={!canEdit} />
+            <Label htmlFor="org-name-setting">Business name</Label>
+            <Input
+              id="org-name-setting"
+              value={name}
+              maxLength={80}
+              autoComplete="organization"
+              aria-invalid={errors.name ? true : undefined}
+              aria-describedby={["org-name-usage", errors.name ? "org-name-error" : null].filter(Boolean).join(" ")}
+              onChange={(event) => {
+                setName(event.target.value);
+                setErrors((current) => ({ ...current, name: undefined, form: undefined }));
+              }}
+              disabled={!canEdit}
+            />
+            <FieldError id="org-name-error" message={errors.name} />
+            <p id="org-name-usage" className="text-xs text-muted-foreground">
+              Also this workspace’s name. Used in texts and emails as <code className="font-mono">{businessNameVariable}</code>, so write it
+              as callers know you.
+            </p>
           </div>
           <div className="grid gap-1.5">
-            <Label htmlFor="org-timezone">Time zone</Label>
-            <Select value={timezone} onValueChange={setTimezone} disabled={!canEdit}>
-              <SelectTrigger id="org-timezone">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                {timezones.map((zone) => (
-                  <SelectItem key={zone} value={zone}>
-                    {zone.replaceAll("_", " ")}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
+            <Label id="org-timezone-label" htmlFor="org-timezone">
+              Time zone
+            </Label>
+            <TimeZonePicker
+              id="org-timezone"
+              labelId="org-timezone-label"
+              value={timezone}
+              onChange={(zone) => {
+                setTimezone(zone);
+                setErrors((current) => ({ ...current, timezone: undefined, form: undefined }));
+              }}
+              disabled={!canEdit}
+              invalid={Boolean(errors.timezone)}
+              describedBy={["org-timezone-usage", errors.timezone ? "org-timezone-error" : null].filter(Boolean).join(" ")}
+            />
+            <FieldError id="org-timezone-error" message={errors.timezone} />
+            <p id="org-timezone-usage" className="text-xs text-muted-foreground">
+              Business-hours conditions and times in runs use this time zone, and so do the days on the home page and in call exports.
+            </p>
           </div>
+          {errors.form ? (
+            <p role="alert" className="text-sm text-destructive">
+              {errors.form}
+            </p>
+          ) : null}
           {canEdit ? (
             <div>
               <Button type="submit" disabled={update.isPending}>

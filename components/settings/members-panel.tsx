@@ -11,6 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { FieldError, serverFieldErrors, type FieldErrors } from "@/components/ui/form-field-errors";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
@@ -54,8 +55,10 @@ function InviteForm({ allowOwner }: { allowOwner: boolean }) {
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("editor");
   const [linkToShare, setLinkToShare] = useState<{ email: string; url: string } | null>(null);
+  const [errors, setErrors] = useState<FieldErrors<"email" | "role">>({});
   const invite = useMutation(
     trpc.invitation.create.mutationOptions({
+      onError: (error) => setErrors(serverFieldErrors(error, ["email", "role"] as const)),
       onSuccess: async (invitation) => {
         if (invitation.linkToShare) setLinkToShare({ email: invitation.email, url: invitation.linkToShare });
         else toast.success(`Invitation sent to ${invitation.email}`);
@@ -69,6 +72,7 @@ function InviteForm({ allowOwner }: { allowOwner: boolean }) {
       className="flex flex-wrap items-end gap-3"
       onSubmit={(event) => {
         event.preventDefault();
+        setErrors({});
         invite.mutate({ email, role });
       }}
     >
@@ -78,10 +82,16 @@ function InviteForm({ allowOwner }: { allowOwner: boolean }) {
           id="invite-email"
           type="email"
           value={email}
-          onChange={(event) => setEmail(event.target.value)}
+          onChange={(event) => {
+            setEmail(event.target.value);
+            setErrors({});
+          }}
           placeholder="teammate@company.com"
+          aria-invalid={errors.email ? true : undefined}
+          aria-describedby={errors.email ? "invite-email-error" : undefined}
           required
         />
+        <FieldError id="invite-email-error" message={errors.email} />
       </div>
       <div className="grid gap-1.5">
         <Label htmlFor="invite-role">Role</Label>
@@ -91,6 +101,11 @@ function InviteForm({ allowOwner }: { allowOwner: boolean }) {
         <MailPlus aria-hidden /> {invite.isPending ? "Sending…" : "Send invitation"}
       </Button>
       <p className="basis-full text-xs text-muted-foreground">{roleDescriptions[role]}.</p>
+      {errors.form || errors.role ? (
+        <p role="alert" className="basis-full text-sm text-destructive">
+          {errors.form ?? errors.role}
+        </p>
+      ) : null}
       {linkToShare ? (
         <div className="basis-full rounded-md border border-primary/40 p-3" data-testid="invitation-link">
           <CopyField
@@ -143,6 +158,9 @@ export function MembersPanel({ organizationName, myRole, canManage }: { organiza
     }),
   );
   const allowOwner = myRole === "owner";
+  const owners = members.data?.filter((member) => member.role === "owner").length;
+  // The server refuses too; here the button says why before anyone tries.
+  const onlyOwner = myRole === "owner" && owners === 1;
 
   return (
     <div className="flex max-w-4xl flex-col gap-6">
@@ -240,20 +258,32 @@ export function MembersPanel({ organizationName, myRole, canManage }: { organiza
       <Card>
         <CardHeader>
           <CardTitle>Leave {organizationName}</CardTitle>
-          <CardDescription>You lose access to its workflows and runs. An organization always keeps at least one owner.</CardDescription>
+          <CardDescription>You lose access to its workflows and runs. A workspace always keeps at least one owner.</CardDescription>
         </CardHeader>
-        <CardContent>
-          <ConfirmDialog
-            trigger={
-              <Button variant="secondary">
-                <LogOut aria-hidden /> Leave organization
-              </Button>
-            }
-            title={`Leave ${organizationName}?`}
-            description="You will need a new invitation to come back."
-            confirmLabel="Leave"
-            onConfirm={() => leave.mutate()}
-          />
+        <CardContent className="flex flex-wrap items-center gap-3">
+          {onlyOwner || members.isLoading ? (
+            <Button variant="secondary" disabled aria-describedby={onlyOwner ? "leave-only-owner" : undefined}>
+              <LogOut aria-hidden /> Leave workspace
+            </Button>
+          ) : (
+            <ConfirmDialog
+              trigger={
+                <Button variant="secondary">
+                  <LogOut aria-hidden /> Leave workspace
+                </Button>
+              }
+              title={`Leave ${organizationName}?`}
+              description="You will need a new invitation to come back."
+              confirmLabel="Leave"
+              onConfirm={() => leave.mutate()}
+            />
+          )}
+          {onlyOwner ? (
+            <p id="leave-only-owner" className="min-w-0 flex-1 text-sm text-muted-foreground" data-testid="leave-only-owner">
+              You are the only owner, so you cannot leave. Make another member an owner first
+              {canManage ? " (invite someone if you are alone here)" : ""}.
+            </p>
+          ) : null}
         </CardContent>
       </Card>
     </div>

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Building2, Check, ChevronsUpDown, Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { useTRPC } from "@/components/providers/trpc-react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -17,6 +17,14 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { FieldError, serverFieldErrors, zodFieldErrors, type FieldErrors } from "@/components/ui/form-field-errors";
+import { browserTimeZone } from "@/components/settings/time-zone-options";
+import { TimeZonePicker } from "@/components/settings/time-zone-picker";
+import { workspaceSetupSchema } from "@/lib/workspace-settings";
+
+type Field = "name" | "timezone";
+const fields = ["name", "timezone"] as const;
+const neverChanges = () => () => {};
 
 export function OrgSwitcher({ current }: { current: { id: string; name: string; role: string } }) {
   const trpc = useTRPC();
@@ -24,6 +32,10 @@ export function OrgSwitcher({ current }: { current: { id: string; name: string; 
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
   const [name, setName] = useState("");
+  const detectedTimeZone = useSyncExternalStore(neverChanges, browserTimeZone, () => null);
+  const [chosenTimeZone, setChosenTimeZone] = useState<string | null>(null);
+  const timezone = chosenTimeZone ?? detectedTimeZone ?? "UTC";
+  const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const organizations = useQuery(trpc.organization.list.queryOptions());
 
   const afterChange = async () => {
@@ -36,8 +48,10 @@ export function OrgSwitcher({ current }: { current: { id: string; name: string; 
       onSuccess: async () => {
         setCreating(false);
         setName("");
+        setChosenTimeZone(null);
         await afterChange();
       },
+      onError: (error) => setErrors(serverFieldErrors(error, fields)),
     }),
   );
 
@@ -47,7 +61,7 @@ export function OrgSwitcher({ current }: { current: { id: string; name: string; 
         <DropdownMenuTrigger asChild>
           <button
             className="flex w-full items-center gap-2 rounded-md border bg-card px-2.5 py-2 text-left shadow-xs hover:bg-muted"
-            aria-label={`Organization: ${current.name}. Switch organization`}
+            aria-label={`Workspace: ${current.name}. Switch workspace`}
             data-testid="org-switcher"
           >
             <Building2 className="size-4 shrink-0 text-muted-foreground" aria-hidden />
@@ -61,7 +75,7 @@ export function OrgSwitcher({ current }: { current: { id: string; name: string; 
           </button>
         </DropdownMenuTrigger>
         <DropdownMenuContent align="start" className="w-64">
-          <DropdownMenuLabel>Organizations</DropdownMenuLabel>
+          <DropdownMenuLabel>Workspaces</DropdownMenuLabel>
           {organizations.isLoading ? <DropdownMenuItem disabled>Loading…</DropdownMenuItem> : null}
           {organizations.data?.map((organization) => (
             <DropdownMenuItem
@@ -75,30 +89,76 @@ export function OrgSwitcher({ current }: { current: { id: string; name: string; 
           ))}
           <DropdownMenuSeparator />
           <DropdownMenuItem onSelect={() => setCreating(true)}>
-            <Plus aria-hidden /> New organization
+            <Plus aria-hidden /> New workspace
           </DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>
-      <Dialog open={creating} onOpenChange={setCreating}>
+      <Dialog
+        open={creating}
+        onOpenChange={(open) => {
+          setCreating(open);
+          setErrors({});
+        }}
+      >
         <DialogContent>
           <form
-            className="grid gap-4"
+            className="grid grid-cols-1 gap-4"
+            noValidate
             onSubmit={(event) => {
               event.preventDefault();
-              createOrg.mutate({ name });
+              const checked = workspaceSetupSchema.safeParse({ name, timezone });
+              if (!checked.success) {
+                setErrors(zodFieldErrors<Field>(checked.error));
+                return;
+              }
+              setErrors({});
+              createOrg.mutate(checked.data);
             }}
           >
             <DialogHeader>
-              <DialogTitle>New organization</DialogTitle>
-              <DialogDescription>A separate space with its own workflows, numbers and members.</DialogDescription>
+              <DialogTitle>New workspace</DialogTitle>
+              <DialogDescription>
+                A separate space with its own workflows, numbers and members — for another business, say.
+              </DialogDescription>
             </DialogHeader>
             <div className="grid gap-1.5">
-              <Label htmlFor="org-name">Name</Label>
-              <Input id="org-name" value={name} onChange={(event) => setName(event.target.value)} placeholder="Acme Dental" required />
+              <Label htmlFor="org-name">Business name</Label>
+              <Input
+                id="org-name"
+                value={name}
+                maxLength={80}
+                placeholder="Acme Dental"
+                aria-invalid={errors.name ? true : undefined}
+                aria-describedby={errors.name ? "org-name-error" : undefined}
+                onChange={(event) => {
+                  setName(event.target.value);
+                  setErrors((current) => ({ ...current, name: undefined, form: undefined }));
+                }}
+              />
+              <FieldError id="org-name-error" message={errors.name} />
             </div>
+            <div className="grid gap-1.5">
+              <Label id="org-time-zone-label" htmlFor="org-time-zone">
+                Time zone
+              </Label>
+              <TimeZonePicker
+                id="org-time-zone"
+                labelId="org-time-zone-label"
+                value={timezone}
+                onChange={setChosenTimeZone}
+                invalid={Boolean(errors.timezone)}
+                describedBy={errors.timezone ? "org-time-zone-error" : undefined}
+              />
+              <FieldError id="org-time-zone-error" message={errors.timezone} />
+            </div>
+            {errors.form ? (
+              <p role="alert" className="text-sm text-destructive">
+                {errors.form}
+              </p>
+            ) : null}
             <DialogFooter>
               <Button type="submit" disabled={createOrg.isPending}>
-                {createOrg.isPending ? "Creating…" : "Create organization"}
+                {createOrg.isPending ? "Creating…" : "Create workspace"}
               </Button>
             </DialogFooter>
           </form>

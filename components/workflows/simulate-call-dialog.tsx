@@ -6,25 +6,42 @@ import Link from "next/link";
 import { useState } from "react";
 import { toast } from "sonner";
 import { eventTypeInfo, eventTypes, type EventType } from "@/engine";
+import { formatPhoneNumber } from "@/components/numbers/format-phone-number";
 import { useTRPC } from "@/components/providers/trpc-react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { FieldError, serverFieldErrors } from "@/components/ui/form-field-errors";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
+import {
+  asksForDuration,
+  simulateCallInput,
+  type SimulateCallErrors,
+  type SimulateCallField,
+  type SimulateCallForm,
+} from "./simulate-call-input";
 
-const callTypes = new Set<EventType>([
-  "call.missed",
-  "call.answered",
-  "call.completed",
-  "call.started",
-  "call.routed",
-  "call.modified",
-  "convert_assist.completed",
-]);
+const initialForm = (type: EventType): SimulateCallForm => ({
+  type,
+  callerNumber: "",
+  reuseLastNumber: false,
+  callerName: "Jane Doe",
+  trackingNumber: "+14155550100",
+  source: "Google Ads",
+  durationSeconds: "45",
+  firstCall: true,
+  messageBody: "Hi, are you open on Saturday?",
+});
 
-/** Fires a realistic event (the engine's sample, with the fields edited here) at the live workflows. */
+const fieldNames = Object.keys(initialForm("call.missed")) as SimulateCallField[];
+
+/**
+ * Fires a realistic event (the engine's sample, with the fields edited here) at the live workflows.
+ * Each call comes from a new made-up number unless one is typed or the last is reused, so
+ * simulations behave like different callers (and do not run into the daily text limit per number).
+ */
 export function SimulateCallDialog({
   defaultType = "call.missed",
   trigger,
@@ -37,40 +54,51 @@ export function SimulateCallDialog({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(defaultOpen);
-  const [type, setType] = useState<EventType>(defaultType);
-  const [callerNumber, setCallerNumber] = useState("+14155550123");
-  const [callerName, setCallerName] = useState("Jane Doe");
-  const [durationSeconds, setDurationSeconds] = useState("45");
-  const [source, setSource] = useState("Google Ads");
-  const [trackingNumber, setTrackingNumber] = useState("+14155550100");
-  const [firstCall, setFirstCall] = useState(true);
-  const [messageBody, setMessageBody] = useState("Hi, are you open on Saturday?");
-  const isCall = callTypes.has(type);
+  const [form, setForm] = useState<SimulateCallForm>(() => initialForm(defaultType));
+  const [errors, setErrors] = useState<SimulateCallErrors>({});
+  const [lastNumber, setLastNumber] = useState<string | null>(null);
+  const showDuration = asksForDuration(form.type);
 
-  function callFields() {
-    if (!isCall) return {};
-    const seconds = Math.max(0, Math.round(Number(durationSeconds) || 0));
-    if (type === "call.missed") return { answered: false, durationSeconds: 0 };
-    if (type === "call.answered") return { answered: true, durationSeconds: seconds };
-    if (type === "call.completed") return { answered: seconds > 0, durationSeconds: seconds };
-    return { durationSeconds: seconds };
+  function set<K extends SimulateCallField>(key: K, value: SimulateCallForm[K]) {
+    setForm((current) => ({ ...current, [key]: value }));
+    setErrors((current) => ({ ...current, [key]: undefined, form: undefined }));
   }
+  const invalid = (key: SimulateCallField) => (errors[key] ? true : undefined);
+  const describedBy = (key: SimulateCallField, hint?: string) =>
+    [errors[key] ? `sim-${key}-error` : null, hint].filter(Boolean).join(" ") || undefined;
 
   const simulate = useMutation(
     trpc.event.simulate.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async (result) => {
         setOpen(false);
+        setLastNumber(result.callerNumber);
+        // The next call is a new caller again, unless the person asks to reuse this one.
+        setForm((current) => ({ ...current, callerNumber: "" }));
         toast.success("Simulated event sent", {
-          description: "Matching live workflows are running now.",
-          action: { label: "See runs", onClick: () => (window.location.href = "/runs") },
+          description: `From ${formatPhoneNumber(result.callerNumber)}. Matching live workflows are running now.`,
+          action: result.callId
+            ? { label: "See the call", onClick: () => (window.location.href = `/calls/${result.callId}`) }
+            : { label: "See runs", onClick: () => (window.location.href = "/runs") },
         });
-        await queryClient.invalidateQueries({ queryKey: trpc.run.list.queryKey() });
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.run.list.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.calls.list.queryKey() }),
+        ]);
       },
+      onError: (error) => setErrors(serverFieldErrors(error, fieldNames)),
     }),
   );
 
+  const reusing = form.reuseLastNumber && !form.callerNumber.trim();
+
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) setErrors({});
+      }}
+    >
       <DialogTrigger asChild>
         {trigger ?? (
           <Button variant="secondary">
@@ -78,28 +106,26 @@ export function SimulateCallDialog({
           </Button>
         )}
       </DialogTrigger>
-      <DialogContent className="max-w-xl">
+      <DialogContent className="max-h-[calc(100dvh-2rem)] max-w-xl overflow-y-auto">
         <form
-          className="grid gap-4"
+          className="grid grid-cols-1 gap-4"
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            simulate.mutate({
-              type,
-              callerNumber,
-              callerName,
-              firstCall,
-              source,
-              trackingNumber,
-              ...callFields(),
-              ...(type.startsWith("sms.") ? { messageBody } : {}),
-            });
+            const checked = simulateCallInput(form);
+            if (!checked.ok) {
+              setErrors(checked.errors);
+              return;
+            }
+            setErrors({});
+            simulate.mutate(checked.input);
           }}
         >
           <DialogHeader>
             <DialogTitle>Simulate a call</DialogTitle>
             <DialogDescription>
-              Sends a pretend event to your live workflows — real runs, real logs. With no Twilio or Resend connected, texts and emails land
-              in the{" "}
+              Sends a pretend event to your live workflows — real runs, real logs. A pretend call is listed on Calls, marked “Simulated”.
+              With no Twilio or Resend connected, texts and emails land in the{" "}
               <Link className="underline" href="/outbox">
                 Outbox
               </Link>
@@ -108,7 +134,7 @@ export function SimulateCallDialog({
           </DialogHeader>
           <div className="grid gap-1.5">
             <Label htmlFor="sim-type">What happens</Label>
-            <Select value={type} onValueChange={(value) => setType(value as EventType)}>
+            <Select value={form.type} onValueChange={(value) => set("type", value as EventType)}>
               <SelectTrigger id="sim-type">
                 <SelectValue />
               </SelectTrigger>
@@ -121,44 +147,110 @@ export function SimulateCallDialog({
               </SelectContent>
             </Select>
           </div>
-          <div className="grid grid-cols-2 gap-3">
-            <div className="grid gap-1.5">
+          <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+            <div className="grid content-start gap-1.5">
               <Label htmlFor="sim-caller">Caller number</Label>
-              <Input id="sim-caller" value={callerNumber} onChange={(event) => setCallerNumber(event.target.value)} />
+              <Input
+                id="sim-caller"
+                type="tel"
+                value={form.callerNumber}
+                placeholder={reusing ? (lastNumber ? formatPhoneNumber(lastNumber) : "The last number used") : "A new number each time"}
+                disabled={form.reuseLastNumber}
+                aria-invalid={invalid("callerNumber")}
+                aria-describedby={describedBy("callerNumber", "sim-caller-hint")}
+                onChange={(event) => set("callerNumber", event.target.value)}
+              />
+              <FieldError id="sim-callerNumber-error" message={errors.callerNumber} />
+              <p id="sim-caller-hint" className="text-xs text-muted-foreground">
+                Leave empty for a made-up 555-01xx number per call, so each one is a new caller.
+              </p>
+              <label className="flex items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  className="size-4 accent-primary"
+                  checked={form.reuseLastNumber}
+                  onChange={(event) => {
+                    set("reuseLastNumber", event.target.checked);
+                    if (event.target.checked) set("callerNumber", "");
+                  }}
+                />
+                Reuse the last number{lastNumber ? `: ${formatPhoneNumber(lastNumber)}` : ""}
+              </label>
             </div>
-            <div className="grid gap-1.5">
+            <div className="grid content-start gap-1.5">
               <Label htmlFor="sim-name">Caller name</Label>
-              <Input id="sim-name" value={callerName} onChange={(event) => setCallerName(event.target.value)} />
+              <Input
+                id="sim-name"
+                value={form.callerName}
+                maxLength={100}
+                placeholder="No name: leave empty"
+                aria-invalid={invalid("callerName")}
+                aria-describedby={describedBy("callerName")}
+                onChange={(event) => set("callerName", event.target.value)}
+              />
+              <FieldError id="sim-callerName-error" message={errors.callerName} />
             </div>
-            <div className="grid gap-1.5">
+            <div className="grid content-start gap-1.5">
               <Label htmlFor="sim-tracking">Tracking number called</Label>
-              <Input id="sim-tracking" value={trackingNumber} onChange={(event) => setTrackingNumber(event.target.value)} />
+              <Input
+                id="sim-tracking"
+                type="tel"
+                value={form.trackingNumber}
+                aria-invalid={invalid("trackingNumber")}
+                aria-describedby={describedBy("trackingNumber")}
+                onChange={(event) => set("trackingNumber", event.target.value)}
+              />
+              <FieldError id="sim-trackingNumber-error" message={errors.trackingNumber} />
             </div>
-            <div className="grid gap-1.5">
+            <div className="grid content-start gap-1.5">
               <Label htmlFor="sim-source">Marketing source</Label>
-              <Input id="sim-source" value={source} onChange={(event) => setSource(event.target.value)} />
+              <Input
+                id="sim-source"
+                value={form.source}
+                maxLength={100}
+                aria-invalid={invalid("source")}
+                aria-describedby={describedBy("source")}
+                onChange={(event) => set("source", event.target.value)}
+              />
+              <FieldError id="sim-source-error" message={errors.source} />
             </div>
-            {isCall && type !== "call.missed" ? (
-              <div className="grid gap-1.5">
+            {showDuration ? (
+              <div className="grid content-start gap-1.5">
                 <Label htmlFor="sim-duration">Duration (seconds)</Label>
                 <Input
                   id="sim-duration"
                   inputMode="numeric"
-                  value={durationSeconds}
-                  onChange={(event) => setDurationSeconds(event.target.value)}
+                  value={form.durationSeconds}
+                  aria-invalid={invalid("durationSeconds")}
+                  aria-describedby={describedBy("durationSeconds")}
+                  onChange={(event) => set("durationSeconds", event.target.value)}
                 />
+                <FieldError id="sim-durationSeconds-error" message={errors.durationSeconds} />
               </div>
             ) : null}
-            {type.startsWith("sms.") ? (
-              <div className="col-span-2 grid gap-1.5">
+            {form.type.startsWith("sms.") ? (
+              <div className="grid content-start gap-1.5 sm:col-span-2">
                 <Label htmlFor="sim-message">Message</Label>
-                <Input id="sim-message" value={messageBody} onChange={(event) => setMessageBody(event.target.value)} />
+                <Input
+                  id="sim-message"
+                  value={form.messageBody}
+                  aria-invalid={invalid("messageBody")}
+                  aria-describedby={describedBy("messageBody")}
+                  onChange={(event) => set("messageBody", event.target.value)}
+                />
+                <FieldError id="sim-messageBody-error" message={errors.messageBody} />
               </div>
             ) : null}
-            <label className="col-span-2 flex items-center gap-2 text-sm">
-              <Switch checked={firstCall} onCheckedChange={setFirstCall} aria-label="First-time caller" /> First-time caller
+            <label className="flex items-center gap-2 text-sm sm:col-span-2">
+              <Switch checked={form.firstCall} onCheckedChange={(checked) => set("firstCall", checked)} aria-label="First-time caller" />{" "}
+              First-time caller
             </label>
           </div>
+          {errors.form ? (
+            <p role="alert" className="text-sm text-destructive">
+              {errors.form}
+            </p>
+          ) : null}
           <DialogFooter>
             <Button type="submit" disabled={simulate.isPending}>
               {simulate.isPending ? "Sending…" : "Send simulated event"}

@@ -62,6 +62,8 @@ export const calls = pgTable(
     endedAt: timestamp("ended_at", { withTimezone: true }),
     recordingUrl: text("recording_url"),
     tags: jsonb("tags").$type<string[]>().notNull().default([]),
+    /** Made by "Simulate a call": listed with real calls, left out of call counts and caller history. */
+    simulated: boolean("simulated").notNull().default(false),
   },
   (table) => [
     uniqueIndex("calls_org_external_idx").on(table.organizationId, table.externalId),

@@ -15,6 +15,11 @@ export const organizations = pgTable("organizations", {
   timezone: text("timezone").notNull().default("UTC"),
   /** Standard Webhooks `whsec_` secret, AES-256-GCM encrypted with ENCRYPTION_KEY. */
   webhookSecretEncrypted: text("webhook_secret_encrypted"),
+  /**
+   * When someone gave the workspace its business name and time zone. Null for a personal
+   * workspace made at sign-up until its owner has done so (the app asks first).
+   */
+  onboardedAt: timestamp("onboarded_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -2,7 +2,7 @@ import type { NextAuthConfig } from "next-auth";
 import type { Database } from "@/db/client";
 import type { AppConfig } from "../config/app-config";
 import { createEmailSender } from "../email/email-sender";
-import { createOrganization, personalOrganizationName } from "../organizations/create-organization";
+import { createPersonalOrganization } from "../organizations/create-organization";
 import { createAuthAdapter } from "./auth-adapter";
 import { buildAuthProviders } from "./auth-providers";
 import { safeRedirectPath } from "./safe-redirect-path";
@@ -46,8 +46,8 @@ export function buildAuthConfig(config: AppConfig, db: Database): NextAuthConfig
     },
     events: {
       async createUser({ user }) {
-        // Everyone lands in an organization of their own; invitations add more.
-        await createOrganization(db, { name: personalOrganizationName(user), ownerUserId: user.id! }, config.encryptionKey);
+        // Everyone lands in a workspace of their own (set up at first sign-in); invitations add more.
+        await createPersonalOrganization(db, { ...user, id: user.id! }, config.encryptionKey);
       },
     },
   };

@@ -28,6 +28,7 @@ const columns = [
   "Workflow runs",
   "Call ID",
   "External ID",
+  "Simulated",
 ];
 
 /**
@@ -66,6 +67,7 @@ function csvRow(call: CallListItem, timezone: string) {
     call.runsCount,
     call.id,
     text(call.externalId),
+    call.simulated ? "Yes" : "No",
   ];
 }
 

@@ -40,6 +40,7 @@ export async function listCalls(
       startedAt: calls.startedAt,
       endedAt: calls.endedAt,
       tags: calls.tags,
+      simulated: calls.simulated,
       runsCount: runsCountOfCall,
     })
     .from(calls)

@@ -7,6 +7,7 @@ import { callerFor, createUserWithOrg, testConfig } from "@/test-support/test-co
 import { setupTestDatabase } from "@/test-support/test-database";
 import { createLiveWorkflow } from "@/test-support/workflows";
 import { loadDashboardSummary } from "./dashboard-summary";
+import { runsOfDay } from "@/lib/runs-per-day";
 
 const handle = setupTestDatabase();
 const config = testConfig();
@@ -43,10 +44,10 @@ async function seedOrganization(timezone: string) {
       createdAt,
     });
   }
-  async function call(source: string | null, answered: boolean, startedAt: Date) {
+  async function call(source: string | null, answered: boolean, startedAt: Date, simulated = false) {
     await handle.db
       .insert(calls)
-      .values({ organizationId: organization.id, source, answered, startedAt, status: answered ? "completed" : "no-answer" });
+      .values({ organizationId: organization.id, source, answered, startedAt, status: answered ? "completed" : "no-answer", simulated });
   }
   return { user, organization: { ...organization, timezone }, workflow, run, call };
 }
@@ -72,15 +73,48 @@ describe("dashboard summary", () => {
     expect(summary.runsLast7Days).toBe(4);
     expect(summary.successRate).toBeCloseTo(3 / 4);
     expect(summary.runsPerDay).toHaveLength(14);
-    expect(summary.runsPerDay.at(-1)).toEqual({ day: "2026-11-30", succeeded: 1, failed: 1, other: 0 });
-    expect(summary.runsPerDay.at(-2)).toEqual({ day: "2026-11-29", succeeded: 1, failed: 0, other: 0 });
-    expect(summary.runsPerDay.reduce((sum, day) => sum + day.succeeded + day.failed + day.other, 0)).toBe(5);
+    expect(summary.runsPerDay.at(-1)).toEqual({ day: "2026-11-30", succeeded: 1, failed: 1, skipped: 0, inProgress: 0, queued: 0 });
+    expect(summary.runsPerDay.at(-2)).toEqual({ day: "2026-11-29", succeeded: 1, failed: 0, skipped: 0, inProgress: 0, queued: 0 });
+    expect(summary.runsPerDay.reduce((sum, day) => sum + runsOfDay(day), 0)).toBe(5);
     expect(summary.callsLast7Days).toEqual({ total: 3, answered: 2, missed: 1 });
     expect(summary.callsBySource).toEqual([
       { source: "Google Ads", answered: 1, missed: 1 },
       { source: "Unknown", answered: 1, missed: 0 },
     ]);
     expect(summary.failingWorkflows).toMatchObject([{ id: org.workflow.id, name: "Text back", failures: 1 }]);
+  });
+
+  it("charts skipped runs as their own series, and only running and waiting runs as in progress", async () => {
+    const org = await seedOrganization("UTC");
+    const earlier = new Date(now.getTime() - hour);
+    await org.run("succeeded", earlier);
+    await org.run("skipped", earlier); // no branch matched: nothing to do
+    await org.run("skipped", earlier);
+    await org.run("running", earlier);
+    await org.run("waiting", earlier);
+    await org.run("queued", earlier);
+    await org.run("failed", new Date(now.getTime() - 24 * hour));
+
+    const summary = await loadDashboardSummary(handle.db, org.organization, now);
+
+    expect(summary.runsPerDay.at(-1)).toEqual({ day: "2026-11-30", succeeded: 1, failed: 0, skipped: 2, inProgress: 2, queued: 1 });
+    expect(summary.runsPerDay.at(-2)).toEqual({ day: "2026-11-29", succeeded: 0, failed: 1, skipped: 0, inProgress: 0, queued: 0 });
+    expect(summary.runsToday).toBe(6);
+    // Skipped runs did not fail, but they did not finish a job either: the rate is of succeeded and failed runs.
+    expect(summary.successRate).toBeCloseTo(1 / 2);
+  });
+
+  it("leaves simulated calls out of the call counts and the sources, and counts them apart", async () => {
+    const org = await seedOrganization("UTC");
+    await org.call("Google Ads", true, new Date(now.getTime() - hour));
+    await org.call("Google Ads", false, new Date(now.getTime() - hour), true);
+    await org.call("Simulator", false, new Date(now.getTime() - hour), true);
+
+    const summary = await loadDashboardSummary(handle.db, org.organization, now);
+
+    expect(summary.callsLast7Days).toEqual({ total: 1, answered: 1, missed: 0 });
+    expect(summary.simulatedCallsLast7Days).toBe(2);
+    expect(summary.callsBySource).toEqual([{ source: "Google Ads", answered: 1, missed: 0 }]);
   });
 
   it("has no success rate before anything ran, and shows only the caller's organization", async () => {

@@ -1,10 +1,27 @@
 import { and, count, desc, eq, gte, max, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { calls, workflowRuns, workflows } from "@/db/schema";
+import type { RunStatus } from "@/db/schema/runs";
+import { runsOfDay, type RunSeries, type RunsPerDay } from "@/lib/runs-per-day";
+
+export type { RunsPerDay } from "@/lib/runs-per-day";
 
 export const dashboardDays = 14;
 
-export type RunsPerDay = { day: string; succeeded: number; failed: number; other: number };
+/** Which series of the home chart a run's status belongs to: "In progress" is only running and waiting. */
+export function runSeriesOf(status: RunStatus): RunSeries {
+  switch (status) {
+    case "succeeded":
+    case "failed":
+    case "skipped":
+    case "queued":
+      return status;
+    case "running":
+    case "waiting":
+      return "inProgress";
+  }
+}
+
 export type CallsBySource = { source: string; answered: number; missed: number };
 export type FailingWorkflow = { id: string; name: string; failures: number; lastFailedAt: Date };
 
@@ -14,7 +31,9 @@ export type DashboardSummary = {
   runsLast7Days: number;
   /** Share of the last 7 days' finished runs that succeeded; null when nothing finished. */
   successRate: number | null;
+  /** Real calls only: simulated ones are counted apart (`simulatedCallsLast7Days`) and left out of the sources. */
   callsLast7Days: { total: number; answered: number; missed: number };
+  simulatedCallsLast7Days: number;
   callsBySource: CallsBySource[];
   runsPerDay: RunsPerDay[];
   failingWorkflows: FailingWorkflow[];
@@ -39,7 +58,9 @@ function lastLocalDays(now: Date, timeZone: string, days: number) {
 
 /**
  * Everything the home page shows, in a handful of indexed aggregate queries. Days are the
- * organization's calendar days; test runs are left out (they are not real traffic).
+ * workspace's calendar days. Test runs are left out (they are not real traffic), and so are
+ * simulated calls from the call counts: a marketer reads those as how many people called. The
+ * runs a simulated call started did run (texts went to the Outbox), so they are counted as runs.
  */
 export async function loadDashboardSummary(
   db: Database,
@@ -67,14 +88,14 @@ export async function loadDashboardSummary(
       .where(and(liveRunsOfOrg, gte(workflowRuns.createdAt, weekStart)))
       .groupBy(workflowRuns.status),
     db
-      .select({ answered: calls.answered, calls: count() })
+      .select({ answered: calls.answered, simulated: calls.simulated, calls: count() })
       .from(calls)
       .where(and(eq(calls.organizationId, organization.id), gte(calls.startedAt, weekStart)))
-      .groupBy(calls.answered),
+      .groupBy(calls.answered, calls.simulated),
     db
       .select({ source: sql<string>`coalesce(${calls.source}, 'Unknown')`, answered: calls.answered, calls: count() })
       .from(calls)
-      .where(and(eq(calls.organizationId, organization.id), gte(calls.startedAt, weekStart)))
+      .where(and(eq(calls.organizationId, organization.id), eq(calls.simulated, false), gte(calls.startedAt, weekStart)))
       .groupBy(sql`coalesce(${calls.source}, 'Unknown')`, calls.answered),
     db
       .select({ id: workflows.id, name: workflows.name, failures: count(), lastFailedAt: max(workflowRuns.createdAt) })
@@ -86,21 +107,22 @@ export async function loadDashboardSummary(
       .limit(5),
   ]);
 
-  const perDay = new Map(dayKeys.map((day) => [day, { day, succeeded: 0, failed: 0, other: 0 }]));
+  const perDay = new Map<string, RunsPerDay>(
+    dayKeys.map((day) => [day, { day, succeeded: 0, failed: 0, skipped: 0, inProgress: 0, queued: 0 }]),
+  );
   for (const row of runDays) {
     const bucket = perDay.get(row.day);
-    if (!bucket) continue;
-    if (row.status === "succeeded") bucket.succeeded += row.runs;
-    else if (row.status === "failed") bucket.failed += row.runs;
-    else bucket.other += row.runs;
+    if (bucket) bucket[runSeriesOf(row.status)] += row.runs;
   }
   const today = perDay.get(dayKeys.at(-1)!)!;
 
   const weekCount = (status?: string) => weekRuns.filter((row) => !status || row.status === status).reduce((sum, row) => sum + row.runs, 0);
   const finished = weekCount("succeeded") + weekCount("failed");
 
-  const answered = callTotals.filter((row) => row.answered === true).reduce((sum, row) => sum + row.calls, 0);
-  const total = callTotals.reduce((sum, row) => sum + row.calls, 0);
+  const realCalls = callTotals.filter((row) => !row.simulated);
+  const answered = realCalls.filter((row) => row.answered === true).reduce((sum, row) => sum + row.calls, 0);
+  const total = realCalls.reduce((sum, row) => sum + row.calls, 0);
+  const simulatedCalls = callTotals.filter((row) => row.simulated).reduce((sum, row) => sum + row.calls, 0);
 
   const sources = new Map<string, CallsBySource>();
   for (const row of sourceRows) {
@@ -112,10 +134,11 @@ export async function loadDashboardSummary(
 
   return {
     timeZone,
-    runsToday: today.succeeded + today.failed + today.other,
+    runsToday: runsOfDay(today),
     runsLast7Days: weekCount(),
     successRate: finished === 0 ? null : weekCount("succeeded") / finished,
     callsLast7Days: { total, answered, missed: total - answered },
+    simulatedCallsLast7Days: simulatedCalls,
     callsBySource: [...sources.values()].sort((a, b) => b.answered + b.missed - (a.answered + a.missed)),
     runsPerDay: [...perDay.values()],
     failingWorkflows: failing.map((row) => ({ ...row, lastFailedAt: row.lastFailedAt ?? now })),

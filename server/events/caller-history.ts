@@ -4,7 +4,8 @@ import { calls } from "@/db/schema";
 
 /**
  * How many calls this caller made to the organization before `before` (the index on
- * (organization, caller number, started_at) makes this cheap). Withheld numbers count as new.
+ * (organization, caller number, started_at) makes this cheap). Withheld numbers count as new, and
+ * simulated calls are not part of anyone's history.
  */
 export async function countPriorCalls(
   db: Queryable,
@@ -19,6 +20,7 @@ export async function countPriorCalls(
         eq(calls.organizationId, input.organizationId),
         eq(calls.callerNumber, input.callerNumber),
         lt(calls.startedAt, input.before),
+        eq(calls.simulated, false),
         input.excludeCallId ? ne(calls.id, input.excludeCallId) : undefined,
       ),
     );

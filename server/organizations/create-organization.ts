@@ -14,10 +14,14 @@ function slugify(name: string): string {
   return base || "org";
 }
 
-/** Creates an organization with its owner; the slug gets a random suffix so it never collides. */
+/**
+ * Creates a workspace with its owner; the slug gets a random suffix so it never collides. It
+ * counts as set up unless `awaitingSetup`: then the app asks its owner for the business name and
+ * time zone before anything else (see onboarding.ts).
+ */
 export async function createOrganization(
   db: Queryable,
-  input: { name: string; ownerUserId: string; timezone?: string },
+  input: { name: string; ownerUserId: string; timezone?: string; awaitingSetup?: boolean },
   encryptionKey: Buffer,
 ) {
   const id = newId("org");
@@ -28,11 +32,24 @@ export async function createOrganization(
       name: input.name,
       slug: `${slugify(input.name)}-${id.slice(-6)}`,
       timezone: input.timezone ?? "UTC",
+      onboardedAt: input.awaitingSetup ? null : new Date(),
       webhookSecretEncrypted: encryptSecret(newWebhookSecret(), encryptionKey),
     })
     .returning();
   await db.insert(memberships).values({ organizationId: id, userId: input.ownerUserId, role: "owner" });
   return organization!;
+}
+
+/**
+ * The workspace everyone gets at sign-up (and after leaving every other one). Its name is only a
+ * placeholder — "maria's workspace" must never reach a caller — so it awaits setup.
+ */
+export function createPersonalOrganization(
+  db: Queryable,
+  user: { id: string; name?: string | null; email?: string | null },
+  encryptionKey: Buffer,
+) {
+  return createOrganization(db, { name: personalOrganizationName(user), ownerUserId: user.id, awaitingSetup: true }, encryptionKey);
 }
 
 export function personalOrganizationName(user: { name?: string | null; email?: string | null }): string {

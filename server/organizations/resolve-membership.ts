@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { memberships, organizations } from "@/db/schema";
-import { createOrganization, personalOrganizationName } from "./create-organization";
+import { createPersonalOrganization } from "./create-organization";
 import type { Role } from "@/lib/roles";
 
 export type ActiveMembership = {
@@ -44,6 +44,6 @@ export async function resolveActiveMembership(
     .limit(1);
   if (first) return first;
 
-  const organization = await createOrganization(db, { name: personalOrganizationName(user), ownerUserId: user.id }, encryptionKey);
+  const organization = await createPersonalOrganization(db, user, encryptionKey);
   return (await membershipIn(db, user.id, organization.id))!;
 }

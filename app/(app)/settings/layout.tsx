@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 export default function SettingsLayout({ children }: { children: ReactNode }) {
   return (
     <>
-      <PageHeader title="Settings" description="Your organization, its members and connections." />
+      <PageHeader title="Settings" description="Your workspace, its members and connections." />
       <SettingsTabs />
       {children}
     </>

@@ -189,14 +189,14 @@ describe("calls CSV export", () => {
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="switchboard-calls-\d{4}-\d{2}-\d{2}\.csv"$/);
     const lines = (await response.text()).trimEnd().split("\n");
     expect(lines[0]).toBe(
-      "Started at,Caller name,Caller number,Caller city,Caller state,Tracking number,Tracking number label,Source,Status,Detailed status,Duration (seconds),Ended at,Tags,Workflow runs,Call ID,External ID",
+      "Started at,Caller name,Caller number,Caller city,Caller state,Tracking number,Tracking number label,Source,Status,Detailed status,Duration (seconds),Ended at,Tags,Workflow runs,Call ID,External ID,Simulated",
     );
     expect(lines).toHaveLength(3);
     expect(lines[1]).toBe(
-      `2026-11-22T11:00:00-08:00,"O'Brien, Pat",+16505550100,,,${mine.tracking},Spring mailer,Google Ads,Missed,No answer,0,,,0,${mine.calls[1]!.id},${mine.calls[1]!.externalId}`,
+      `2026-11-22T11:00:00-08:00,"O'Brien, Pat",+16505550100,,,${mine.tracking},Spring mailer,Google Ads,Missed,No answer,0,,,0,${mine.calls[1]!.id},${mine.calls[1]!.externalId},No`,
     );
     expect(lines[2]).toBe(
-      `2026-11-22T10:00:00-08:00,"'=HYPERLINK(""http://evil"")",+16505550100,Oakland,,${mine.tracking},Spring mailer,Google Ads,Answered,Answered,60,2026-11-22T10:01:00-08:00,vip; new,0,${mine.calls[0]!.id},${mine.calls[0]!.externalId}`,
+      `2026-11-22T10:00:00-08:00,"'=HYPERLINK(""http://evil"")",+16505550100,Oakland,,${mine.tracking},Spring mailer,Google Ads,Answered,Answered,60,2026-11-22T10:01:00-08:00,vip; new,0,${mine.calls[0]!.id},${mine.calls[0]!.externalId},No`,
     );
 
     const missed = await (await exportCallsRequest(request("?status=missed&source=Google%20Ads"), context)).text();

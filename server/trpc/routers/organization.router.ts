@@ -5,9 +5,10 @@ import {
   listOrganizations,
   updateOrganization,
 } from "@/server/organizations/organizations";
+import { completeSetup } from "@/server/organizations/onboarding";
 import { createTRPCRouter } from "../init";
 import { orgProcedure, protectedProcedure } from "../procedures";
-import { createOrganizationSchema, switchOrganizationSchema, updateOrganizationSchema } from "./organization.schemas";
+import { completeSetupSchema, createOrganizationSchema, switchOrganizationSchema, updateOrganizationSchema } from "./organization.schemas";
 
 export const organizationRouter = createTRPCRouter({
   list: protectedProcedure.query(({ ctx }) => listOrganizations(ctx)),
@@ -18,10 +19,14 @@ export const organizationRouter = createTRPCRouter({
     return { organizationId: input.organizationId };
   }),
   create: protectedProcedure.input(createOrganizationSchema).mutation(async ({ ctx, input }) => {
-    const organization = await createOwnOrganization(ctx, input.name);
+    const organization = await createOwnOrganization(ctx, input);
     ctx.setActiveOrganizationId(organization.id);
     return organization;
   }),
+  /** First sign-in: the business name and time zone, asked before the app (app/(auth)/onboarding). */
+  completeSetup: orgProcedure("admin")
+    .input(completeSetupSchema)
+    .mutation(({ ctx, input }) => completeSetup(ctx, input)),
   update: orgProcedure("admin")
     .input(updateOrganizationSchema)
     .mutation(({ ctx, input }) => updateOrganization(ctx, input)),
