@@ -14,7 +14,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { rowLink, stackedTable } from "@/components/ui/stacked-table";
 import { CallFilterBar } from "./call-filter-bar";
 import { filtersToQuery, type CallFilters as CallFilterValues } from "@/lib/call-filters";
-import { CallOutcomeBadge } from "./call-outcome-badge";
+import { CallOutcomeBadge, SimulatedCallBadge } from "./call-outcome-badge";
 import { formatCallDuration } from "./format-call-duration";
 
 /** The Calls page: filters (kept in the address bar) over a keyset-paginated list that refreshes itself. */
@@ -106,7 +106,10 @@ export function CallList({ initialFilters }: { initialFilters: CallFilterValues 
                       )}
                     </td>
                     <td className={cn(stackedTable.cell, "col-start-2 row-start-1 justify-self-end")}>
-                      <CallOutcomeBadge outcome={call.outcome} status={call.status} />
+                      <span className="inline-flex flex-wrap justify-end gap-1">
+                        <CallOutcomeBadge outcome={call.outcome} status={call.status} />
+                        {call.simulated ? <SimulatedCallBadge /> : null}
+                      </span>
                     </td>
                     <td className={cn(stackedTable.cell, "tabular-nums lg:text-right")}>
                       <span className={stackedTable.cardLabel}>Duration </span>

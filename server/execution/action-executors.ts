@@ -102,7 +102,7 @@ export function createLiveActionExecutors(
       return { subject: input.subject, sent };
     },
     async "action.webhook"(input, node) {
-      if (!run.webhookSecretEncrypted) throw new PermanentStepError("This organization has no webhook signing secret.", "no_secret");
+      if (!run.webhookSecretEncrypted) throw new PermanentStepError("This workspace has no webhook signing secret.", "no_secret");
       const deliveries = await providers.deliverWebhook({
         urls: input.urls,
         headers: input.headers,

@@ -40,7 +40,7 @@ export function testWebhookRequest(
   if (!parsed.success) {
     throw new WebhookTestError(`Fix this step's settings first: ${parsed.error.issues[0]?.message ?? "they are invalid"}.`);
   }
-  if (!context.organization.webhookSecretEncrypted) throw new WebhookTestError("This organization has no webhook signing secret yet.");
+  if (!context.organization.webhookSecretEncrypted) throw new WebhookTestError("This workspace has no webhook signing secret yet.");
   const definition = getNodeDefinition("action.webhook");
   if (definition?.category !== "action") throw new WebhookTestError("Webhooks are not available.");
   const input = definition.prepare(parsed.data, event, {
