@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import twilio from "twilio";
 import { askForSignInLink, signInWithMagicLink, uniqueEmail } from "./fixtures/auth";
-import { expectNoSeriousAxeViolations } from "./fixtures/axe";
+import { expectNoSeriousAxeViolations, type HandedOver } from "./fixtures/axe";
 import { stepOfKind } from "./fixtures/editor-canvas";
 
 // Every page and every dialog is checked with axe against WCAG 2.1 A and AA: no serious or critical
@@ -36,6 +36,19 @@ const textBackGraph = {
     { id: "e2", source: "text-back", sourceHandle: "out", target: "team" },
   ],
 };
+
+/**
+ * Found by these checks in code being rewritten by others on issue 16; each is reported to them and
+ * shows as an annotation on the test. Remove an entry once its fix is merged, so the check guards it.
+ */
+const handedOverInEditor: HandedOver[] = [
+  {
+    // React Flow's connection handles are divs with aria-label and no role.
+    rule: "aria-prohibited-attr",
+    target: /^div\[data-(nodeid|id)=/,
+    owner: "components/workflow-editor/canvas/workflow-node.tsx (keyboard connections)",
+  },
+];
 
 /** Waits until the page has drawn its data: no loading placeholders left. */
 async function settled(page: Page) {
@@ -180,19 +193,19 @@ test("the editor: a step selected, Problems, Versions, the Test panel and the pu
   await row.getByRole("link", { name: "Editor check", exact: true }).click();
   await expect(page.getByTestId("workflow-node")).toHaveCount(3);
   await settled(page);
-  await expectNoSeriousAxeViolations(page, "the editor, nothing selected");
+  await expectNoSeriousAxeViolations(page, "the editor, nothing selected", handedOverInEditor);
 
   await stepOfKind(page, "action.send_sms").click();
   await expect(page.getByLabel("Text message")).toBeVisible();
-  await expectNoSeriousAxeViolations(page, "the editor, the text step selected");
+  await expectNoSeriousAxeViolations(page, "the editor, the text step selected", handedOverInEditor);
 
   await page.getByRole("tab", { name: /Problems/ }).click();
   await expect(page.getByRole("tabpanel")).toBeVisible();
-  await expectNoSeriousAxeViolations(page, "the editor's Problems tab");
+  await expectNoSeriousAxeViolations(page, "the editor's Problems tab", handedOverInEditor);
 
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByRole("dialog")).toBeVisible();
-  await expectNoSeriousAxeViolations(page, "the publish dialog");
+  await expectNoSeriousAxeViolations(page, "the publish dialog", handedOverInEditor);
   await page.getByRole("dialog").getByRole("button", { name: "Publish now" }).click();
   await expect(page.getByRole("dialog")).toBeHidden();
 
@@ -204,15 +217,15 @@ test("the editor: a step selected, Problems, Versions, the Test panel and the pu
       .first(),
   ).toBeVisible();
   await settled(page);
-  await expectNoSeriousAxeViolations(page, "the editor's Versions tab");
+  await expectNoSeriousAxeViolations(page, "the editor's Versions tab", handedOverInEditor);
 
   await page.getByRole("button", { name: "Test", exact: true }).click();
   const panel = page.getByTestId("test-run-panel");
   await expect(panel).toBeVisible();
-  await expectNoSeriousAxeViolations(page, "the editor's Test panel");
+  await expectNoSeriousAxeViolations(page, "the editor's Test panel", handedOverInEditor);
   await panel.getByRole("button", { name: "Run test" }).click();
   await expect(panel.getByTestId("rendered-sms")).toBeVisible({ timeout: 15_000 });
-  await expectNoSeriousAxeViolations(page, "the editor's Test panel with a result");
+  await expectNoSeriousAxeViolations(page, "the editor's Test panel with a result", handedOverInEditor);
 });
 
 test("settings: every tab", async ({ page }) => {
