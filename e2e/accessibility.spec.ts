@@ -3,6 +3,7 @@ import twilio from "twilio";
 import { askForSignInLink, signInWithMagicLink, uniqueEmail } from "./fixtures/auth";
 import { expectNoSeriousAxeViolations, type HandedOver } from "./fixtures/axe";
 import { stepOfKind } from "./fixtures/editor-canvas";
+import { describeFocus, tabThroughPage, type FocusedControl } from "./fixtures/focus-ring";
 import { startWebhookReceiver, type WebhookReceiver } from "../test-support/stand-ins/webhook-receiver";
 
 // Every page and every dialog is checked with axe against WCAG 2.1 A and AA: no serious or critical
@@ -340,4 +341,48 @@ test("dialogs and menus: new workflow, simulate a call, import, add a number, th
   await expect(page.getByRole("menu")).toBeVisible();
   await settled(page);
   await expectNoSeriousAxeViolations(page, "the workspace switcher");
+});
+
+/** Every focus stop shows an indicator of at least 3:1 (WCAG 2.4.7 and 1.4.11); lists those that don't. */
+function expectVisibleFocus(stops: (FocusedControl | null)[], where: string) {
+  const reached = stops.filter((stop): stop is FocusedControl => stop !== null);
+  expect(reached.length, `nothing took the focus on ${where}`).toBeGreaterThan(0);
+  const unseen = reached.filter((stop) => !stop.drawn || stop.contrast < 3);
+  const list = unseen.map((stop) => `  ${stop.control}: ${stop.drawn ? `ring contrast ${stop.contrast.toFixed(2)}:1` : "no focus ring"}`);
+  expect
+    .soft(list, `${unseen.length} of ${reached.length} focus stops on ${where} show no focus ring of 3:1:\n${list.join("\n")}`)
+    .toEqual([]);
+}
+
+test("every control reached by Tab shows a focus ring of at least 3:1: pages, a dialog and a menu", async ({ page }) => {
+  await signInWithMagicLink(page, uniqueEmail("axe-focus"));
+  await importWorkflow(page, "Focus check");
+  for (const path of [
+    "/",
+    "/workflows",
+    "/runs",
+    "/calls",
+    "/numbers",
+    "/outbox",
+    "/settings",
+    "/settings/members",
+    "/settings/webhooks",
+  ]) {
+    await page.goto(path);
+    await settled(page);
+    expectVisibleFocus(await tabThroughPage(page), path);
+  }
+
+  await page.goto("/workflows");
+  await page.getByRole("button", { name: "New workflow" }).first().focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("dialog")).toBeVisible();
+  expectVisibleFocus([await describeFocus(page), ...(await tabThroughPage(page, 20))], "the new workflow dialog");
+  await page.keyboard.press("Escape");
+
+  // Menus move focus with the arrow keys.
+  await page.getByRole("button", { name: "Account menu" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("menu")).toBeVisible();
+  expectVisibleFocus([await describeFocus(page)], "the account menu");
 });
