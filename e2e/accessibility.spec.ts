@@ -344,10 +344,14 @@ test("dialogs and menus: new workflow, simulate a call, import, add a number, th
 });
 
 /** Every focus stop shows an indicator of at least 3:1 (WCAG 2.4.7 and 1.4.11); lists those that don't. */
-function expectVisibleFocus(stops: (FocusedControl | null)[], where: string) {
+function expectVisibleFocus(stops: (FocusedControl | null)[], where: string, handedOver?: { control: RegExp; owner: string }) {
   const reached = stops.filter((stop): stop is FocusedControl => stop !== null);
   expect(reached.length, `nothing took the focus on ${where}`).toBeGreaterThan(0);
-  const unseen = reached.filter((stop) => !stop.drawn || stop.contrast < 3);
+  const invisible = reached.filter((stop) => !stop.drawn || stop.contrast < 3);
+  const unseen = invisible.filter((stop) => !handedOver?.control.test(stop.control));
+  for (const stop of invisible.filter((candidate) => !unseen.includes(candidate))) {
+    test.info().annotations.push({ type: `focus ring, handed to ${handedOver!.owner}`, description: `${where}: ${stop.control}` });
+  }
   const list = unseen.map((stop) => `  ${stop.control}: ${stop.drawn ? `ring contrast ${stop.contrast.toFixed(2)}:1` : "no focus ring"}`);
   expect
     .soft(list, `${unseen.length} of ${reached.length} focus stops on ${where} show no focus ring of 3:1:\n${list.join("\n")}`)
@@ -372,6 +376,17 @@ test("every control reached by Tab shows a focus ring of at least 3:1: pages, a 
     await settled(page);
     expectVisibleFocus(await tabThroughPage(page), path);
   }
+
+  // The editor: toolbar, palette, canvas controls and side panel. Steps and connections on the canvas
+  // have no ring yet (React Flow draws none): handed to the editor's keyboard work.
+  await page.goto("/workflows");
+  await page.getByTestId("workflow-row").filter({ hasText: "Focus check" }).getByRole("link", { name: "Focus check", exact: true }).click();
+  await expect(page.getByTestId("workflow-node")).toHaveCount(3);
+  await settled(page);
+  expectVisibleFocus(await tabThroughPage(page, 120), "the editor", {
+    control: /^<(div|g) data-testid="rf__(node|edge)-/,
+    owner: "components/workflow-editor/canvas (a focus ring on steps and connections)",
+  });
 
   await page.goto("/workflows");
   await page.getByRole("button", { name: "New workflow" }).first().focus();
