@@ -107,7 +107,8 @@ async function importWorkflow(page: Page, name: string, graph: object = textBack
   await page.goto("/workflows");
   await page.getByRole("button", { name: "Import", exact: true }).click();
   const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByLabel("Name").pressSequentially(name);
+  // A pasted graph: pasting is what a person does with JSON.
   await dialog.getByLabel("Workflow JSON").fill(JSON.stringify(graph));
   if (!publish) await dialog.getByRole("switch", { name: "Publish now" }).click();
   await dialog.getByRole("button", { name: "Import workflow" }).click();
@@ -190,9 +191,9 @@ test("signed in: home, lists, a run, a call, numbers, outbox and a bad invitatio
   await page.goto("/numbers");
   await page.getByRole("button", { name: "Add a number" }).first().click();
   const numberDialog = page.getByRole("dialog");
-  await numberDialog.getByLabel("Tracking number").fill(trackingNumber);
-  await numberDialog.getByLabel("Label").fill("Spring mailer");
-  await numberDialog.getByLabel("Forward calls to").fill("(510) 555-0111");
+  await numberDialog.getByLabel("Tracking number").pressSequentially(trackingNumber);
+  await numberDialog.getByLabel("Label").pressSequentially("Spring mailer");
+  await numberDialog.getByLabel("Forward calls to").pressSequentially("(510) 555-0111");
   await numberDialog.getByRole("button", { name: "Add number" }).click();
   await expect(numberDialog).toBeHidden();
   for (const [name, graph] of [

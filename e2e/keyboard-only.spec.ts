@@ -95,13 +95,11 @@ test("with the keyboard alone, a marketer signs in, builds “missed call → te
   await expect(page.getByTestId("workflow-node")).toHaveCount(2);
   await expect(page.locator(".react-flow__edge")).toHaveCount(1);
 
-  // The new text step's settings: write the message.
-  const sms = stepOfKind(page, "action.send_sms");
+  // Open the new text step's settings from the canvas, then write the message.
+  await tabTo(page, stepOfKind(page, "action.send_sms"));
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("node-inspector")).toContainText(/text/i);
   const text = page.getByLabel("Text message");
-  if (!(await text.isVisible())) {
-    await tabTo(page, sms);
-    await page.keyboard.press("Enter");
-  }
   await tabTo(page, text);
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.type(message);
