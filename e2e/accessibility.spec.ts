@@ -328,9 +328,30 @@ test("dialogs and menus: new workflow, simulate a call, import, add a number, th
   await checkDialog("Simulate a call", "the simulate call dialog");
   await checkDialog("Import", "the import dialog");
 
+  // A workflow's own dialogs: rename, and the confirmation before deleting it.
+  await importWorkflow(page, "Dialog check");
+  await settled(page);
+  await checkDialog("Rename Dialog check", "the rename dialog");
+  await page.getByRole("button", { name: "Delete Dialog check" }).click();
+  await expect(page.getByRole("alertdialog")).toBeVisible();
+  await expectNoSeriousAxeViolations(page, "the delete confirmation");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("alertdialog")).toBeHidden();
+
   await page.goto("/numbers");
   await settled(page);
   await checkDialog("Add a number", "the add tracking number dialog");
+
+  // A list box open: the Calls page's source filter.
+  await page.goto("/calls");
+  await settled(page);
+  await page.getByLabel("Source").click();
+  await expect(page.getByRole("listbox")).toBeVisible();
+  await expectNoSeriousAxeViolations(page, "the Calls source filter, open");
+  // Closed, the page is usable again and the focus is back on the field.
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("listbox")).toBeHidden();
+  await expect(page.getByLabel("Source")).toBeFocused();
 
   await page.getByRole("button", { name: "Account menu" }).click();
   await expect(page.getByRole("menu")).toBeVisible();
