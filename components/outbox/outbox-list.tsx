@@ -6,8 +6,8 @@ import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { SegmentedControl } from "@/components/ui/segmented-control";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
 
 const filters = [
   { value: "all", label: "All" },
@@ -28,15 +28,13 @@ export function OutboxList() {
 
   return (
     <div className="flex flex-col gap-4">
-      <Tabs value={channel ?? "all"} onValueChange={(value) => setChannel(value === "all" ? undefined : (value as "sms" | "email"))}>
-        <TabsList variant="segmented" aria-label="Filter messages" className="self-start">
-          {filters.map((filter) => (
-            <TabsTrigger key={filter.value} value={filter.value} className="px-3">
-              {filter.label}
-            </TabsTrigger>
-          ))}
-        </TabsList>
-      </Tabs>
+      <SegmentedControl
+        label="Filter messages"
+        value={channel ?? "all"}
+        onValueChange={(value) => setChannel(value === "all" ? undefined : value)}
+        options={filters}
+        className="self-start"
+      />
       {messages.isLoading ? (
         <div className="flex flex-col gap-2">
           {[0, 1, 2].map((key) => (

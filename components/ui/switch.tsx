@@ -8,7 +8,7 @@ export function Switch({ className, ...props }: ComponentProps<typeof SwitchPrim
   return (
     <SwitchPrimitive.Root
       className={cn(
-        "inline-flex h-5 w-9 shrink-0 cursor-pointer items-center rounded-full border-2 border-transparent bg-muted-foreground/30 transition-colors data-[state=checked]:bg-success disabled:cursor-not-allowed disabled:opacity-50",
+        "inline-flex h-5 w-9 shrink-0 cursor-pointer items-center rounded-full border-2 border-transparent bg-muted-foreground/75 transition-colors data-[state=checked]:bg-success disabled:cursor-not-allowed disabled:opacity-50",
         className,
       )}
       {...props}

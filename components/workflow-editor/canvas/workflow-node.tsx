@@ -91,7 +91,7 @@ function WorkflowNodeCard({ id, data, selected, category }: NodeProps<EditorNode
         <span
           className={cn(
             "absolute -right-2 -top-2 flex items-center gap-0.5 rounded-full px-1.5 py-0.5 text-[11px] font-semibold text-white shadow",
-            problem.severity === "error" ? "bg-destructive" : "bg-warning text-foreground",
+            problem.severity === "error" ? "bg-destructive" : "bg-warning",
           )}
           title={problem.message}
           data-testid="node-problem-badge"
