@@ -207,8 +207,11 @@ test("Versions → View shows a read-only banner", async ({ page }) => {
   await signInWithMagicLink(page, uniqueEmail("versions"));
   await importWorkflowAndOpen(page, "Version banner", chainGraph());
   await page.getByRole("button", { name: "Publish", exact: true }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Publish now" }).click();
-  await expect(page.getByText("Published version 1")).toBeVisible();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("button", { name: "Publish now" }).click();
+  await expect(dialog.getByText("Published version 1")).toBeVisible();
+  await dialog.getByRole("button", { name: "Not now" }).click();
+  await expect(dialog).toBeHidden();
   await page.getByRole("tab", { name: "Versions" }).click();
   await page.getByRole("button", { name: "View version 1" }).click();
   const banner = page.getByTestId("version-banner");
