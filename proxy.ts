@@ -18,6 +18,13 @@ const PUBLIC_PREFIXES = ["/sign-in", "/verify-request", "/mailbox", "/_next/", "
 export function proxy(request: NextRequest) {
   const { pathname, search, searchParams, origin } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
+  // Next.js answers a broken %-escape in a dynamic segment (/runs/%E0%A4%A) with a 500.
+  if (!decodesCleanly(pathname)) {
+    return Response.json(
+      { error: { code: "BAD_REQUEST", message: "This address has a broken %-escape; check the link." } },
+      { status: 400 },
+    );
+  }
   if (request.method === "POST" && !isApi) {
     const refused = refuseCrossSite(request, getAppConfig().appUrl);
     if (refused) return refused;
@@ -51,8 +58,18 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(signIn);
 }
 
-// The ingest routes (REST events, Twilio, CallRail, Inngest) authenticate by key or signature, and the
-// health check is public: none reads the session, and keeping the proxy off them saves a pass.
+function decodesCleanly(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// The ingest routes (REST events, Twilio, Inngest) authenticate by key or signature, and the health
+// check is public: none reads the session or has a dynamic segment, and keeping the proxy off them
+// saves a pass. CallRail's token is a path segment, so its route keeps the %-escape check.
 export const config = {
-  matcher: ["/((?!api/v1/|api/twilio/|api/callrail/|api/inngest|api/health|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!api/v1/|api/twilio/|api/inngest|api/health|_next/static|_next/image|favicon.ico).*)"],
 };

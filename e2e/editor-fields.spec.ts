@@ -114,6 +114,30 @@ test("every kind of settings field keeps focus while typing, Backspace never del
   await openStep(page, "action.delay");
   await typeThenBackspace(page, panel(page).getByLabel("Wait for"), "60");
 
+  // Emptied key by key, then typed again: the box stays empty in between (the step's starting value
+  // must not come back, or typing 45 after clearing "6" would give 645).
+  await openStep(page, "condition.call_duration");
+  const amount = panel(page).getByLabel("Amount");
+  await amount.click();
+  await amount.press("End");
+  await amount.press("Backspace");
+  await amount.press("Backspace");
+  await expect(amount).toHaveValue("");
+  await expect(panel(page).getByTestId("field-problem")).toContainText("Enter a number of seconds");
+  await amount.pressSequentially("45");
+  await expect(amount).toHaveValue("45");
+  await amount.press("Backspace");
+  await expect(amount).toHaveValue("4");
+  await amount.pressSequentially("5");
+  await openStep(page, "action.delay");
+  const waitFor = panel(page).getByLabel("Wait for");
+  await waitFor.click();
+  await waitFor.press("End");
+  await waitFor.press("Backspace");
+  await expect(waitFor).toHaveValue("");
+  await waitFor.pressSequentially("6");
+  await expect(waitFor).toHaveValue("6");
+
   // A text field.
   await openStep(page, "condition.caller_number");
   await typeThenBackspace(page, panel(page).getByLabel("Number or prefix"), "+14155");
@@ -172,7 +196,7 @@ test("every kind of settings field keeps focus while typing, Backspace never del
   await expect(page.locator(".react-flow__node")).toHaveCount(stepCount);
 
   await openStep(page, "condition.call_duration");
-  await expect(panel(page).getByLabel("Amount")).toHaveValue("12");
+  await expect(panel(page).getByLabel("Amount")).toHaveValue("45");
   await openStep(page, "action.delay");
   await expect(panel(page).getByLabel("Wait for")).toHaveValue("6");
   await openStep(page, "condition.caller_number");

@@ -69,6 +69,20 @@ test("a page on another origin cannot rotate the webhook secret or post a Server
   await expect(page.locator("code").filter({ hasText: "whsec_" })).not.toHaveText(before);
 });
 
+test("an address with a broken %-escape gets a 400, signed in or out, never a 500", async ({ page, request }) => {
+  for (const address of ["/runs/%E0%A4%A", "/workflows/%FF/runs", "/invite/%E0%A4%A"]) {
+    expect((await request.get(address, { maxRedirects: 0 })).status(), address).toBe(400);
+  }
+  const callrail = await request.post("/api/callrail/%E0%A4%A", { data: { id: "x" } });
+  expect(callrail.status()).toBe(400);
+  expect((await callrail.json()).error.message).toContain("broken %-escape");
+
+  await signInWithMagicLink(page, uniqueEmail("escapes"));
+  for (const address of ["/workflows/%E0%A4%A", "/calls/%ZZ"]) {
+    expect((await page.request.get(address, { maxRedirects: 0 })).status(), address).toBe(400);
+  }
+});
+
 test("sign-in never sends a signed-in person to another site", async ({ page, baseURL }) => {
   await signInWithMagicLink(page, uniqueEmail("redirect"));
   for (const target of ["//evil.example/x", "/\\evil.example/x", "/%5Cevil.example/x", "https://evil.example/x", "javascript:alert(1)"]) {

@@ -51,7 +51,7 @@ describe("engine public API", () => {
     expect(sent).toEqual([
       expect.objectContaining({
         to: "+14155550123",
-        body: "Hi Jane Doe, sorry we missed your call! We'll call you right back. – Acme Dental",
+        body: "Hi Jane Doe, sorry we missed your call! We'll call you right back. - Acme Dental",
       }),
     ]);
   });

@@ -76,7 +76,7 @@ export function WorkspaceSetupForm({ email, savedTimeZone }: { email: string | n
             />
             <FieldError id="setup-business-name-error" message={errors.name} />
             <p id="setup-business-name-hint" className="text-xs text-muted-foreground">
-              Your texts and emails sign off with it (“– Bright Smile Dental”). It is also this workspace’s name.
+              Your texts and emails sign off with it (“- Bright Smile Dental”). It is also this workspace’s name.
             </p>
           </div>
           <div className="grid gap-1.5">

@@ -72,6 +72,23 @@ describe("event schema", () => {
     expect(event.attribution.source).toBeNull();
   });
 
+  it("keeps a caller's name only when it is one: blank names and caller-ID placeholders are no name", () => {
+    const named = (name: string | null) =>
+      sampleEventWith("call.missed", (event) => {
+        event.caller!.name = name;
+      });
+    const nameOf = (name: string | null) => {
+      const result = parseWorkflowEvent(named(name));
+      if (!result.ok) throw new Error(result.issues.join("; "));
+      return result.event.caller?.name;
+    };
+    expect(nameOf("  Dana Whitfield ")).toBe("Dana Whitfield");
+    expect(nameOf("Private Detective Agency")).toBe("Private Detective Agency");
+    for (const placeholder of [" ", "", "WIRELESS CALLER", "Unknown", "anonymous", "PRIVATE  CALLER", null]) {
+      expect(nameOf(placeholder), String(placeholder)).toBeNull();
+    }
+  });
+
   it("rejects an unknown type and explains bad fields", () => {
     const wrongType = parseWorkflowEvent({ ...sampleEvent("call.missed"), type: "call.exploded" });
     expect(wrongType.ok).toBe(false);

@@ -44,9 +44,35 @@ export const callDetailsSchema = z.object({
   notes: optionalText,
 });
 
+// What carriers' caller-ID databases send when they have no name: not a name to greet anyone by.
+const noNameCallerIds = new Set([
+  "anonymous",
+  "blocked",
+  "name not provided",
+  "name unavailable",
+  "no caller id",
+  "not provided",
+  "out of area",
+  "private",
+  "private caller",
+  "private number",
+  "restricted",
+  "unavailable",
+  "unknown",
+  "unknown caller",
+  "unknown name",
+  "wireless caller",
+]);
+
+/** A caller's name as a greeting can use it: trimmed; blank or a caller-ID placeholder is no name (null). */
+const callerName = optionalText.transform((name) => {
+  const trimmed = name?.trim() ?? "";
+  return trimmed === "" || noNameCallerIds.has(trimmed.toLowerCase().replace(/\s+/g, " ")) ? null : trimmed;
+});
+
 export const callerSchema = z.object({
   phone_number: z.string().min(1).max(32),
-  name: optionalText,
+  name: callerName,
   city: optionalText,
   state: optionalText,
   country: optionalText,

@@ -28,7 +28,7 @@ export const workflowTemplates: WorkflowTemplate[] = [
           kind: "action.send_sms",
           position: column(1),
           config: {
-            body: 'Hi {{ caller.name | default: "there" }}, sorry we missed your call! We\'ll call you back shortly. – {{ organization.name }}',
+            body: 'Hi {{ caller.name | default: "there" }}, sorry we missed your call! We\'ll call you back shortly. - {{ organization.name }}',
           },
         },
       ],
@@ -139,7 +139,7 @@ export const workflowTemplates: WorkflowTemplate[] = [
           id: "hours-text",
           kind: "action.send_sms",
           position: column(2),
-          config: { body: "Thanks for calling {{ organization.name }}! We're open Mon–Fri 9am–5pm and will call you back first thing." },
+          config: { body: "Thanks for calling {{ organization.name }}! We're open Mon-Fri 9am-5pm and will call you back first thing." },
         },
       ],
       edges: [

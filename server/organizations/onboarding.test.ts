@@ -93,7 +93,7 @@ describe("setting up a workspace at first sign-in", () => {
     await caller.organization.completeSetup({ name: "Bright Smile Dental", timezone: "America/Chicago" });
     // The variable Settings names as where the business name is used (components/settings/business-name-variable.ts).
     const textBack = graphOf(
-      [trigger("t", "call.missed"), node("sms", "action.send_sms", { body: `Sorry we missed you! – ${businessNameVariable}` })],
+      [trigger("t", "call.missed"), node("sms", "action.send_sms", { body: `Sorry we missed you! - ${businessNameVariable}` })],
       [edge("t", "sms")],
     );
     await createLiveWorkflow(handle.db, organization.id, textBack, "Text back", user.id);
@@ -110,7 +110,7 @@ describe("setting up a workspace at first sign-in", () => {
       .select()
       .from(outboxMessages)
       .where(and(eq(outboxMessages.organizationId, organization.id), eq(outboxMessages.channel, "sms")));
-    expect(text?.body).toContain("– Bright Smile Dental");
+    expect(text?.body).toContain("- Bright Smile Dental");
     expect(text?.body).not.toContain("workspace");
   });
 

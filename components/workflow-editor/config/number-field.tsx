@@ -3,14 +3,13 @@
 import { useState } from "react";
 import { Input } from "@/components/ui/input";
 
-function toNumber(text: string): number | undefined {
-  // An empty box is "not filled in", not zero.
-  return text.trim() === "" ? undefined : Number(text);
-}
-
-function storedOf(text: string, scale: number): number | undefined {
-  const amount = toNumber(text);
-  return amount === undefined || !Number.isFinite(amount) ? undefined : Math.round(amount * scale);
+/**
+ * An empty box is "not filled in" (null), not zero. Not undefined: the form would show the step's
+ * starting value again for undefined, so clearing "30" and typing 45 would give 3045.
+ */
+function storedOf(text: string, scale: number): number | null {
+  const amount = text.trim() === "" ? Number.NaN : Number(text);
+  return Number.isFinite(amount) ? Math.round(amount * scale) : null;
 }
 
 function shownOf(value: unknown, scale: number): string {
@@ -35,13 +34,13 @@ export function NumberField({
   value: unknown;
   /** Stored value = shown value × scale (durations are stored in seconds, shown in minutes). */
   scale?: number;
-  onChange: (value: number | undefined) => void;
+  onChange: (value: number | null) => void;
   onBlur?: () => void;
   invalid: boolean;
   describedBy?: string;
 }) {
   const [text, setText] = useState(() => shownOf(value, scale));
-  const stored = typeof value === "number" && Number.isFinite(value) ? value : undefined;
+  const stored = typeof value === "number" && Number.isFinite(value) ? value : null;
   const shown = storedOf(text, scale) === stored ? text : shownOf(value, scale);
 
   return (

@@ -5,7 +5,7 @@ import type { EventType } from "../../events/event-types";
 
 const who = "{{ caller.name | default: caller.phone_number }}";
 const hi = 'Hi {{ caller.name | default: "there" }}';
-const signature = "– {{ organization.name }}";
+const signature = "- {{ organization.name }}";
 
 const smsBodies: Partial<Record<EventType, string>> & { default: string } = {
   default: `${hi}, thanks for calling! We'll be in touch shortly. ${signature}`,
