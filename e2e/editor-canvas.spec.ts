@@ -287,4 +287,14 @@ test("on a phone the editor opens read-only, fits the screen, and a tapped step'
   await sheet.getByRole("button", { name: "Close" }).click();
   await expect(sheet).toHaveCount(0);
   await expect(page.getByTestId("workflow-node")).toHaveCount(5);
+
+  // Nothing can change here, so leaving never asks "Leave site?".
+  const asked: string[] = [];
+  page.on("dialog", (dialog) => {
+    asked.push(dialog.type());
+    void dialog.accept();
+  });
+  await page.goto("/runs");
+  await expect(page).toHaveURL(/\/runs$/);
+  expect(asked).toEqual([]);
 });

@@ -117,10 +117,12 @@ export function useAutosave({
     });
   }, [schedule, store]);
 
-  const pending = useCallback(
-    () => timer.current !== null || inFlight.current !== null || store.getState().contentVersion !== savedVersion.current,
-    [store],
-  );
+  // Nothing is ever saved from a read-only editor (a viewer, a phone), so nothing can be pending there.
+  const pending = useCallback(() => {
+    const { readOnly, contentVersion } = store.getState();
+    if (readOnly) return false;
+    return timer.current !== null || inFlight.current !== null || contentVersion !== savedVersion.current;
+  }, [store]);
 
   // Leaving the editor inside the app (a sidebar link, the back button) unmounts it: the waiting save
   // goes now instead of being dropped, and the opened draft kept in the query cache becomes the saved
