@@ -29,7 +29,7 @@ export function Dashboard() {
   if (summary.isLoading) {
     return (
       <div className="flex flex-col gap-4" aria-busy>
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
           {[0, 1, 2, 3].map((key) => (
             <Skeleton key={key} className="h-28" />
           ))}
@@ -52,7 +52,7 @@ export function Dashboard() {
   return (
     <div className="flex flex-col gap-6">
       {hasTraffic ? null : <GettingStarted />}
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <StatCard icon={Zap} label="Runs today" value={String(data.runsToday)} />
         <StatCard icon={Activity} label="Runs, last 7 days" value={String(data.runsLast7Days)} />
         <StatCard
@@ -81,7 +81,7 @@ export function Dashboard() {
           <RunsOverTimeChart days={data.runsPerDay} />
         </CardContent>
       </Card>
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Card>
           <CardHeader>
             <CardTitle>Calls by source</CardTitle>
