@@ -5,6 +5,7 @@ import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import { toast } from "sonner";
+import { MAX_TRPC_BATCH_SIZE } from "@/lib/trpc-batch";
 import { trpcTransformer } from "@/lib/trpc-transformer";
 import type { AppRouter } from "@/server/trpc/app-router";
 
@@ -27,7 +28,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: "/api/trpc", transformer: trpcTransformer })],
+      links: [httpBatchLink({ url: "/api/trpc", transformer: trpcTransformer, maxItems: MAX_TRPC_BATCH_SIZE })],
     }),
   );
   return (

@@ -4,6 +4,7 @@ import { setupTestDatabase } from "@/test-support/test-database";
 import { createUserWithOrg, testConfig } from "@/test-support/test-context";
 import { eq } from "drizzle-orm";
 import type { TRPCContext } from "./context";
+import { MAX_TRPC_BATCH_SIZE } from "@/lib/trpc-batch";
 import { MAX_TRPC_BODY_BYTES, handleTrpcRequest } from "./handle-trpc-request";
 import { unexpectedFailureMessage } from "./init";
 
@@ -33,6 +34,21 @@ async function storedSecret(organizationId: string) {
     .where(eq(organizations.id, organizationId));
   return row!.secret;
 }
+
+describe("/api/trpc batches", () => {
+  it("answers a batch of up to MAX_TRPC_BATCH_SIZE calls and refuses a larger one with a 400", async () => {
+    const { deps } = await signedInDeps();
+    const batch = (size: number) => {
+      const input = Object.fromEntries(Array.from({ length: size }, (_, index) => [String(index), {}]));
+      const paths = Array.from({ length: size }, () => "workflow.list").join(",");
+      return new Request(`${appUrl}/api/trpc/${paths}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`, {
+        headers: { "sec-fetch-site": "same-origin" },
+      });
+    };
+    expect((await handleTrpcRequest(batch(MAX_TRPC_BATCH_SIZE), deps)).status).toBe(200);
+    expect((await handleTrpcRequest(batch(MAX_TRPC_BATCH_SIZE + 1), deps)).status).toBe(400);
+  });
+});
 
 describe("/api/trpc refuses what another site could send with a visitor's cookie", () => {
   it.each([

@@ -1,6 +1,7 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { MAX_TRPC_BATCH_SIZE } from "@/lib/trpc-batch";
 import { refuseCrossSite } from "../http/cross-site-guard";
 import { limitRequestBody } from "../http/request-body-limit";
 import { appRouter } from "./app-router";
@@ -36,6 +37,7 @@ export async function handleTrpcRequest(
     endpoint: "/api/trpc",
     req: limitRequestBody(request, MAX_TRPC_BODY_BYTES, tooLarge),
     router: appRouter,
+    maxBatchSize: MAX_TRPC_BATCH_SIZE,
     createContext: deps.createContext,
     onError({ path, error }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error);
