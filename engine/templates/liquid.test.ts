@@ -48,9 +48,15 @@ describe("renderTemplate", () => {
     expect(renderTemplate("[{{ caller.constructor }}{{ caller.toString }}{{ caller.__proto__ }}]", missed)).toBe("[]");
   });
 
-  it("reads no files: includes and renders find nothing", () => {
-    expect(() => renderTemplate("{% include '/etc/passwd' %}", missed)).toThrow(TemplateError);
-    expect(() => renderTemplate("{% render 'package.json' %}", missed)).toThrow(TemplateError);
+  it("reads no files: includes and renders find nothing, and say so without a path", () => {
+    expect(() => renderTemplate("{% include '/etc/passwd' %}", missed)).toThrow("Including other templates isn't available here.");
+    expect(() => renderTemplate("{% render 'package.json' %}", missed)).toThrow("Including other templates isn't available here.");
+  });
+
+  it("stops a template that does too much work, in words a person can act on", () => {
+    expect(() => renderTemplate("{% for i in (1..50000000) %}x{% endfor %}", missed)).toThrow(
+      "This template takes too much work to fill in: make its loops shorter.",
+    );
   });
 
   it("reports syntax errors and unknown filters as template errors", () => {

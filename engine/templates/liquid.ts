@@ -82,9 +82,21 @@ export function renderTemplate(template: string, event: WorkflowEvent, options?:
   try {
     return engine.renderSync(parsed, event as unknown as Record<string, unknown>);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new TemplateError(`This template could not be filled in: ${message}`, "template_render");
+    throw describeRenderError(error);
   }
+}
+
+/** What went wrong filling a template in, in words for the person who wrote it (never a file path or a limit's name). */
+function describeRenderError(error: unknown): TemplateError {
+  const raw = error instanceof Error ? error.message : String(error);
+  if (/Failed to lookup|ENOENT/.test(raw)) {
+    return new TemplateError("Including other templates isn't available here.", "template_render");
+  }
+  if (/limit exceeded/i.test(raw)) {
+    return new TemplateError("This template takes too much work to fill in: make its loops shorter.", "template_render");
+  }
+  const cleaned = raw.replace(/,? ?line:\d+, col:\d+.*$/s, "").trim();
+  return new TemplateError(`This template could not be filled in: ${cleaned}`, "template_render");
 }
 
 // ---- the variables an event type offers -------------------------------------------------
