@@ -144,6 +144,12 @@ test("keyboard only: a focused step shows a ring, moves with the arrows, and Con
   await skip.focus();
   await expect(skip).toBeVisible();
   await page.keyboard.press("Enter");
+  // The first stop on the canvas is a connection: its line turns the ring's colour and thickens.
+  await page.keyboard.press("Tab");
+  const focusedConnection = page.locator(".react-flow__edge:focus");
+  await expect(focusedConnection).toHaveCount(1);
+  await expect(focusedConnection).toHaveCSS("outline-style", "solid");
+  await expect(focusedConnection.locator(".react-flow__edge-path")).toHaveCSS("stroke-width", "3px");
   const sms = stepOfKind(page, "action.send_sms");
   await expect(sms).toHaveCSS("outline-style", "none");
   for (let presses = 0; presses < 12; presses++) {
