@@ -153,12 +153,14 @@ async function missedCall(page: Page, baseURL: string, trackingNumber: string) {
 
 test("signed out: sign-in, check your email and the local mailbox", async ({ page }) => {
   await checkPage(page, "/sign-in", /Sign in/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in to Switchboard");
   // A sign-in link sent: "Check your email", then the mailbox that holds it.
   await askForSignInLink(page, uniqueEmail("axe-out"));
   await settled(page);
   await expectNoSeriousAxeViolations(page, "/verify-request");
   await page.getByRole("link", { name: "Open the local mailbox" }).click();
   await expect(page.getByTestId("mailbox-message").first()).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Local mailbox");
   await expectNoSeriousAxeViolations(page, "/mailbox");
   // An invitation link needs an account: signed out, it asks to sign in first.
   await page.goto("/invite/not-a-real-token");
@@ -227,6 +229,18 @@ test("signed in: home, lists, a run, a call, numbers, outbox and a bad invitatio
   await expectNoSeriousAxeViolations(page, "/runs/<failed run> with its step and details open");
 
   await checkPage(page, "/calls", "Calls");
+  // The outcome filter is one Tab stop; the arrow keys choose. A key is held a moment, as a finger
+  // does: Radix checks the radio the arrow moved to only while the key is down.
+  const outcome = page.getByRole("radiogroup", { name: "Outcome" });
+  await outcome.getByRole("radio", { name: "All calls" }).focus();
+  await page.keyboard.press("ArrowRight", { delay: 50 });
+  await expect(outcome.getByRole("radio", { name: "Answered" })).toBeChecked();
+  await expect(outcome.getByRole("radio", { name: "Answered" })).toBeFocused();
+  await page.keyboard.press("ArrowRight", { delay: 50 });
+  await expect(outcome.getByRole("radio", { name: "Missed" })).toBeChecked();
+  await expect(page.getByTestId("call-row").first()).toBeVisible();
+  await expect(outcome.getByRole("radio", { name: "Missed" })).toHaveAttribute("tabindex", "0");
+  await expect(outcome.getByRole("radio", { name: "All calls" })).toHaveAttribute("tabindex", "-1");
   await page.getByTestId("call-row").first().getByRole("link", { name: "JANE DOE" }).click();
   await expect(page.getByTestId("call-event").first()).toBeVisible();
   await settled(page);
