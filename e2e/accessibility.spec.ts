@@ -43,7 +43,8 @@ const textBackGraph = {
 let crm: WebhookReceiver;
 test.beforeAll(async () => {
   crm = await startWebhookReceiver({
-    respondWith: () => ({ status: 410, body: '{"error":"gone"}', headers: { "content-type": "application/json" } }),
+    // Plain text, not JSON: the body is shown as the text it is, in a box that scrolls by keyboard too.
+    respondWith: () => ({ status: 410, body: "Gone: this endpoint was removed.", headers: { "content-type": "text/plain" } }),
   });
 });
 test.afterAll(async () => {
@@ -226,6 +227,9 @@ test("signed in: home, lists, a run, a call, numbers, outbox and a bad invitatio
   await expect(failedStep.getByRole("group", { name: "What went wrong" })).toBeVisible();
   for (const summary of await failedStep.locator("summary").all()) await summary.click();
   await settled(page);
+  const responseBody = failedStep.getByRole("region", { name: "Response body" }).first();
+  await expect(responseBody).toHaveText("Gone: this endpoint was removed.");
+  await expect(responseBody).toHaveAttribute("tabindex", "0");
   await expectNoSeriousAxeViolations(page, "/runs/<failed run> with its step and details open");
 
   await checkPage(page, "/calls", "Calls");
