@@ -144,16 +144,21 @@ test("keyboard only: a focused step shows a ring, moves with the arrows, and Con
   await skip.focus();
   await expect(skip).toBeVisible();
   await page.keyboard.press("Enter");
+  // The first stop on the canvas is a connection: its line turns the ring's colour and thickens.
+  await page.keyboard.press("Tab");
+  const focusedConnection = page.locator(".react-flow__edge:focus");
+  await expect(focusedConnection).toHaveCount(1);
+  await expect(focusedConnection).toHaveCSS("outline-style", "solid");
+  await expect(focusedConnection.locator(".react-flow__edge-path")).toHaveCSS("stroke-width", "3px");
   const sms = stepOfKind(page, "action.send_sms");
-  const card = sms.getByTestId("workflow-node");
-  await expect(card).toHaveCSS("outline-style", "none");
+  await expect(sms).toHaveCSS("outline-style", "none");
   for (let presses = 0; presses < 12; presses++) {
     if (await sms.evaluate((node) => node === document.activeElement)) break;
     await page.keyboard.press("Tab");
   }
   await expect(sms).toBeFocused();
-  await expect(card).toHaveCSS("outline-style", "solid");
-  await expect(card).toHaveCSS("outline-width", "3px");
+  await expect(sms).toHaveCSS("outline-style", "solid");
+  await expect(sms).toHaveCSS("outline-width", "3px");
 
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("node-inspector")).toContainText("Text the caller");

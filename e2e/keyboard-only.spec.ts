@@ -61,6 +61,13 @@ async function signInByKeyboard(page: Page, email: string) {
   const signInLink = page.getByTestId("mailbox-message").filter({ hasText: email }).first().getByRole("link", { name: "Sign in" });
   await tabTo(page, signInLink);
   await page.keyboard.press("Enter");
+  // A new account sets up its workspace first: the business name, and the time zone already filled in.
+  await expect(page).toHaveURL(/\/onboarding/);
+  await tabTo(page, page.getByLabel("Business name"));
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.type("Keyboard Dental");
+  await tabTo(page, page.getByRole("button", { name: "Continue" }));
+  await page.keyboard.press("Enter");
   await expect(page.getByRole("button", { name: "Account menu" })).toBeVisible();
 }
 
@@ -119,11 +126,12 @@ test("with the keyboard alone, a marketer signs in, builds “missed call → te
   await page.keyboard.type("Texts back every missed caller");
   await tabTo(page, publish.getByRole("button", { name: "Publish now" }));
   await page.keyboard.press("Enter");
-  await expect(page.getByText("Published version 1")).toBeVisible();
-  const on = page.getByRole("switch", { name: "Workflow on" });
-  await tabTo(page, on, { backwards: true });
-  await page.keyboard.press("Space");
-  await expect(on).toBeChecked();
+  await expect(publish.getByText("Published version 1")).toBeVisible();
+  // Published but off: the dialog offers to turn it on.
+  await tabTo(page, publish.getByRole("button", { name: "Turn on" }));
+  await page.keyboard.press("Enter");
+  await expect(publish).toBeHidden();
+  await expect(page.getByRole("switch", { name: "Workflow on" })).toBeChecked();
 
   // The list agrees: the workflow is live.
   await tabTo(page, page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Workflows" }), { backwards: true });
@@ -143,12 +151,8 @@ async function createBlankByKeyboard(page: Page, name: string) {
   await expect(page.getByTestId("workflow-node")).toHaveCount(1);
 }
 
-// Blocked by the editor's keyboard work on issue 16 (helpers "canvas" and "fields"): today the editor
-// page has no skip link, so reaching the first step on the canvas takes 32 Tab presses through the
-// sidebar, the toolbar and the palette (components/workflow-editor/workflow-editor.tsx, editor-workspace.tsx).
-// Expected: the first Tab on the editor focuses a "Skip to the canvas" link, and Enter on it puts the
-// focus on the canvas's first step; the editor also has a main heading (the workflow's name).
-test.fixme("the editor has a main heading and a skip link that takes the keyboard straight to the canvas", async ({ page }) => {
+// The editor's first Tab stop is a skip link past the sidebar, the toolbar and the palette.
+test("the editor has a main heading and a skip link that takes the keyboard straight to the canvas", async ({ page }) => {
   await countPointerPresses(page);
   await signInByKeyboard(page, uniqueEmail("skip-link"));
   await createBlankByKeyboard(page, "Skip link check");
@@ -156,38 +160,59 @@ test.fixme("the editor has a main heading and a skip link that takes the keyboar
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: /Skip to the canvas/i })).toBeFocused();
   await page.keyboard.press("Enter");
+  // Past the sidebar, the toolbar and the palette: the next Tab is on the first step.
+  await expect(page.getByTestId("workflow-canvas")).toBeFocused();
+  await page.keyboard.press("Tab");
   await expect(stepOfKind(page, "trigger")).toBeFocused();
   expect(await pointerPresses(page)).toBe(0);
 });
 
-// Blocked by helper "canvas" (issue 16, "connections can be made without a mouse"): today a
-// connection can only be drawn by dragging from a handle (.react-flow__handle in
-// components/workflow-editor/canvas/workflow-node.tsx); the handles are not focusable and the step's
-// settings offer no "Connect to…" control, so focus cannot reach any way to connect two steps that
-// are already on the canvas. Expected: the selected step's settings have a "Connect to…" button per
-// output listing the steps it may connect to (refusing a loop with the same words as dragging), and
-// the new connection is announced by step names.
-test.fixme("with the keyboard alone, a person connects two steps already on the canvas (Connect to…)", async ({ page }) => {
+// Connecting without dragging: the selected step's settings offer "Connect to…" per output, listing
+// the other steps (a refused one says why, as dragging does); the new connection is announced.
+test("with the keyboard alone, a person connects two steps already on the canvas (Connect to…)", async ({ page }) => {
   await countPointerPresses(page);
   await signInByKeyboard(page, uniqueEmail("connect"));
   await createBlankByKeyboard(page, "Connect by keyboard");
-  // Two steps added with nothing selected stay unconnected.
+  // A text added with nothing selected stands alone; an email added next goes under it (it is selected).
   await tabTo(page, page.getByTestId("palette-action.send_sms"));
   await page.keyboard.press("Enter");
   await tabTo(page, page.getByTestId("palette-action.send_email"));
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("workflow-node")).toHaveCount(3);
-  await expect(page.locator(".react-flow__edge")).toHaveCount(0);
+  await expect(page.locator(".react-flow__edge")).toHaveCount(1);
+  await expect(page.getByRole("group", { name: "Connection from Text the caller to Send an email" })).toHaveCount(1);
 
+  // The trigger leads nowhere yet: select it and connect it to the text from its settings.
   await tabTo(page, stepOfKind(page, "trigger"));
   await page.keyboard.press("Enter");
-  await tabTo(page, page.getByRole("button", { name: /Connect to/ }));
+  await tabTo(page, page.getByRole("button", { name: "Connect to…" }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("menu")).toBeVisible();
-  await page.keyboard.press("ArrowDown");
-  await expect(page.getByRole("menuitem", { name: /Send a text/ })).toBeFocused();
+  const textBack = page.getByRole("menuitem", { name: /Text the caller/ });
+  for (let presses = 0; presses < 3 && !(await textBack.evaluate((item) => item === document.activeElement)); presses += 1) {
+    await page.keyboard.press("ArrowDown");
+  }
+  await expect(textBack).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(page.locator(".react-flow__edge")).toHaveCount(1);
-  await expect(page.getByRole("status")).toContainText(/connected .*to .*text/i);
+  await expect(page.getByRole("menu")).toBeHidden();
+  await expect(page.locator(".react-flow__edge")).toHaveCount(2);
+  // Announced (a polite live region) and named by the steps it joins.
+  await expect(page.locator("[aria-live=polite]").filter({ hasText: "Connected to Text the caller" })).toHaveCount(1);
+  await expect(page.getByRole("group", { name: /^Connection from .+ to Text the caller$/ })).toHaveCount(1);
+
+  // Connecting the email back into the trigger is refused, in the same words as dragging.
+  await tabTo(page, stepOfKind(page, "action.send_email"), { backwards: true });
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("node-inspector")).toContainText(/email/i);
+  await tabTo(page, page.getByRole("button", { name: "Connect to…" }));
+  await page.keyboard.press("Enter");
+  const intoTrigger = page.getByRole("menuitem", { name: /Nothing can lead into the trigger/ });
+  for (let presses = 0; presses < 3 && !(await intoTrigger.evaluate((item) => item === document.activeElement)); presses += 1) {
+    await page.keyboard.press("ArrowDown");
+  }
+  await expect(intoTrigger).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("[aria-live=polite]").filter({ hasText: "Nothing can lead into the trigger" })).toHaveCount(1);
+  await expect(page.locator(".react-flow__edge")).toHaveCount(2);
   expect(await pointerPresses(page)).toBe(0);
 });

@@ -110,7 +110,7 @@ export function CallDetail({ callId }: { callId: string }) {
                         </span>
                       </summary>
                       <div className="border-t px-3 py-3">
-                        <JsonView value={event.payload} />
+                        <JsonView value={event.payload} label="Event payload" />
                       </div>
                     </details>
                   </li>

@@ -9,14 +9,15 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { FiltersSheet } from "@/components/ui/filters-sheet";
 import { Label } from "@/components/ui/label";
+import { SegmentedControl } from "@/components/ui/segmented-control";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { filtersToQuery, type CallFilters as CallFilterValues } from "@/lib/call-filters";
 import { DateRangeFields } from "@/components/ui/date-range-fields";
 
 const ALL = "__all__";
 
-const statuses = [
-  { value: undefined, label: "All calls" },
+const outcomes = [
+  { value: "all", label: "All calls" },
   { value: "answered", label: "Answered" },
   { value: "missed", label: "Missed" },
 ] as const;
@@ -114,21 +115,12 @@ export function CallFilterBar({ filters, onChange }: { filters: CallFilterValues
 
   return (
     <div className="flex flex-wrap items-end gap-3 rounded-lg border bg-card p-3" role="search" aria-label="Filter calls">
-      <div className="flex gap-1" role="radiogroup" aria-label="Outcome">
-        {statuses.map((status) => (
-          <Button
-            key={status.label}
-            type="button"
-            role="radio"
-            aria-checked={filters.status === status.value}
-            size="sm"
-            variant={filters.status === status.value ? "primary" : "ghost"}
-            onClick={() => set({ status: status.value })}
-          >
-            {status.label}
-          </Button>
-        ))}
-      </div>
+      <SegmentedControl
+        label="Outcome"
+        value={filters.status ?? "all"}
+        onValueChange={(value) => set({ status: value === "all" ? undefined : value })}
+        options={outcomes}
+      />
       <FiltersSheet
         title="Filter calls"
         description="The list behind updates as you choose."

@@ -3,14 +3,17 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { RunsPerDay } from "@/lib/runs-per-day";
 
-// Literal colours (the theme's success, destructive, primary and muted tones): SVG attributes do not resolve CSS variables everywhere.
+// The theme's tokens (app/globals.css), each readable as text on white: the tooltip writes a series' name
+// in its colour. Browsers resolve var() in SVG fill attributes, as they are presentation attributes.
 const colors = {
-  succeeded: "oklch(0.6 0.15 155)",
-  failed: "oklch(0.58 0.22 27)",
-  skipped: "oklch(0.72 0.015 264)",
-  inProgress: "oklch(0.55 0.19 264)",
-  queued: "oklch(0.45 0.03 264)",
-  grid: "oklch(0.91 0.008 264)",
+  succeeded: "var(--color-success)",
+  failed: "var(--color-destructive)",
+  skipped: "var(--color-muted-foreground)",
+  inProgress: "var(--color-primary)",
+  queued: "var(--color-warning)",
+  grid: "var(--color-border)",
+  hover: "var(--color-muted)",
+  axis: "var(--color-muted-foreground)",
 };
 
 /** The stacked series, bottom to top; queued runs are shown only on days that have any. */
@@ -33,9 +36,17 @@ export function RunsOverTimeChart({ days }: { days: RunsPerDay[] }) {
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid vertical={false} stroke={colors.grid} />
-          <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} interval="preserveStartEnd" minTickGap={12} />
-          <YAxis allowDecimals={false} tickLine={false} axisLine={false} fontSize={12} />
-          <Tooltip cursor={{ fill: "oklch(0.965 0.006 264)" }} contentStyle={{ borderRadius: 8, fontSize: 12 }} />
+          <XAxis
+            dataKey="label"
+            tickLine={false}
+            axisLine={false}
+            fontSize={12}
+            tick={{ fill: colors.axis }}
+            interval="preserveStartEnd"
+            minTickGap={12}
+          />
+          <YAxis allowDecimals={false} tickLine={false} axisLine={false} fontSize={12} tick={{ fill: colors.axis }} />
+          <Tooltip cursor={{ fill: colors.hover }} contentStyle={{ borderRadius: 8, fontSize: 12 }} />
           {/* In stacking order, and in the text colour: a pale "Skipped" would not be readable as text. */}
           <Legend
             iconType="circle"

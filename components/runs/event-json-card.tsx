@@ -34,7 +34,7 @@ export function EventJsonCard({ payload, receivedAt, source }: { payload: unknow
         </Button>
       </CardHeader>
       <CardContent>
-        <JsonView value={payload} className="max-h-96" />
+        <JsonView value={payload} label="Triggering event JSON" className="max-h-96" />
       </CardContent>
     </Card>
   );

@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import type { StepAttempt, StepAttemptDelivery } from "@/db/schema";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { JsonView } from "@/components/ui/json-view";
+import { JsonView, ScrollableText } from "@/components/ui/json-view";
 import { formatDurationMs } from "@/components/ui/relative-time";
 import { afterAttempt, attemptOutcomes } from "./attempt-words";
 import { clockTime } from "./clock-time";
@@ -59,21 +59,21 @@ function AttemptDetails({ attempt }: { attempt: StepAttempt }) {
               <span className="font-semibold">{delivery.request.method}</span> {delivery.url}
             </p>
             <p className="text-muted-foreground">Request headers</p>
-            <JsonView value={delivery.request.headers} className="max-h-40 text-[11px]" />
+            <JsonView value={delivery.request.headers} label="Request headers" className="max-h-40 text-[11px]" />
             {delivery.response ? (
               <>
                 <p className="text-muted-foreground">Response headers</p>
-                <JsonView value={delivery.response.headers} className="max-h-40 text-[11px]" />
+                <JsonView value={delivery.response.headers} label="Response headers" className="max-h-40 text-[11px]" />
                 <p className="text-muted-foreground">Response body{delivery.response.truncated ? " (the first 8 KB)" : ""}</p>
-                <pre className="max-h-40 overflow-auto whitespace-pre-wrap break-all rounded-md bg-muted p-2 font-mono text-[11px]">
+                <ScrollableText label="Response body" className="max-h-40 whitespace-pre-wrap break-all p-2 text-[11px]">
                   {delivery.response.body || "(empty body)"}
-                </pre>
+                </ScrollableText>
               </>
             ) : null}
           </div>
         ))}
         {deliveries.length === 0 ? (
-          <JsonView value={{ request: attempt.request, response: attempt.response }} className="text-[11px]" />
+          <JsonView value={{ request: attempt.request, response: attempt.response }} label="Request and response" className="text-[11px]" />
         ) : null}
       </div>
     </details>

@@ -3,6 +3,7 @@ import { Logo } from "./logo";
 import { MobileTopBar } from "./mobile-top-bar";
 import { OrgSwitcher } from "./org-switcher";
 import { SidebarNav } from "./sidebar-nav";
+import { SkipLinksProvider } from "./skip-links";
 import { UserMenu } from "./user-menu";
 
 /**
@@ -20,21 +21,24 @@ export function AppShell({
   children: ReactNode;
 }) {
   return (
-    <div className="flex min-h-screen flex-col md:flex-row">
-      <MobileTopBar organization={organization} user={user} />
-      <aside className="sticky top-0 hidden h-screen w-60 shrink-0 flex-col gap-4 border-r bg-card p-3 md:flex">
-        <div className="px-1 pt-1">
-          <Logo />
-        </div>
-        <OrgSwitcher current={organization} />
-        <SidebarNav />
-        <div className="mt-auto border-t pt-3">
-          <UserMenu user={user} />
-        </div>
-      </aside>
-      <main className="min-w-0 flex-1 px-4 py-5 md:px-8 md:py-7">
-        <div className="mx-auto max-w-6xl">{children}</div>
-      </main>
-    </div>
+    <SkipLinksProvider>
+      <div className="flex min-h-screen flex-col md:flex-row">
+        <MobileTopBar organization={organization} user={user} />
+        <aside className="sticky top-0 hidden h-screen w-60 shrink-0 flex-col gap-4 border-r bg-card p-3 md:flex">
+          <div className="px-1 pt-1">
+            <Logo />
+          </div>
+          <OrgSwitcher current={organization} />
+          <SidebarNav />
+          <div className="mt-auto border-t pt-3">
+            <UserMenu user={user} />
+          </div>
+        </aside>
+        {/* Focused by "Skip to main content"; it is not a control, so it draws no ring. */}
+        <main id="main-content" tabIndex={-1} className="min-w-0 flex-1 px-4 py-5 outline-none md:px-8 md:py-7">
+          <div className="mx-auto max-w-6xl">{children}</div>
+        </main>
+      </div>
+    </SkipLinksProvider>
   );
 }

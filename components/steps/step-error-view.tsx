@@ -28,7 +28,7 @@ export function StepErrorView({ error }: { error: StoredError }) {
       {error.permanent === false ? <p className="text-xs text-muted-foreground">This looked temporary, so it was tried again.</p> : null}
       <details>
         <summary className="cursor-pointer text-xs font-medium text-muted-foreground">Technical details</summary>
-        <JsonView className="mt-2" value={details === undefined ? technical : { ...technical, details }} />
+        <JsonView className="mt-2" label="Technical details" value={details === undefined ? technical : { ...technical, details }} />
       </details>
     </div>
   );

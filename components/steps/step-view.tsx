@@ -89,9 +89,9 @@ export function StepView({
         <summary className="cursor-pointer text-xs font-medium text-muted-foreground">Raw input and output</summary>
         <div className="mt-2 grid gap-2">
           <p className="text-xs text-muted-foreground">Input</p>
-          <JsonView value={step.input ?? null} />
+          <JsonView value={step.input ?? null} label="Raw input" />
           <p className="text-xs text-muted-foreground">Output</p>
-          <JsonView value={step.output ?? null} />
+          <JsonView value={step.output ?? null} label="Raw output" />
         </div>
       </details>
     </div>

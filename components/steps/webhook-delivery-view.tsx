@@ -1,6 +1,6 @@
 import { createContext, useContext } from "react";
 import { Badge } from "@/components/ui/badge";
-import { JsonView } from "@/components/ui/json-view";
+import { JsonView, ScrollableText } from "@/components/ui/json-view";
 import { formatDurationMs } from "@/components/ui/relative-time";
 
 /** One webhook attempt at one URL, as the webhook sender records it (in a run) or a test send returns it. */
@@ -34,7 +34,7 @@ function parsedJson(text: string): { ok: true; value: unknown } | { ok: false } 
 }
 
 /** A body as JSON when it is JSON, else as the text it is. */
-function BodyView({ text, note, testId }: { text: string | undefined; note?: string; testId?: string }) {
+function BodyView({ text, label, note, testId }: { text: string | undefined; label: string; note?: string; testId?: string }) {
   if (!text)
     return (
       <p className="text-xs text-muted-foreground" data-testid={testId}>
@@ -45,9 +45,11 @@ function BodyView({ text, note, testId }: { text: string | undefined; note?: str
   return (
     <div className="grid gap-1" data-testid={testId}>
       {json.ok ? (
-        <JsonView value={json.value} className="max-h-56 text-[11px]" />
+        <JsonView value={json.value} label={label} className="max-h-56 text-[11px]" />
       ) : (
-        <pre className="max-h-56 overflow-auto whitespace-pre-wrap break-all rounded-md bg-muted p-2 font-mono text-[11px]">{text}</pre>
+        <ScrollableText label={label} className="max-h-56 whitespace-pre-wrap break-all p-2 text-[11px]">
+          {text}
+        </ScrollableText>
       )}
       {note ? <p className="text-xs text-muted-foreground">{note}</p> : null}
     </div>
@@ -82,8 +84,8 @@ export function RequestView({
           <span className="font-semibold">{method}</span> {url}
         </p>
       ) : null}
-      <JsonView value={headers ?? {}} className="max-h-40 text-[11px]" />
-      <BodyView text={body} />
+      <JsonView value={headers ?? {}} label="Request headers" className="max-h-40 text-[11px]" />
+      <BodyView text={body} label="Request body" />
     </div>
   );
 }
@@ -117,9 +119,14 @@ export function WebhookDeliveryView({ delivery }: { delivery: WebhookDeliveryRec
               ) : null}
             </p>
           )}
-          <BodyView text={response.body} note={response.truncated ? "Cut to the first 8 KB." : undefined} testId="webhook-response-body" />
+          <BodyView
+            text={response.body}
+            label="Response body"
+            note={response.truncated ? "Cut to the first 8 KB." : undefined}
+            testId="webhook-response-body"
+          />
           <Folded summary="Response headers">
-            <JsonView value={response.headers ?? {}} className="max-h-40 text-[11px]" />
+            <JsonView value={response.headers ?? {}} label="Response headers" className="max-h-40 text-[11px]" />
           </Folded>
         </>
       ) : error && !statusShownAbove ? (

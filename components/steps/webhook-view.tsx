@@ -25,11 +25,11 @@ export function WebhookView({ input, deliveries }: { input: WebhookInput; delive
       </LabelValue>
       {Object.keys(input.headers ?? {}).length > 0 ? (
         <LabelValue label="Extra headers">
-          <JsonView value={input.headers} className="max-h-24" />
+          <JsonView value={input.headers} label="Extra headers" className="max-h-24" />
         </LabelValue>
       ) : null}
       <LabelValue label="JSON body (signed when sent)">
-        <JsonView value={input.body ?? null} className="max-h-48" />
+        <JsonView value={input.body ?? null} label="JSON body" className="max-h-48" />
       </LabelValue>
     </LabelValueList>
   );

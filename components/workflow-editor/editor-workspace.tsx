@@ -6,6 +6,7 @@ import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
 import type { RunPath } from "@/components/runs/run-path";
+import { usePageSkipLinks, type SkipLink } from "@/components/shell/skip-links";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { NodePalette } from "./canvas/node-palette";
@@ -36,9 +37,11 @@ function isPhoneScreen(): boolean {
   return typeof window !== "undefined" && window.matchMedia(phoneQuery).matches;
 }
 
-const skipLinkClass =
-  "sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-card focus:px-3 focus:py-2 focus:text-sm focus:shadow-lg";
-
+/** The editor's first Tab stops, before the app's sidebar: straight to the canvas, or to the step settings. */
+const editorSkipLinks: SkipLink[] = [
+  { href: "#workflow-canvas", label: "Skip to the canvas" },
+  { href: "#step-settings", label: "Skip to the step settings" },
+];
 /** When the canvas gets narrower or wider (a panel folded, the Test panel opened), the whole workflow is fitted in again. */
 function useRefitOn(...changes: unknown[]) {
   const { fitView } = useReactFlow();
@@ -66,6 +69,8 @@ export function EditorWorkspace({
   // Editing on a phone is not offered: too small to drag and connect. The workflow opens to look at.
   const [phone] = useState(isPhoneScreen);
   const canEdit = mayEdit && !phone;
+  // On a phone the settings open in a sheet, not a panel to skip to.
+  usePageSkipLinks(phone ? editorSkipLinks.slice(0, 1) : editorSkipLinks);
   const [store] = useState(() => createEditorStore(editorGraphFrom(workflow.draftGraph), { readOnly: !canEdit, longestWaitDays }));
   const autosave = useAutosave({
     workflowId: workflow.id,
@@ -105,14 +110,6 @@ export function EditorWorkspace({
           data-phone={phone || undefined}
         >
           <h1 className="sr-only">{workflow.name}</h1>
-          <a href="#workflow-canvas" className={skipLinkClass}>
-            Skip to the canvas
-          </a>
-          {phone ? null : (
-            <a href="#step-settings" className={skipLinkClass}>
-              Skip to the step settings
-            </a>
-          )}
           <EditorToolbar
             workflow={workflow}
             canEdit={canEdit}

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getAppConfig } from "@/server/config/app-config";
 import { servesLocalMailbox } from "@/server/config/email-config";
@@ -23,7 +23,7 @@ export default async function MailboxPage() {
   return (
     <Card>
       <CardHeader>
-        <CardTitle className="text-lg">Local mailbox</CardTitle>
+        <h1 className="text-lg font-semibold">Local mailbox</h1>
         <CardDescription>
           Sign-in links and invitations land here while no email service is connected
           {recipient ? (

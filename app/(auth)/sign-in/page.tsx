@@ -4,7 +4,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { signInWithEmail, signInWithProvider } from "@/server/auth/actions";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { auth } from "@/server/auth/auth";
@@ -44,7 +44,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <Card>
       <CardHeader>
-        <CardTitle className="text-lg">Sign in to Switchboard</CardTitle>
+        <h1 className="text-lg font-semibold">Sign in to Switchboard</h1>
         <CardDescription>Workflows for every call your business gets.</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-5">

@@ -75,7 +75,7 @@ export const StepEdge = memo(function StepEdge({
               <span
                 className={cn(
                   "rounded border bg-card px-1 text-[11px] font-semibold leading-4",
-                  sourceHandleId === "true" ? "border-success/50 text-emerald-700" : "border-destructive/50 text-destructive",
+                  sourceHandleId === "true" ? "border-success/50 text-success" : "border-destructive/50 text-destructive",
                 )}
                 aria-hidden
               >

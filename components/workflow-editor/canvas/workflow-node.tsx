@@ -48,8 +48,6 @@ function WorkflowNodeCard({ id, data, selected, category }: NodeProps<EditorNode
       data-outcome={outcome ?? undefined}
       className={cn(
         "relative w-60 rounded-lg border bg-card text-left shadow-sm transition-shadow",
-        // React Flow takes the outline off the focused step's wrapper: the card shows where the keyboard is.
-        "[[aria-roledescription=node]:focus-visible>&]:outline-3 [[aria-roledescription=node]:focus-visible>&]:outline-offset-4 [[aria-roledescription=node]:focus-visible>&]:outline-ring",
         styles.border,
         outcome === "succeeded" && "ring-2 ring-success ring-offset-2",
         outcome === "failed" && "ring-2 ring-destructive ring-offset-2",
@@ -60,8 +58,13 @@ function WorkflowNodeCard({ id, data, selected, category }: NodeProps<EditorNode
       )}
     >
       <div className={cn("absolute inset-x-0 top-0 h-1 rounded-t-lg", styles.accent)} aria-hidden />
+      {/*
+       * The handles are for dragging only and carry no name: a div with a label but no role is
+       * announced inconsistently (axe: aria-prohibited-attr). Keyboard and screen-reader users
+       * connect steps with "Connect to…" in the step's settings.
+       */}
       {category !== "trigger" ? (
-        <Handle type="target" position={Position.Top} className="!size-3 !border-2 !border-card !bg-muted-foreground" aria-label="Input" />
+        <Handle type="target" position={Position.Top} className="!size-3 !border-2 !border-card !bg-muted-foreground" />
       ) : null}
       <div className="flex items-start gap-2.5 p-3 pt-3.5">
         <span className={cn("mt-0.5 flex size-8 shrink-0 items-center justify-center rounded-md", styles.iconBox)}>
@@ -109,7 +112,6 @@ function WorkflowNodeCard({ id, data, selected, category }: NodeProps<EditorNode
           position={Position.Bottom}
           id={outputs[0]!.id}
           className="!size-3 !border-2 !border-card !bg-muted-foreground"
-          aria-label={outputs[0]!.label}
         />
       ) : (
         outputs.map((output, index) => {
@@ -133,7 +135,6 @@ function WorkflowNodeCard({ id, data, selected, category }: NodeProps<EditorNode
                 id={output.id}
                 style={{ left }}
                 className={cn("!size-3 !border-2 !border-card", output.id === "true" ? "!bg-success" : "!bg-destructive")}
-                aria-label={`${output.label} path`}
                 data-testid={`handle-${output.id}`}
               />
             </div>
