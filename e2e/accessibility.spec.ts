@@ -1,19 +1,15 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import twilio from "twilio";
+import { expect, test, type Page } from "@playwright/test";
 import { askForSignInLink, signInWithMagicLink, uniqueEmail } from "./fixtures/auth";
 import { expectNoSeriousAxeViolations } from "./fixtures/axe";
 import { stepOfKind } from "./fixtures/editor-canvas";
 import { describeFocus, tabThroughPage, type FocusedControl } from "./fixtures/focus-ring";
 import { startWebhookReceiver, type WebhookReceiver } from "../test-support/stand-ins/webhook-receiver";
+import { TWILIO_ACCOUNT_SID, postAsTwilio, twimlAttribute } from "./fixtures/twilio";
 
 // Every page and every dialog is checked with axe against WCAG 2.1 A and AA: no serious or critical
 // violation anywhere. A failure lists each rule, why it matters and the selectors of what breaks it.
 
 test.use({ viewport: { width: 1440, height: 900 } });
-
-// The same credentials playwright.config.ts gives the app server.
-const TWILIO_AUTH_TOKEN = "e2e-only-twilio-auth-token";
-const TWILIO_ACCOUNT_SID = `AC${"e2e0".repeat(8)}`;
 
 /** Missed call → text the caller back → email the team: a workflow with a run worth looking at. */
 const textBackGraph = {
@@ -103,20 +99,6 @@ async function importWorkflow(page: Page, name: string, graph: object = textBack
   return page.getByTestId("workflow-row").filter({ hasText: name });
 }
 
-/** Posts a form exactly as Twilio would: signed with the account's auth token for the public URL. */
-async function postAsTwilio(request: APIRequestContext, url: string, params: Record<string, string>) {
-  const signature = twilio.getExpectedTwilioSignature(TWILIO_AUTH_TOKEN, url, params);
-  const response = await request.post(url, { form: params, headers: { "X-Twilio-Signature": signature } });
-  expect(response.status(), await response.text()).toBeLessThan(300);
-  return response;
-}
-
-function attribute(xml: string, element: string, name: string) {
-  const match = new RegExp(`<${element}\\b[^>]*\\s${name}="([^"]*)"`).exec(xml);
-  if (!match) throw new Error(`No ${name} on <${element}> in ${xml}`);
-  return match[1]!.replaceAll("&amp;", "&");
-}
-
 /** A real (stand-in) missed call to `trackingNumber`: it shows on Calls and starts the live workflows. */
 async function missedCall(page: Page, baseURL: string, trackingNumber: string) {
   const call = {
@@ -133,13 +115,13 @@ async function missedCall(page: Page, baseURL: string, trackingNumber: string) {
     FromCountry: "US",
   };
   const twiml = await (await postAsTwilio(page.request, `${baseURL}/api/twilio/voice`, { ...call, CallStatus: "ringing" })).text();
-  await postAsTwilio(page.request, attribute(twiml, "Dial", "action"), {
+  await postAsTwilio(page.request, twimlAttribute(twiml, "Dial", "action"), {
     ...call,
     CallStatus: "in-progress",
     DialCallStatus: "no-answer",
     DialCallDuration: "0",
   });
-  await postAsTwilio(page.request, attribute(twiml, "Number", "statusCallback"), {
+  await postAsTwilio(page.request, twimlAttribute(twiml, "Number", "statusCallback"), {
     AccountSid: TWILIO_ACCOUNT_SID,
     CallSid: `${call.CallSid.slice(0, -4)}leg1`,
     ParentCallSid: call.CallSid,

@@ -1,24 +1,6 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import twilio from "twilio";
+import { expect, test } from "@playwright/test";
 import { signInWithMagicLink, uniqueEmail } from "./fixtures/auth";
-
-// The same credentials playwright.config.ts gives the app server.
-const AUTH_TOKEN = "e2e-only-twilio-auth-token";
-const ACCOUNT_SID = `AC${"e2e0".repeat(8)}`;
-
-/** Posts a form exactly as Twilio would: signed with the account's auth token for the public URL. */
-async function postAsTwilio(request: APIRequestContext, url: string, params: Record<string, string>) {
-  const signature = twilio.getExpectedTwilioSignature(AUTH_TOKEN, url, params);
-  const response = await request.post(url, { form: params, headers: { "X-Twilio-Signature": signature } });
-  expect(response.status(), await response.text()).toBeLessThan(300);
-  return response;
-}
-
-function attribute(xml: string, element: string, name: string) {
-  const match = new RegExp(`<${element}\\b[^>]*\\s${name}="([^"]*)"`).exec(xml);
-  if (!match) throw new Error(`No ${name} on <${element}> in ${xml}`);
-  return match[1]!.replaceAll("&amp;", "&");
-}
+import { TWILIO_ACCOUNT_SID, postAsTwilio, twimlAttribute } from "./fixtures/twilio";
 
 // Three pages of setup (a number, a workflow, its publication) before the call itself: more than the default minute on a busy machine.
 test.setTimeout(120_000);
@@ -76,7 +58,7 @@ test("a missed call to a tracking number added in the UI texts the caller back, 
   // Twilio: the call comes in, the forward is not answered, the forwarded leg reports no-answer.
   const callSid = `CA${Date.now().toString(16).padStart(32, "0")}`;
   const call = {
-    AccountSid: ACCOUNT_SID,
+    AccountSid: TWILIO_ACCOUNT_SID,
     CallSid: callSid,
     From: "+16505550142",
     To: trackingNumber,
@@ -92,14 +74,14 @@ test("a missed call to a tracking number added in the UI texts the caller back, 
   const twiml = await voice.text();
   expect(twiml).toContain("<Number");
   expect(twiml).toContain("+15105550111</Number>");
-  await postAsTwilio(page.request, attribute(twiml, "Dial", "action"), {
+  await postAsTwilio(page.request, twimlAttribute(twiml, "Dial", "action"), {
     ...call,
     CallStatus: "in-progress",
     DialCallStatus: "no-answer",
     DialCallDuration: "0",
   });
-  await postAsTwilio(page.request, attribute(twiml, "Number", "statusCallback"), {
-    AccountSid: ACCOUNT_SID,
+  await postAsTwilio(page.request, twimlAttribute(twiml, "Number", "statusCallback"), {
+    AccountSid: TWILIO_ACCOUNT_SID,
     CallSid: `${callSid.slice(0, -4)}leg1`,
     ParentCallSid: callSid,
     From: trackingNumber,

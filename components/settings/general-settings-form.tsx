@@ -7,11 +7,9 @@ import { toast } from "sonner";
 import { useTRPC } from "@/components/providers/trpc-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { FieldError, serverFieldErrors, zodFieldErrors, type FieldErrors } from "@/components/ui/form-field-errors";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { serverFieldErrors, zodFieldErrors, type FieldErrors } from "@/components/ui/form-field-errors";
 import { businessNameVariable, workspaceSetupSchema } from "@/lib/workspace-settings";
-import { TimeZonePicker } from "./time-zone-picker";
+import { BusinessNameField, TimeZoneField } from "./workspace-fields";
 
 type Field = "name" | "timezone";
 const fields = ["name", "timezone"] as const;
@@ -56,48 +54,33 @@ export function GeneralSettingsForm({ organization, canEdit }: { organization: {
             update.mutate(checked.data);
           }}
         >
-          <div className="grid gap-1.5">
-            <Label htmlFor="org-name-setting">Business name</Label>
-            <Input
-              id="org-name-setting"
-              value={name}
-              maxLength={80}
-              autoComplete="organization"
-              aria-invalid={errors.name ? true : undefined}
-              aria-describedby={["org-name-usage", errors.name ? "org-name-error" : null].filter(Boolean).join(" ")}
-              onChange={(event) => {
-                setName(event.target.value);
-                setErrors((current) => ({ ...current, name: undefined, form: undefined }));
-              }}
-              disabled={!canEdit}
-            />
-            <FieldError id="org-name-error" message={errors.name} />
-            <p id="org-name-usage" className="text-xs text-muted-foreground">
-              Also this workspace’s name. Used in texts and emails as <code className="font-mono">{businessNameVariable}</code>, so write it
-              as callers know you.
-            </p>
-          </div>
-          <div className="grid gap-1.5">
-            <Label id="org-timezone-label" htmlFor="org-timezone">
-              Time zone
-            </Label>
-            <TimeZonePicker
-              id="org-timezone"
-              labelId="org-timezone-label"
-              value={timezone}
-              onChange={(zone) => {
-                setTimezone(zone);
-                setErrors((current) => ({ ...current, timezone: undefined, form: undefined }));
-              }}
-              disabled={!canEdit}
-              invalid={Boolean(errors.timezone)}
-              describedBy={["org-timezone-usage", errors.timezone ? "org-timezone-error" : null].filter(Boolean).join(" ")}
-            />
-            <FieldError id="org-timezone-error" message={errors.timezone} />
-            <p id="org-timezone-usage" className="text-xs text-muted-foreground">
-              Business-hours conditions and times in runs use this time zone, and so do the days on the home page and in call exports.
-            </p>
-          </div>
+          <BusinessNameField
+            id="org-name-setting"
+            value={name}
+            onChange={(value) => {
+              setName(value);
+              setErrors((current) => ({ ...current, name: undefined, form: undefined }));
+            }}
+            error={errors.name}
+            disabled={!canEdit}
+            hint={
+              <>
+                Also this workspace’s name. Used in texts and emails as <code className="font-mono">{businessNameVariable}</code>, so write
+                it as callers know you.
+              </>
+            }
+          />
+          <TimeZoneField
+            id="org-timezone"
+            value={timezone}
+            onChange={(zone) => {
+              setTimezone(zone);
+              setErrors((current) => ({ ...current, timezone: undefined, form: undefined }));
+            }}
+            error={errors.timezone}
+            disabled={!canEdit}
+            hint="Business-hours conditions and times in runs use this time zone, and so do the days on the home page and in call exports."
+          />
           {errors.form ? (
             <p role="alert" className="text-sm text-destructive">
               {errors.form}

@@ -6,13 +6,11 @@ import { useState, useSyncExternalStore } from "react";
 import { useTRPC } from "@/components/providers/trpc-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
-import { FieldError, serverFieldErrors, zodFieldErrors, type FieldErrors } from "@/components/ui/form-field-errors";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { serverFieldErrors, zodFieldErrors, type FieldErrors } from "@/components/ui/form-field-errors";
 import { signOutAction } from "@/server/auth/actions";
 import { workspaceSetupSchema } from "@/lib/workspace-settings";
 import { browserTimeZone } from "./time-zone-options";
-import { TimeZonePicker } from "./time-zone-picker";
+import { BusinessNameField, TimeZoneField } from "./workspace-fields";
 
 type Field = "name" | "timezone";
 const fields = ["name", "timezone"] as const;
@@ -58,47 +56,28 @@ export function WorkspaceSetupForm({ email, savedTimeZone }: { email: string | n
             setup.mutate(checked.data);
           }}
         >
-          <div className="grid gap-1.5">
-            <Label htmlFor="setup-business-name">Business name</Label>
-            <Input
-              id="setup-business-name"
-              value={name}
-              maxLength={80}
-              autoFocus
-              autoComplete="organization"
-              placeholder="Bright Smile Dental"
-              aria-invalid={errors.name ? true : undefined}
-              aria-describedby={["setup-business-name-hint", errors.name ? "setup-business-name-error" : null].filter(Boolean).join(" ")}
-              onChange={(event) => {
-                setName(event.target.value);
-                setErrors((current) => ({ ...current, name: undefined, form: undefined }));
-              }}
-            />
-            <FieldError id="setup-business-name-error" message={errors.name} />
-            <p id="setup-business-name-hint" className="text-xs text-muted-foreground">
-              Your texts and emails sign off with it (“- Bright Smile Dental”). It is also this workspace’s name.
-            </p>
-          </div>
-          <div className="grid gap-1.5">
-            <Label id="setup-time-zone-label" htmlFor="setup-time-zone">
-              Time zone
-            </Label>
-            <TimeZonePicker
-              id="setup-time-zone"
-              labelId="setup-time-zone-label"
-              value={timezone}
-              onChange={(zone) => {
-                setChosenTimeZone(zone);
-                setErrors((current) => ({ ...current, timezone: undefined, form: undefined }));
-              }}
-              invalid={Boolean(errors.timezone)}
-              describedBy={["setup-time-zone-hint", errors.timezone ? "setup-time-zone-error" : null].filter(Boolean).join(" ")}
-            />
-            <FieldError id="setup-time-zone-error" message={errors.timezone} />
-            <p id="setup-time-zone-hint" className="text-xs text-muted-foreground">
-              {detectedTimeZone && !chosenTimeZone ? "The one this computer uses. " : ""}Business-hours conditions and times in runs use it.
-            </p>
-          </div>
+          <BusinessNameField
+            id="setup-business-name"
+            value={name}
+            onChange={(value) => {
+              setName(value);
+              setErrors((current) => ({ ...current, name: undefined, form: undefined }));
+            }}
+            error={errors.name}
+            autoFocus
+            placeholder="Bright Smile Dental"
+            hint="Your texts and emails sign off with it (“- Bright Smile Dental”). It is also this workspace’s name."
+          />
+          <TimeZoneField
+            id="setup-time-zone"
+            value={timezone}
+            onChange={(zone) => {
+              setChosenTimeZone(zone);
+              setErrors((current) => ({ ...current, timezone: undefined, form: undefined }));
+            }}
+            error={errors.timezone}
+            hint={`${detectedTimeZone && !chosenTimeZone ? "The one this computer uses. " : ""}Business-hours conditions and times in runs use it.`}
+          />
           {errors.form ? (
             <p role="alert" className="text-sm text-destructive">
               {errors.form}

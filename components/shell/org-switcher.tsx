@@ -15,11 +15,9 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
-import { FieldError, serverFieldErrors, zodFieldErrors, type FieldErrors } from "@/components/ui/form-field-errors";
+import { serverFieldErrors, zodFieldErrors, type FieldErrors } from "@/components/ui/form-field-errors";
 import { browserTimeZone } from "@/components/settings/time-zone-options";
-import { TimeZonePicker } from "@/components/settings/time-zone-picker";
+import { BusinessNameField, TimeZoneField } from "@/components/settings/workspace-fields";
 import { workspaceSetupSchema } from "@/lib/workspace-settings";
 
 type Field = "name" | "timezone";
@@ -121,36 +119,17 @@ export function OrgSwitcher({ current }: { current: { id: string; name: string; 
                 A separate space with its own workflows, numbers and members — for another business, say.
               </DialogDescription>
             </DialogHeader>
-            <div className="grid gap-1.5">
-              <Label htmlFor="org-name">Business name</Label>
-              <Input
-                id="org-name"
-                value={name}
-                maxLength={80}
-                placeholder="Acme Dental"
-                aria-invalid={errors.name ? true : undefined}
-                aria-describedby={errors.name ? "org-name-error" : undefined}
-                onChange={(event) => {
-                  setName(event.target.value);
-                  setErrors((current) => ({ ...current, name: undefined, form: undefined }));
-                }}
-              />
-              <FieldError id="org-name-error" message={errors.name} />
-            </div>
-            <div className="grid gap-1.5">
-              <Label id="org-time-zone-label" htmlFor="org-time-zone">
-                Time zone
-              </Label>
-              <TimeZonePicker
-                id="org-time-zone"
-                labelId="org-time-zone-label"
-                value={timezone}
-                onChange={setChosenTimeZone}
-                invalid={Boolean(errors.timezone)}
-                describedBy={errors.timezone ? "org-time-zone-error" : undefined}
-              />
-              <FieldError id="org-time-zone-error" message={errors.timezone} />
-            </div>
+            <BusinessNameField
+              id="org-name"
+              value={name}
+              onChange={(value) => {
+                setName(value);
+                setErrors((current) => ({ ...current, name: undefined, form: undefined }));
+              }}
+              error={errors.name}
+              placeholder="Acme Dental"
+            />
+            <TimeZoneField id="org-time-zone" value={timezone} onChange={setChosenTimeZone} error={errors.timezone} />
             {errors.form ? (
               <p role="alert" className="text-sm text-destructive">
                 {errors.form}
