@@ -164,7 +164,8 @@ export function EditorToolbar({
 
   return (
     <header className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 border-b bg-card px-2 py-2 sm:px-3">
-      <div className="flex min-w-0 flex-1 items-center gap-1 sm:gap-2">
+      {/* Below md the name has a row of its own, so it is never squeezed to a letter by the tools. */}
+      <div className="flex min-w-0 flex-1 items-center gap-1 max-md:basis-full sm:gap-2">
         <Link
           href="/workflows"
           aria-label="Back to workflows"
