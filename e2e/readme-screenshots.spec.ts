@@ -9,8 +9,9 @@ test("README screenshots", async ({ page }) => {
   await page.setViewportSize({ width: 1360, height: 820 });
   await page.goto("/sign-in");
   await page.screenshot({ path: "docs/screenshots/sign-in.png" });
-  await signInWithMagicLink(page, uniqueEmail("maria"));
-  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
+  // First sign-in asks for the business name (used in texts) and the time zone.
+  await signInWithMagicLink(page, uniqueEmail("maria"), "/sign-in", { businessName: "Harbor Dental" });
+  await expect(page.getByRole("heading", { name: "Welcome to Harbor Dental" })).toBeVisible();
   await page.goto("/settings/members");
   await expect(page.getByRole("list", { name: "Members" })).toBeVisible();
   await page.screenshot({ path: "docs/screenshots/members.png" });
@@ -29,20 +30,18 @@ test("README screenshots", async ({ page }) => {
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Publish now" }).click();
   await expect(page.getByText("Published version 1")).toBeVisible();
+  // Publishing offers to switch it on right away.
+  await page.getByRole("dialog").getByRole("button", { name: "Turn on" }).click();
+  await expect(page.getByTestId("published-version")).toHaveText("Published · On");
 
   await page.goto("/workflows");
   const row = page.getByTestId("workflow-row").first();
-  await row.getByRole("switch").click();
   await expect(row).toContainText("Active");
 
-  for (const [number, name] of [
-    ["+14155550111", "Grace"],
-    ["+14155550122", "Ada"],
-    ["+14155550133", "Linus"],
-  ] as const) {
+  // Each simulated call comes from a new made-up number unless one is typed; one caller gave no name.
+  for (const name of ["Grace Hopper", "Ada Lovelace", ""]) {
     await page.getByRole("button", { name: "Simulate a call" }).click();
-    await page.getByLabel("Caller number").fill(number);
-    await page.getByLabel("Caller name").fill(name);
+    if (name) await page.getByLabel("Caller name").pressSequentially(name);
     await page.getByRole("button", { name: "Send simulated event" }).click();
     await expect(page.getByText("Simulated event sent").first()).toBeVisible();
   }
@@ -63,4 +62,14 @@ test("README screenshots", async ({ page }) => {
   await expect(page.getByTestId("stat-Runs today")).toHaveText("3");
   await page.waitForTimeout(1_000); // the chart animates in
   await page.screenshot({ path: "docs/screenshots/home.png" });
+
+  // On a phone: the runs as cards, and a run with its canvas above the steps.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/runs");
+  await expect(page.getByTestId("run-row").first()).toHaveCSS("display", "grid");
+  await page.screenshot({ path: "docs/screenshots/phone-runs.png" });
+  await page.getByTestId("run-row").filter({ hasText: "Grace Hopper" }).getByRole("link").first().click();
+  await expect(page.locator('[data-testid="run-node"][data-outcome="succeeded"]')).toHaveCount(2);
+  await page.locator('[data-testid="run-step"]').last().getByRole("button").first().click();
+  await page.screenshot({ path: "docs/screenshots/phone-run.png", fullPage: true });
 });
