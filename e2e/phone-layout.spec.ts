@@ -49,7 +49,7 @@ async function tabTo(page: Page, target: Locator, limit = 15) {
 // Setup through four pages, then nine pages visited: more than the default on a busy machine.
 test.setTimeout(240_000);
 
-test("at phone width every page of mine fits the screen, runs and calls are cards, filters open in a sheet, and the menu navigates", async ({
+test("at phone width every page fits the screen, runs and calls are cards, filters open in a sheet, and the menu navigates", async ({
   page,
   baseURL,
 }) => {

@@ -98,7 +98,7 @@ export function ImportWorkflowDialog({ trigger }: { trigger: ReactNode }) {
             },
           ),
       },
-      duration: 20_000,
+      duration: 10_000,
     });
   }
 

@@ -153,7 +153,8 @@ export function ConfigField({
               <TimeZoneField
                 id={id}
                 labelId={`${id}-label`}
-                value={field.value}
+                // Not field.value: once cleared (the workspace's zone), that falls back to the zone the form started with.
+                value={current}
                 onChange={field.onChange}
                 invalid={invalid}
                 describedBy={describedBy}
