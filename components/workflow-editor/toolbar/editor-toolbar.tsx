@@ -196,8 +196,9 @@ export function EditorToolbar({
                 disabled={!canTest}
                 title={eventType ? "Try the draft on a sample or recent event; nothing is sent" : "Choose what starts the workflow first"}
                 aria-pressed={testing}
+                aria-label="Test"
               >
-                <FlaskConical aria-hidden /> Test
+                <FlaskConical aria-hidden /> <span className="hidden 2xl:inline">Test</span>
               </Button>
               <SimulateCallButton eventType={eventType} />
             </div>
