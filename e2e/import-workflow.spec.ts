@@ -44,6 +44,8 @@ test("with “Publish it now”, a graph that can't be published is imported as 
   const reasons = toast.getByTestId("import-draft-reasons");
   await expect(reasons).toContainText("It was saved as a draft and not published: 2 problems need fixing first.");
   await expect(reasons.getByRole("listitem")).toHaveCount(2);
+  // Each reason is led by its step's name.
+  await expect(reasons).toContainText("Text the caller: Write the text message");
   await expect(row).toContainText("Draft");
 
   await toast.getByRole("button", { name: "Open it" }).click();

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { toast } from "sonner";
+import { getNodeDefinition } from "@/engine";
 import { useTRPC } from "@/components/providers/trpc-react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -14,22 +15,35 @@ import { Textarea } from "@/components/ui/textarea";
 
 const listedReasons = 3;
 
+/** Each step's name as the canvas shows it, from the pasted graph. */
+function stepNames(graph: unknown): Map<string, string> {
+  const nodes = (graph as { nodes?: unknown }).nodes;
+  const names = new Map<string, string>();
+  if (!Array.isArray(nodes)) return names;
+  for (const node of nodes as Array<{ id?: unknown; kind?: unknown; label?: unknown }>) {
+    if (typeof node?.id !== "string") continue;
+    const label = typeof node.label === "string" && node.label ? node.label : getNodeDefinition(String(node.kind))?.label;
+    if (label) names.set(node.id, label);
+  }
+  return names;
+}
+
 /** Why an imported workflow stayed a draft, in the engine's words: the first few, then how many more. */
 function DraftReasons({ reasons }: { reasons: readonly string[] }) {
   const more = reasons.length - listedReasons;
   return (
-    <span className="grid gap-1" data-testid="import-draft-reasons">
-      <span>
+    <div className="grid gap-1" data-testid="import-draft-reasons">
+      <p>
         It was saved as a draft and not published: {reasons.length === 1 ? "one problem needs" : `${reasons.length} problems need`} fixing
         first.
-      </span>
+      </p>
       <ul className="list-disc pl-4">
         {reasons.slice(0, listedReasons).map((reason, index) => (
           <li key={index}>{reason}</li>
         ))}
       </ul>
-      {more > 0 ? <span>…and {more} more, listed in the editor's Problems tab.</span> : null}
-    </span>
+      {more > 0 ? <p>…and {more} more, listed in the editor's Problems tab.</p> : null}
+    </div>
   );
 }
 
@@ -55,19 +69,24 @@ export function ImportWorkflowDialog({ trigger }: { trigger: ReactNode }) {
   const refreshList = () => queryClient.invalidateQueries({ queryKey: trpc.workflow.list.queryKey() });
 
   /** The reasons the draft can't be published (empty when it can), in the engine's words. */
-  async function publishProblems(workflowId: string): Promise<string[]> {
+  async function publishProblems(workflowId: string, graph: unknown): Promise<string[]> {
     try {
       const { problems } = await queryClient.fetchQuery({ ...trpc.workflow.publishCheck.queryOptions({ workflowId }), staleTime: 0 });
-      return problems.map((problem) => problem.message);
+      const names = stepNames(graph);
+      // Led by the step's name, as in the editor's Problems tab.
+      return problems.map((problem) => {
+        const name = problem.nodeId ? names.get(problem.nodeId) : undefined;
+        return name ? `${name}: ${problem.message}` : problem.message;
+      });
     } catch {
       return []; // Publishing checks again and says what is wrong.
     }
   }
 
   /** Publishes the imported draft, or says plainly why it stays one. */
-  async function publishImported(workflowId: string, workflowName: string) {
+  async function publishImported(workflowId: string, workflowName: string, graph: unknown) {
     const openIt = { label: "Open it", onClick: () => router.push(`/workflows/${workflowId}`) };
-    let reasons = await publishProblems(workflowId);
+    let reasons = await publishProblems(workflowId, graph);
     if (reasons.length === 0) {
       try {
         await publishDraft.mutateAsync({ workflowId });
@@ -110,7 +129,7 @@ export function ImportWorkflowDialog({ trigger }: { trigger: ReactNode }) {
     } catch {
       return; // The server's reason is in a toast; the dialog stays open to fix the JSON.
     }
-    if (publish) await publishImported(workflowId, workflowName);
+    if (publish) await publishImported(workflowId, workflowName, graph);
     else toast.success(`Workflow “${workflowName}” created as a draft`);
     await refreshList();
     setOpen(false);
