@@ -15,6 +15,9 @@ import { Textarea } from "@/components/ui/textarea";
 
 const listedReasons = 3;
 
+/** The import's toast, by workflow: opening the workflow dismisses it (the editor then says the same). */
+export const importToastId = (workflowId: string) => `import-${workflowId}`;
+
 /** Each step's name as the canvas shows it, from the pasted graph. */
 function stepNames(graph: unknown): Map<string, string> {
   const nodes = (graph as { nodes?: unknown }).nodes;
@@ -97,6 +100,7 @@ export function ImportWorkflowDialog({ trigger }: { trigger: ReactNode }) {
     if (reasons.length > 0) {
       toast.warning(`“${workflowName}” imported as a draft`, {
         description: <DraftReasons reasons={reasons} />,
+        id: importToastId(workflowId),
         action: openIt,
         duration: 20_000,
       });
@@ -117,6 +121,7 @@ export function ImportWorkflowDialog({ trigger }: { trigger: ReactNode }) {
             },
           ),
       },
+      id: importToastId(workflowId),
       duration: 10_000,
     });
   }
