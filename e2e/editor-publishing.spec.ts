@@ -112,17 +112,39 @@ async function expectHeaderFits(page: Page, width: number) {
   await expect(header).toBeVisible();
   expect(await header.evaluate((element) => element.getBoundingClientRect().width)).toBe(width);
   expect(await header.evaluate((element) => element.scrollWidth)).toBeLessThanOrEqual(width);
+  const headerBox = (await header.boundingBox())!;
   for (const control of await header.locator("button, a, input, [role=switch]").all()) {
     if (!(await control.isVisible())) continue;
     const box = (await control.boundingBox())!;
-    expect(box.x).toBeGreaterThanOrEqual(0);
-    expect(box.x + box.width).toBeLessThanOrEqual(width);
+    expect(box.x).toBeGreaterThanOrEqual(headerBox.x);
+    expect(box.x + box.width).toBeLessThanOrEqual(headerBox.x + headerBox.width);
   }
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   return header;
 }
 
 const longName = "On the go: missed calls after hours, text back";
+
+test.describe("at a laptop's width", () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test("the header keeps a long workflow name readable beside the tools, cut with an ellipsis, whole in its tooltip", async ({ page }) => {
+    await signInWithMagicLink(page, uniqueEmail("laptop-toolbar"));
+    await importDraft(page, longName);
+    const header = await expectHeaderFits(page, 1366 - 240);
+    const name = header.getByRole("textbox", { name: "Workflow name" });
+    await expect(name).toHaveValue(longName);
+    expect((await name.boundingBox())!.width).toBeGreaterThan(250);
+    await expect(name).toHaveAttribute("title", longName);
+    await expect(name).toHaveCSS("text-overflow", "ellipsis");
+    // One row: the name and Publish side by side.
+    const publish = (await header.getByRole("button", { name: "Publish", exact: true }).boundingBox())!;
+    const nameBox = (await name.boundingBox())!;
+    expect(Math.abs(publish.y + publish.height / 2 - (nameBox.y + nameBox.height / 2))).toBeLessThan(8);
+    await expect(header.getByRole("button", { name: "Add step" })).toBeVisible();
+    await expect(header.getByRole("button", { name: "Test", exact: true })).toBeVisible();
+  });
+});
 
 test.describe("at phone width", () => {
   test.use({ viewport: { width: 390, height: 844 } });

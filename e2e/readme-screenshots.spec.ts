@@ -26,6 +26,7 @@ test("README screenshots", async ({ page }) => {
   await page.getByRole("dialog").getByRole("button", { name: "Create and open" }).click();
   await expect(page.getByTestId("workflow-node")).toHaveCount(2);
   await page.getByTestId("workflow-node").nth(1).click();
+  await expect(page.getByRole("textbox", { name: "Text message" })).toBeVisible();
   await page.screenshot({ path: "docs/screenshots/editor.png" });
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Publish now" }).click();
@@ -41,7 +42,11 @@ test("README screenshots", async ({ page }) => {
   // Each simulated call comes from a new made-up number unless one is typed; one caller gave no name.
   for (const name of ["Grace Hopper", "Ada Lovelace", ""]) {
     await page.getByRole("button", { name: "Simulate a call" }).click();
-    if (name) await page.getByLabel("Caller name").pressSequentially(name);
+    const callerName = page.getByLabel("Caller name");
+    await callerName.click();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.press("Backspace");
+    if (name) await callerName.pressSequentially(name);
     await page.getByRole("button", { name: "Send simulated event" }).click();
     await expect(page.getByText("Simulated event sent").first()).toBeVisible();
   }
@@ -52,10 +57,12 @@ test("README screenshots", async ({ page }) => {
   await expect(page.getByTestId("workflow-row").first()).toContainText("3");
   await page.screenshot({ path: "docs/screenshots/workflows.png" });
   await page.goto("/runs");
+  await expect(page.getByTestId("run-row")).toHaveCount(3);
   await page.screenshot({ path: "docs/screenshots/runs.png" });
   await page.getByTestId("run-row").first().getByRole("link").first().click();
   await expect(page.locator('[data-testid="run-node"][data-outcome="succeeded"]')).toHaveCount(2);
   await page.locator('[data-testid="run-node"]').nth(1).click();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: "docs/screenshots/run-detail.png" });
 
   await page.goto("/");
@@ -71,5 +78,7 @@ test("README screenshots", async ({ page }) => {
   await page.getByTestId("run-row").filter({ hasText: "Grace Hopper" }).getByRole("link").first().click();
   await expect(page.locator('[data-testid="run-node"][data-outcome="succeeded"]')).toHaveCount(2);
   await page.locator('[data-testid="run-step"]').last().getByRole("button").first().click();
-  await page.screenshot({ path: "docs/screenshots/phone-run.png", fullPage: true });
+  // The canvas just under the app's top bar, the steps below it.
+  await page.getByTestId("run-canvas").evaluate((canvas) => window.scrollTo(0, window.scrollY + canvas.getBoundingClientRect().top - 64));
+  await page.screenshot({ path: "docs/screenshots/phone-run.png" });
 });
