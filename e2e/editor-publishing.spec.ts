@@ -105,28 +105,81 @@ test.describe("at desktop width", () => {
   });
 });
 
+/** The header and every control in it lie within the screen's width. */
+async function expectHeaderFits(page: Page, width: number) {
+  const editor = page.getByTestId("workflow-editor");
+  const header = editor.locator("header").first();
+  await expect(header).toBeVisible();
+  expect(await header.evaluate((element) => element.getBoundingClientRect().width)).toBe(width);
+  expect(await header.evaluate((element) => element.scrollWidth)).toBeLessThanOrEqual(width);
+  const headerBox = (await header.boundingBox())!;
+  for (const control of await header.locator("button, a, input, [role=switch]").all()) {
+    if (!(await control.isVisible())) continue;
+    const box = (await control.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(headerBox.x);
+    expect(box.x + box.width).toBeLessThanOrEqual(headerBox.x + headerBox.width);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  return header;
+}
+
+const longName = "On the go: missed calls after hours, text back";
+
+test.describe("at a laptop's width", () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test("the header keeps a long workflow name readable beside the tools, cut with an ellipsis, whole in its tooltip", async ({ page }) => {
+    await signInWithMagicLink(page, uniqueEmail("laptop-toolbar"));
+    await importDraft(page, longName);
+    const header = await expectHeaderFits(page, 1366 - 240);
+    const name = header.getByRole("textbox", { name: "Workflow name" });
+    await expect(name).toHaveValue(longName);
+    expect((await name.boundingBox())!.width).toBeGreaterThan(250);
+    await expect(name).toHaveAttribute("title", longName);
+    await expect(name).toHaveCSS("text-overflow", "ellipsis");
+    // One row: the name and Publish side by side.
+    const publish = (await header.getByRole("button", { name: "Publish", exact: true }).boundingBox())!;
+    const nameBox = (await name.boundingBox())!;
+    expect(Math.abs(publish.y + publish.height / 2 - (nameBox.y + nameBox.height / 2))).toBeLessThan(8);
+    await expect(header.getByRole("button", { name: "Add step" })).toBeVisible();
+    await expect(header.getByRole("button", { name: "Test", exact: true })).toBeVisible();
+  });
+});
+
 test.describe("at phone width", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test("the editor's header fits, with the editing tools in a More menu", async ({ page }) => {
+  test("the editor fills the screen under the top bar, and the header shows the name readably, cut with an ellipsis", async ({ page }) => {
     await signInWithMagicLink(page, uniqueEmail("phone-toolbar"));
-    await importDraft(page, "On the go");
+    await importDraft(page, longName);
     const editor = page.getByTestId("workflow-editor");
-    // The app's sidebar leaving phone screens is another part of issue 16: until it does, the editor is
-    // given the whole width here, so this checks the header alone.
-    await editor.evaluate((element) => {
-      if (element.getBoundingClientRect().left > 0) (element as HTMLElement).style.left = "0";
-    });
-    const header = editor.locator("header").first();
-    await expect(header).toBeVisible();
-    expect(await header.evaluate((element) => element.clientWidth)).toBe(390);
-    expect(await header.evaluate((element) => element.scrollWidth)).toBeLessThanOrEqual(390);
-    for (const control of await header.locator("button, a, input, [role=switch]").all()) {
-      if (!(await control.isVisible())) continue;
-      const box = (await control.boundingBox())!;
-      expect(box.x).toBeGreaterThanOrEqual(0);
-      expect(box.x + box.width).toBeLessThanOrEqual(390);
-    }
+    const editorBox = (await editor.boundingBox())!;
+    expect(editorBox.x).toBe(0);
+    expect(editorBox.width).toBe(390);
+    const header = await expectHeaderFits(page, 390);
+    // The name has a row of its own: most of the width, its full text in the tooltip and the heading.
+    const name = header.getByTestId("workflow-name");
+    await expect(name).toHaveText(longName);
+    await expect(name).toHaveAttribute("title", longName);
+    expect((await name.boundingBox())!.width).toBeGreaterThan(200);
+    await expect(name).toHaveCSS("text-overflow", "ellipsis");
+    await expect(page.getByRole("heading", { level: 1, name: longName })).toBeAttached();
+    await expect(page.getByTestId("phone-read-only")).toBeVisible();
+    await expect(header.getByTestId("published-version")).toHaveText("Not published yet");
+  });
+});
+
+test.describe("at a small tablet's width", () => {
+  test.use({ viewport: { width: 700, height: 1000 } });
+
+  test("the header fits, the name stays readable, and the editing tools are in a More menu", async ({ page }) => {
+    await signInWithMagicLink(page, uniqueEmail("tablet-toolbar"));
+    await importDraft(page, longName);
+    const header = await expectHeaderFits(page, 700);
+    const name = header.getByRole("textbox", { name: "Workflow name" });
+    await expect(name).toHaveValue(longName);
+    await expect(name).toHaveAttribute("title", longName);
+    expect((await name.boundingBox())!.width).toBeGreaterThan(250);
     await expect(header.getByRole("button", { name: "Tidy up" })).toBeHidden();
     await header.getByRole("button", { name: "More editing actions" }).click();
     const menu = page.getByRole("menu");

@@ -49,7 +49,7 @@ async function tabTo(page: Page, target: Locator, limit = 15) {
 // Setup through four pages, then nine pages visited: more than the default on a busy machine.
 test.setTimeout(240_000);
 
-test("at phone width every page of mine fits the screen, runs and calls are cards, filters open in a sheet, and the menu navigates", async ({
+test("at phone width every page fits the screen, runs and calls are cards, filters open in a sheet, and the menu navigates", async ({
   page,
   baseURL,
 }) => {
@@ -153,7 +153,7 @@ test("at phone width every page of mine fits the screen, runs and calls are card
   await expect(callFilters).toBeHidden();
   await expect(page.getByTestId("filters-button")).toHaveAccessibleName("Filters, 1 set");
 
-  // The call's own page belongs to the call details (components/calls/call-detail.tsx, not this helper's).
+  // A tap anywhere on the card opens the call.
   const callBox = (await call.boundingBox())!;
   await call.click({ position: { x: callBox.width / 2, y: callBox.height - 12 } });
   await expect(page).toHaveURL(/\/calls\/call_/);
@@ -212,13 +212,13 @@ test("at phone width every page of mine fits the screen, runs and calls are card
   }
 });
 
-// The pages below belong to other parts of issue 16 (home and settings: helper "app"; the editor:
-// helper "canvas"); they may fail on a branch without their work, and pass once it is merged.
-
-test("the home page fits a phone's screen", async ({ page }) => {
-  await signInWithMagicLink(page, uniqueEmail("phone-home"));
-  await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+test("setup at first sign-in and the home page fit a phone's screen", async ({ page }) => {
+  await signInWithMagicLink(page, uniqueEmail("phone-home"), "/sign-in", { onboarding: "stop" });
+  await expect(page.getByRole("heading", { name: "Set up your workspace" })).toBeVisible();
+  await expectNoSidewaysScroll(page, "Setup");
+  await page.getByLabel("Business name").pressSequentially("Harbor Dental");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Welcome to Harbor Dental" })).toBeVisible();
   await page.waitForLoadState("networkidle");
   await expectNoSidewaysScroll(page, "Home");
 });
@@ -233,7 +233,7 @@ test("Settings fit a phone's screen", async ({ page }) => {
   }
 });
 
-test("the editor opens on a phone without scrolling sideways", async ({ page }) => {
+test("the editor opens on a phone read-only, its name readable, without scrolling sideways", async ({ page }) => {
   await signInWithMagicLink(page, uniqueEmail("phone-editor"));
   await importLiveWorkflow(page, "Phone editor check", missedCallTextAndWebhookGraph(`${receiver.url}/editor`));
   await page
@@ -243,5 +243,9 @@ test("the editor opens on a phone without scrolling sideways", async ({ page }) 
     .click();
   await expect(page).toHaveURL(/\/workflows\/wf_/);
   await expect(page.locator(".react-flow__node").first()).toBeVisible();
+  await expect(page.getByTestId("phone-read-only")).toBeVisible();
+  const name = page.getByTestId("workflow-editor").getByTestId("workflow-name");
+  await expect(name).toHaveText("Phone editor check");
+  expect(await name.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
   await expectNoSidewaysScroll(page, "The editor");
 });

@@ -15,11 +15,17 @@ import {
 
 const PAGE = 10;
 
+/** The first choice that stands for "no zone of its own". */
+function emptyTimeZoneOption(label: string): TimeZoneOption {
+  return { zone: "", city: label, region: "", offset: "", offsetMinutes: 0, searchText: label.toLowerCase() };
+}
+
 /**
  * A searchable time-zone field: a button showing the zone ("New York (UTC−05:00)") that opens a
  * list grouped by region with today's offsets, filtered as you type. Keyboard: Enter, Space or
  * ↓ opens it; type to search; ↑ ↓ Page Up/Down Home End move; Enter picks; Escape closes. It always
- * holds a zone — there is no empty choice.
+ * holds a zone, unless given `emptyChoice`: a first choice, stored as "", that means a default zone
+ * ("The workspace's time zone (New York)").
  */
 export function TimeZonePicker({
   id,
@@ -29,6 +35,7 @@ export function TimeZonePicker({
   disabled,
   invalid,
   describedBy,
+  emptyChoice,
 }: {
   id?: string;
   /** The visible label's id: the button is then named by it and the zone it shows ("Time zone New York (UTC−05:00)"). */
@@ -38,6 +45,8 @@ export function TimeZonePicker({
   disabled?: boolean;
   invalid?: boolean;
   describedBy?: string;
+  /** The words for a first choice meaning "no zone of its own" (the value ""). */
+  emptyChoice?: string;
 }) {
   const generatedId = useId();
   const baseId = id ?? generatedId;
@@ -48,9 +57,14 @@ export function TimeZonePicker({
   const listRef = useRef<HTMLDivElement>(null);
 
   // Offsets are today's: worked out when the list opens, not once per page load.
-  const groups = useMemo(() => (open ? groupTimeZones(supportedTimeZones([value])) : []), [open, value]);
+  const groups = useMemo(() => (open ? groupTimeZones(supportedTimeZones(value ? [value] : [])) : []), [open, value]);
   const shownGroups = useMemo(() => filterTimeZones(groups, query), [groups, query]);
-  const shown = useMemo(() => shownGroups.flatMap((group) => group.options), [shownGroups]);
+  const emptyOption = useMemo(() => (emptyChoice !== undefined ? emptyTimeZoneOption(emptyChoice) : null), [emptyChoice]);
+  const emptyShown = emptyOption !== null && (query.trim() === "" || emptyOption.searchText.includes(query.trim().toLowerCase()));
+  const shown = useMemo(
+    () => [...(emptyShown && emptyOption ? [emptyOption] : []), ...shownGroups.flatMap((group) => group.options)],
+    [emptyShown, emptyOption, shownGroups],
+  );
   const current = useMemo(() => timeZoneOption(value), [value]);
   const active = shown.find((option) => option.zone === activeZone) ?? shown[0] ?? null;
   const optionId = (option: TimeZoneOption) => `${baseId}-option-${option.zone.replace(/[^A-Za-z0-9]/g, "-")}`;
@@ -100,6 +114,33 @@ export function TimeZonePicker({
     }
   }
 
+  function renderOption(option: TimeZoneOption) {
+    const selected = option.zone === value;
+    const isActive = option.zone === active?.zone;
+    return (
+      <div
+        key={option.zone}
+        id={optionId(option)}
+        role="option"
+        aria-selected={selected}
+        data-zone={option.zone}
+        data-active={isActive || undefined}
+        className={cn(
+          "flex cursor-pointer select-none items-center gap-2 rounded-sm px-2 py-1.5 text-sm",
+          isActive && "bg-muted outline outline-2 -outline-offset-2 outline-primary",
+        )}
+        onPointerMove={() => setActiveZone(option.zone)}
+        // Keep focus in the search box: the list is driven from there.
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={() => choose(option)}
+      >
+        <Check className={cn("size-4 shrink-0", selected ? "opacity-100" : "opacity-0")} aria-hidden />
+        <span className="min-w-0 flex-1 truncate">{option.city}</span>
+        <span className="shrink-0 text-xs tabular-nums text-muted-foreground">{option.offset}</span>
+      </div>
+    );
+  }
+
   return (
     <PopoverPrimitive.Root open={open} onOpenChange={openList}>
       <PopoverPrimitive.Trigger asChild disabled={disabled}>
@@ -120,7 +161,9 @@ export function TimeZonePicker({
           }}
         >
           <span id={`${baseId}-value`} className="min-w-0 truncate">
-            {current ? (
+            {value === "" && emptyChoice !== undefined ? (
+              emptyChoice
+            ) : current ? (
               <>
                 {timeZoneLabel(current)} <span className="text-muted-foreground">· {current.region}</span>
               </>
@@ -171,7 +214,8 @@ export function TimeZonePicker({
             aria-label="Time zones"
             className="max-h-[min(18rem,calc(var(--radix-popover-content-available-height)-3.5rem))] overflow-y-auto p-1"
           >
-            {shownGroups.length === 0 ? (
+            {emptyShown && emptyOption ? renderOption(emptyOption) : null}
+            {shownGroups.length === 0 && !emptyShown ? (
               <p className="px-2 py-6 text-center text-sm text-muted-foreground" role="status">
                 No time zone matches “{query}”. Try a nearby big city.
               </p>
@@ -185,32 +229,7 @@ export function TimeZonePicker({
                   >
                     {group.region}
                   </div>
-                  {group.options.map((option) => {
-                    const selected = option.zone === value;
-                    const isActive = option.zone === active?.zone;
-                    return (
-                      <div
-                        key={option.zone}
-                        id={optionId(option)}
-                        role="option"
-                        aria-selected={selected}
-                        data-zone={option.zone}
-                        data-active={isActive || undefined}
-                        className={cn(
-                          "flex cursor-pointer select-none items-center gap-2 rounded-sm px-2 py-1.5 text-sm",
-                          isActive && "bg-muted outline outline-2 -outline-offset-2 outline-primary",
-                        )}
-                        onPointerMove={() => setActiveZone(option.zone)}
-                        // Keep focus in the search box: the list is driven from there.
-                        onMouseDown={(event) => event.preventDefault()}
-                        onClick={() => choose(option)}
-                      >
-                        <Check className={cn("size-4 shrink-0", selected ? "opacity-100" : "opacity-0")} aria-hidden />
-                        <span className="min-w-0 flex-1 truncate">{option.city}</span>
-                        <span className="shrink-0 text-xs tabular-nums text-muted-foreground">{option.offset}</span>
-                      </div>
-                    );
-                  })}
+                  {group.options.map(renderOption)}
                 </div>
               ))
             )}

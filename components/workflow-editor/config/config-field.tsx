@@ -12,6 +12,7 @@ import { ListField } from "./list-field";
 import { NumberField } from "./number-field";
 import { ScheduleField } from "./schedule-field";
 import { TemplateField } from "./template-field";
+import { TimeZoneField } from "./time-zone-field";
 
 type Values = Record<string, unknown>;
 
@@ -147,6 +148,18 @@ export function ConfigField({
             );
           case "schedule":
             return <ScheduleField value={field.value} onChange={field.onChange} />;
+          case "timezone":
+            return (
+              <TimeZoneField
+                id={id}
+                labelId={`${id}-label`}
+                // Not field.value: once cleared (the workspace's zone), that falls back to the zone the form started with.
+                value={current}
+                onChange={field.onChange}
+                invalid={invalid}
+                describedBy={describedBy}
+              />
+            );
           case "headers":
             return <HeadersField value={field.value} onChange={field.onChange} />;
         }
@@ -157,7 +170,9 @@ export function ConfigField({
   return (
     <div className={spec.type === "switch" ? "flex items-start justify-between gap-3" : "grid gap-1.5"}>
       <div className="grid gap-1">
-        <Label htmlFor={id}>{spec.type === "seconds" && spec.name === "seconds" ? "Amount" : spec.label}</Label>
+        <Label htmlFor={id} id={`${id}-label`}>
+          {spec.type === "seconds" && spec.name === "seconds" ? "Amount" : spec.label}
+        </Label>
         {spec.help && spec.type === "switch" ? (
           <p id={`${id}-help`} className="text-xs text-muted-foreground">
             {spec.help}

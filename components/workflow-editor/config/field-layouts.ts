@@ -41,6 +41,8 @@ export type FieldSpec =
   | (FieldBase & { type: "switch" })
   | (FieldBase & { type: "template"; multiline: boolean; sms?: boolean })
   | (FieldBase & { type: "schedule" })
+  /** A searchable time zone, or empty for the workspace's own. */
+  | (FieldBase & { type: "timezone" })
   | (FieldBase & { type: "headers" });
 
 const options = (labels: Record<string, string>): Option[] => Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -115,12 +117,10 @@ export const fieldLayouts: Record<NodeKind, FieldSpec[]> = {
       options: options({ event: "When the call came in", now: "When this step runs (after any wait)" }),
     },
     {
-      type: "text",
+      type: "timezone",
       name: "timezone",
       label: "Time zone",
-      placeholder: "America/New_York",
-      optional: true,
-      help: "Leave empty to use your workspace's time zone.",
+      help: "Business hours are read in this time zone. The workspace's time zone is set in Settings.",
     },
   ],
   "condition.call_status": [

@@ -1,5 +1,6 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useMemo, useRef, useState } from "react";
 import {
   renderTemplate,
@@ -11,15 +12,24 @@ import {
   type SampleCallerId,
   type TemplateVariable,
 } from "@/engine";
+import { useTRPC } from "@/components/providers/trpc-react";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { VariablePicker } from "./variable-picker";
 
-function previewOf(template: string, eventType: EventType | null, caller: SampleCallerId): { text: string } | { problem: string } {
+function previewOf(
+  template: string,
+  eventType: EventType | null,
+  caller: SampleCallerId,
+  businessName: string | undefined,
+): { text: string } | { problem: string } {
   if (!eventType) return { problem: "Choose a trigger to see a preview." };
   try {
-    return { text: renderTemplate(template, sampleEventFrom(eventType, caller)) };
+    const event = sampleEventFrom(eventType, caller);
+    // The sample call, but this workspace's own name: the preview reads as the text will.
+    const withBusiness = businessName ? { ...event, organization: { ...event.organization, name: businessName } } : event;
+    return { text: renderTemplate(template, withBusiness) };
   } catch (error) {
     return { problem: error instanceof Error ? error.message : "This message can't be previewed yet." };
   }
@@ -60,7 +70,9 @@ export function TemplateField({
   const text = typeof value === "string" ? value : "";
   const inputRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const [caller, setCaller] = useState<SampleCallerId>("named");
-  const preview = useMemo(() => previewOf(text, eventType, caller), [text, eventType, caller]);
+  const trpc = useTRPC();
+  const businessName = useQuery(trpc.organization.current.queryOptions()).data?.name;
+  const preview = useMemo(() => previewOf(text, eventType, caller, businessName), [text, eventType, caller, businessName]);
   // Where the cursor goes once the picker has closed: right after what it inserted.
   const caretAfterInsert = useRef<number | null>(null);
 

@@ -43,10 +43,11 @@ export function StepKindMenuItems({ onPick }: { onPick: (kind: NodeKind) => void
 export function AddStepMenu() {
   const addStep = useAddStep();
   return (
+    // Icon-only unless the header is very wide, like Tidy up, so it leaves the workflow's name room.
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="secondary" size="sm">
-          <Plus aria-hidden /> Add step
+        <Button variant="secondary" size="sm" aria-label="Add step" title="Add a step under the selected one">
+          <Plus aria-hidden /> <span className="hidden @min-[90rem]:inline">Add step</span>
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="start" className="max-h-[70vh] overflow-y-auto">

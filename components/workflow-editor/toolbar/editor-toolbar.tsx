@@ -2,11 +2,14 @@
 
 import { ArrowLeft, Ellipsis, FlaskConical, LayoutGrid, Redo2, Undo2 } from "lucide-react";
 import Link from "next/link";
+import { useEffect } from "react";
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { Switch } from "@/components/ui/switch";
 import { Tooltip } from "@/components/ui/tooltip";
 import { FailureAlertsMenu } from "@/components/workflows/failure-alerts-menu";
+import { importToastId } from "@/components/workflows/import-workflow-dialog";
 import type { useAutosave } from "../commands/use-autosave";
 import { usePublishing } from "../commands/use-publishing";
 import type { EditableWorkflow } from "../model/editable-workflow";
@@ -41,9 +44,9 @@ function TidyUpButton() {
     change(tidyLayout);
   }
   return (
-    // Icon-only below 2xl so the header never squeezes the workflow's name.
+    // Icon-only unless the header is very wide, so it never squeezes the workflow's name.
     <Button variant="secondary" size="sm" onClick={() => void tidyUp()} aria-label="Tidy up" title="Tidy up the layout">
-      <LayoutGrid aria-hidden /> <span className="hidden 2xl:inline">Tidy up</span>
+      <LayoutGrid aria-hidden /> <span className="hidden @min-[90rem]:inline">Tidy up</span>
     </Button>
   );
 }
@@ -161,10 +164,16 @@ export function EditorToolbar({
   const eventType = useEditorStore((state) => state.eventType);
   const publishing = usePublishing({ workflow, store: useEditorStoreApi(), autosave });
   const canTest = Boolean(eventType) && !viewingVersion;
+  // "Imported · Published · Off — Turn on" is moot once the workflow is open: its header says so.
+  useEffect(() => {
+    toast.dismiss(importToastId(workflow.id));
+  }, [workflow.id]);
 
   return (
-    <header className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 border-b bg-card px-2 py-2 sm:px-3">
-      <div className="flex min-w-0 flex-1 items-center gap-1 sm:gap-2">
+    <header className="@container flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 border-b bg-card px-2 py-2 sm:px-3">
+      {/* Below md the name has a row of its own, so it is never squeezed to a letter by the tools. */}
+      {/* From md it keeps a readable width too: when the tools don't fit beside it, they wrap below. */}
+      <div className="flex min-w-[min(100%,26rem)] flex-1 items-center gap-1 max-md:basis-full sm:gap-2">
         <Link
           href="/workflows"
           aria-label="Back to workflows"
@@ -195,8 +204,9 @@ export function EditorToolbar({
                 disabled={!canTest}
                 title={eventType ? "Try the draft on a sample or recent event; nothing is sent" : "Choose what starts the workflow first"}
                 aria-pressed={testing}
+                aria-label="Test"
               >
-                <FlaskConical aria-hidden /> Test
+                <FlaskConical aria-hidden /> <span className="hidden @min-[90rem]:inline">Test</span>
               </Button>
               <SimulateCallButton eventType={eventType} />
             </div>

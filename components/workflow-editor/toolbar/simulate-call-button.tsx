@@ -16,7 +16,7 @@ function SimulateCallTrigger(props: ButtonProps) {
   return (
     <Button variant="secondary" size="sm" aria-label="Simulate a call" title="Simulate a call" {...props}>
       {/* Icon-only below 2xl so the header never squeezes the workflow's name. */}
-      <PhoneIncoming aria-hidden /> <span className="hidden 2xl:inline">Simulate a call</span>
+      <PhoneIncoming aria-hidden /> <span className="hidden @min-[90rem]:inline">Simulate a call</span>
     </Button>
   );
 }

@@ -20,7 +20,13 @@ export function WorkflowNameField({ workflowId, name, readOnly }: { workflowId: 
     }),
   );
 
-  if (readOnly) return <h1 className="min-w-0 truncate text-base font-semibold">{name}</h1>;
+  // The editor's heading is its sr-only h1; this is the name as seen, cut with an ellipsis when long.
+  if (readOnly)
+    return (
+      <p className="min-w-0 truncate text-base font-semibold" title={name} data-testid="workflow-name">
+        {name}
+      </p>
+    );
 
   const commit = () => {
     const next = draft.trim();
@@ -33,6 +39,7 @@ export function WorkflowNameField({ workflowId, name, readOnly }: { workflowId: 
     <div className="relative min-w-0 shrink">
       <input
         aria-label="Workflow name"
+        title={draft}
         aria-invalid={empty || undefined}
         aria-describedby={empty ? `${workflowId}-name-problem` : undefined}
         className="field-sizing-content w-full min-w-24 max-w-md truncate rounded-md border border-transparent bg-transparent px-1.5 py-0.5 text-base font-semibold hover:border-border focus:border-border aria-invalid:border-destructive"
