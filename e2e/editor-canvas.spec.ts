@@ -97,6 +97,8 @@ test("deleting a middle step joins its parent to its child; + on a connection in
   await expect(connection(page, "Caller frequency, No,", "Wait")).toHaveCount(1);
   await expect(page.getByTestId("edge-label").filter({ hasText: "Yes" })).toHaveCount(1);
   await expect(page.getByTestId("edge-label").filter({ hasText: "No" })).toHaveCount(1);
+  // Said once: a connected output's word is on its connection, not again under the card.
+  await expect(stepOfKind(page, "condition.caller_frequency").getByText(/^(Yes|No)$/)).toHaveCount(0);
   await expect(page.locator('.react-flow__edge[aria-label*="e-"]')).toHaveCount(0);
   // A wide, invisible line to click on.
   await expect(page.locator(".react-flow__edge-interaction").first()).toHaveAttribute("stroke-width", "24");

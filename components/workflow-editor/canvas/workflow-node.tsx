@@ -2,7 +2,7 @@
 
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { Check, CircleAlert, TriangleAlert, X } from "lucide-react";
-import { memo, useMemo } from "react";
+import { memo, useMemo, type ReactNode } from "react";
 import { getNodeDefinition, summarizeNode, type NodeCategory } from "@/engine";
 import { cn } from "@/components/ui/cn";
 import { categoryStyles } from "@/components/steps/category-styles";
@@ -119,16 +119,10 @@ function WorkflowNodeCard({ id, data, selected, category }: NodeProps<EditorNode
           const open = data.openHandles?.includes(output.id as "true" | "false");
           return (
             <div key={output.id}>
-              <span
-                className={cn(
-                  "absolute -bottom-5 -translate-x-1/2 rounded px-1 text-[11px] font-semibold",
-                  output.id === "true" ? "text-success" : "text-destructive",
-                )}
-                style={{ left }}
-              >
+              <BranchLabel nodeId={id} handleId={output.id} left={left}>
                 {output.label}
                 {open ? " (open)" : ""}
-              </span>
+              </BranchLabel>
               <Handle
                 type="source"
                 position={Position.Bottom}
@@ -142,6 +136,25 @@ function WorkflowNodeCard({ id, data, selected, category }: NodeProps<EditorNode
         })
       )}
     </div>
+  );
+}
+
+/** A condition output's Yes or No under the card, until a connection leaves it: the connection then carries the word. */
+function BranchLabel({ nodeId, handleId, left, children }: { nodeId: string; handleId: string; left: string; children: ReactNode }) {
+  const connected = useEditorStore((state) =>
+    state.graph.edges.some((edge) => edge.source === nodeId && (edge.sourceHandle ?? "out") === handleId),
+  );
+  if (connected) return null;
+  return (
+    <span
+      className={cn(
+        "absolute -bottom-5 -translate-x-1/2 rounded px-1 text-[11px] font-semibold",
+        handleId === "true" ? "text-success" : "text-destructive",
+      )}
+      style={{ left }}
+    >
+      {children}
+    </span>
   );
 }
 
