@@ -15,7 +15,7 @@ const PUBLIC_PREFIXES = ["/sign-in", "/verify-request", "/mailbox", "/_next/", "
  * - Pages: no session cookie → straight to sign-in, remembering where the person was going. The
  *   real check (is the session valid?) happens on the server for every request.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, search, searchParams, origin } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
   // Next.js answers a broken %-escape in a dynamic segment (/runs/%E0%A4%A) with a 500.
@@ -31,6 +31,12 @@ export function proxy(request: NextRequest) {
     // Next.js refuses a larger Server Action body too, but as a 500.
     if (Number(request.headers.get("content-length") ?? 0) > SERVER_ACTION_BODY_LIMIT) {
       return Response.json({ error: { code: "PAYLOAD_TOO_LARGE", message: "The form is larger than 1 MB." } }, { status: 413 });
+    }
+    if (await unreadableActionBody(request)) {
+      return Response.json(
+        { error: { code: "BAD_REQUEST", message: "This form's data could not be read. Reload the page and send it again." } },
+        { status: 400 },
+      );
     }
   }
 
@@ -56,6 +62,22 @@ export function proxy(request: NextRequest) {
   const signIn = new URL("/sign-in", request.url);
   if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
   return NextResponse.redirect(signIn);
+}
+
+/**
+ * Next.js answers a Server Action whose body it cannot read (a broken multipart, "text" that is not
+ * the JSON its client sends) with a 500. Those two are the forms a Server Action arrives in.
+ */
+async function unreadableActionBody(request: NextRequest): Promise<boolean> {
+  if (!request.headers.has("next-action")) return false;
+  const type = request.headers.get("content-type")?.split(";", 1)[0]!.trim().toLowerCase();
+  try {
+    if (type === "multipart/form-data") await request.clone().formData();
+    else if (type === "text/plain") JSON.parse(await request.clone().text());
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 function decodesCleanly(pathname: string): boolean {

@@ -83,6 +83,23 @@ test("an address with a broken %-escape gets a 400, signed in or out, never a 50
   }
 });
 
+test("a Server Action post whose body can't be read gets a 400, never a 500, and sign-in still works", async ({ page, request }) => {
+  // The sign-in form is a Server Action: take its id from the page as a browser would send it.
+  await page.goto("/sign-in");
+  const actionId = await page.locator('form input[name^="$ACTION_ID_"]').first().getAttribute("name");
+  expect(actionId).toBeTruthy();
+  const id = actionId!.replace("$ACTION_ID_", "");
+  const brokenBodies = [
+    { "content-type": "text/plain;charset=UTF-8", body: "[[[[" },
+    { "content-type": "multipart/form-data; boundary=----x", body: "------x\r\nContent-Disposition: form-data; name=" },
+  ];
+  for (const { body, ...headers } of brokenBodies) {
+    const response = await request.post("/sign-in", { headers: { ...headers, "next-action": id }, data: body });
+    expect(response.status(), headers["content-type"]).toBe(400);
+  }
+  await signInWithMagicLink(page, uniqueEmail("after-broken-action"));
+});
+
 test("sign-in never sends a signed-in person to another site", async ({ page, baseURL }) => {
   await signInWithMagicLink(page, uniqueEmail("redirect"));
   for (const target of ["//evil.example/x", "/\\evil.example/x", "/%5Cevil.example/x", "https://evil.example/x", "javascript:alert(1)"]) {
