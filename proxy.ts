@@ -65,15 +65,15 @@ export async function proxy(request: NextRequest) {
 }
 
 /**
- * Next.js answers a Server Action whose body it cannot read (a broken multipart, "text" that is not
- * the JSON its client sends) with a 500. Those two are the forms a Server Action arrives in.
+ * Next.js answers a Server Action whose body it cannot read with a 500: a broken multipart body (read
+ * as a form post to any page, with or without a `Next-Action` header), or "text" that is not the JSON
+ * its client sends.
  */
 async function unreadableActionBody(request: NextRequest): Promise<boolean> {
-  if (!request.headers.has("next-action")) return false;
   const type = request.headers.get("content-type")?.split(";", 1)[0]!.trim().toLowerCase();
   try {
     if (type === "multipart/form-data") await request.clone().formData();
-    else if (type === "text/plain") JSON.parse(await request.clone().text());
+    else if (type === "text/plain" && request.headers.has("next-action")) JSON.parse(await request.clone().text());
     return false;
   } catch {
     return true;

@@ -53,7 +53,7 @@ test("a new user names the business and picks a time zone before the app, and Se
   await expect(page.getByLabel("Business name")).toHaveValue("Harbor Dental Co.");
   await expect(page.getByText("Used in texts and emails as {{ organization.name }}")).toBeVisible();
   await expect(page.getByLabel("Time zone")).toContainText("New York");
-  await expect(page.getByText("Business-hours conditions and times in runs use this time zone")).toBeVisible();
+  await expect(page.getByText("Business-hours conditions and dates in texts and emails use this time zone")).toBeVisible();
 
   // Setup is asked once.
   await page.goto("/onboarding");

@@ -160,6 +160,10 @@ test("at phone width every page fits the screen, runs and calls are cards, filte
   await expect(page.getByRole("heading", { name: "Call details" })).toBeVisible();
   await expect(page.getByTestId("call-event").first()).toBeVisible();
   await expectNoSidewaysScroll(page, "A call");
+  // Its events unfolded: the payload scrolls inside its own box, the page does not.
+  for (const event of await page.getByTestId("call-event").locator("summary").all()) await event.click();
+  await expect(page.getByRole("region", { name: "Event payload" }).first()).toBeVisible();
+  await expectNoSidewaysScroll(page, "A call with its events open");
 
   await page.goto("/outbox");
   await expect(page.getByTestId("outbox-message").first()).toContainText("https://example.com/book?from=sms");

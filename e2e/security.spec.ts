@@ -97,6 +97,11 @@ test("a Server Action post whose body can't be read gets a 400, never a 500, and
     const response = await request.post("/sign-in", { headers: { ...headers, "next-action": id }, data: body });
     expect(response.status(), headers["content-type"]).toBe(400);
   }
+  // The same broken form posted to any page, with no Server Action named at all.
+  for (const address of ["/sign-in", "/onboarding", "/mailbox"]) {
+    const response = await request.post(address, { headers: { "content-type": "multipart/form-data; boundary=zzz" }, data: "garbage" });
+    expect(response.status(), address).toBe(400);
+  }
   await signInWithMagicLink(page, uniqueEmail("after-broken-action"));
 });
 

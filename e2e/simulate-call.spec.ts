@@ -57,12 +57,22 @@ test("Simulate a call checks every field first, uses a new caller each time, and
   await expect(dialog).toBeHidden();
   const first = await sentFrom(page);
 
-  // Again, straight away: another caller.
+  // Again, straight away: another caller, named by the person this time.
   dialog = await openSimulateDialog(page);
+  const callerName = dialog.getByLabel("Caller name");
+  await callerName.click();
+  await callerName.press("ControlOrMeta+a");
+  await callerName.pressSequentially("Zed Named");
   await dialog.getByRole("button", { name: "Send simulated event" }).click();
   await expect(dialog).toBeHidden();
   const second = await sentFrom(page);
   expect(second).not.toBe(first);
+
+  // A new caller does not inherit the last one's name.
+  dialog = await openSimulateDialog(page);
+  await expect(dialog.getByLabel("Caller name")).toHaveValue("Jane Doe");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
 
   // Unless the last one is reused.
   dialog = await openSimulateDialog(page);

@@ -15,12 +15,16 @@ export const organizationNameSchema = z
   .trim()
   .min(1, "Give your workspace a name")
   .min(2, "Use at least 2 characters for the name")
-  .max(80, "Keep the name under 80 characters");
+  .max(80, "Keep the name under 80 characters")
+  // One line in a text's signature: a pasted line break or tab is a space.
+  .transform((name) => name.replace(/\s+/g, " "));
 
 export const timeZoneSchema = z
   .string({ message: "Pick a time zone from the list" })
   .min(1, "Pick a time zone from the list")
-  .refine(isTimeZone, "Pick a time zone from the list, such as New York");
+  .refine(isTimeZone, "Pick a time zone from the list, such as New York")
+  // Stored as the zone's own name ("america/new_york" is America/New_York), so the list finds it again.
+  .transform((zone) => new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone);
 
 /** First sign-in asks for both (and Settings saves both). */
 export const workspaceSetupSchema = z.object({ name: organizationNameSchema, timezone: timeZoneSchema });

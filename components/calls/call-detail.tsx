@@ -40,8 +40,8 @@ export function CallDetail({ callId }: { callId: string }) {
   const place = [call.callerCity, call.callerState].filter(Boolean).join(", ");
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
-      <div className="flex flex-col gap-6">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <div className="flex min-w-0 flex-col gap-6">
         <Card>
           <CardHeader>
             <div className="flex flex-wrap items-center gap-3">
@@ -49,7 +49,7 @@ export function CallDetail({ callId }: { callId: string }) {
               <CallOutcomeBadge outcome={call.outcome} status={call.status} />
               {call.simulated ? <SimulatedCallBadge /> : null}
             </div>
-            <CardDescription>
+            <CardDescription className="break-words">
               {call.callerName ? `${formatPhoneNumber(call.callerNumber)} · ` : ""}
               {call.startedAt.toLocaleString()}
               {call.simulated ? " · Made with “Simulate a call”: not counted in your call numbers." : ""}
@@ -101,7 +101,7 @@ export function CallDetail({ callId }: { callId: string }) {
                           <span className="block font-medium">
                             {eventLabels[event.type] ?? eventTypeInfo[event.type as EventType]?.label ?? event.type}
                           </span>
-                          <span className="block text-xs text-muted-foreground">
+                          <span className="block break-words text-xs text-muted-foreground">
                             <code>{event.type}</code> · from {event.source}
                           </span>
                         </span>

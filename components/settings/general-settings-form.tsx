@@ -79,7 +79,7 @@ export function GeneralSettingsForm({ organization, canEdit }: { organization: {
             }}
             error={errors.timezone}
             disabled={!canEdit}
-            hint="Business-hours conditions and times in runs use this time zone, and so do the days on the home page and in call exports."
+            hint="Business-hours conditions and dates in texts and emails use this time zone, and so do the days on the home page and in call exports."
           />
           {errors.form ? (
             <p role="alert" className="text-sm text-destructive">

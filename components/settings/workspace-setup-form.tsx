@@ -76,7 +76,7 @@ export function WorkspaceSetupForm({ email, savedTimeZone }: { email: string | n
               setErrors((current) => ({ ...current, timezone: undefined, form: undefined }));
             }}
             error={errors.timezone}
-            hint={`${detectedTimeZone && !chosenTimeZone ? "The one this computer uses. " : ""}Business-hours conditions and times in runs use it.`}
+            hint={`${detectedTimeZone && !chosenTimeZone ? "The one this computer uses. " : ""}Business-hours conditions and dates in texts and emails use it.`}
           />
           {errors.form ? (
             <p role="alert" className="text-sm text-destructive">

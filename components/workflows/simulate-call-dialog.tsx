@@ -72,8 +72,12 @@ export function SimulateCallDialog({
       onSuccess: async (result) => {
         setOpen(false);
         setLastNumber(result.callerNumber);
-        // The next call is a new caller again, unless the person asks to reuse this one.
-        setForm((current) => ({ ...current, callerNumber: "" }));
+        // The next call is a new caller again, name and all, unless the person reuses this one's number.
+        setForm((current) => ({
+          ...current,
+          callerNumber: "",
+          callerName: current.reuseLastNumber ? current.callerName : initialForm(current.type).callerName,
+        }));
         toast.success("Simulated event sent", {
           description: `From ${formatPhoneNumber(result.callerNumber)}. Matching live workflows are running now.`,
           action: result.callId
