@@ -4,7 +4,7 @@ import { expectNoSeriousAxeViolations } from "./fixtures/axe";
 import { stepOfKind } from "./fixtures/editor-canvas";
 import { describeFocus, tabThroughPage, type FocusedControl } from "./fixtures/focus-ring";
 import { startWebhookReceiver, type WebhookReceiver } from "../test-support/stand-ins/webhook-receiver";
-import { TWILIO_ACCOUNT_SID, postAsTwilio, twimlAttribute } from "./fixtures/twilio";
+import { missedCallFromTwilio } from "./fixtures/tracked-call";
 
 // Every page and every dialog is checked with axe against WCAG 2.1 A and AA: no serious or critical
 // violation anywhere. A failure lists each rule, why it matters and the selectors of what breaks it.
@@ -99,41 +99,6 @@ async function importWorkflow(page: Page, name: string, graph: object = textBack
   return page.getByTestId("workflow-row").filter({ hasText: name });
 }
 
-/** A real (stand-in) missed call to `trackingNumber`: it shows on Calls and starts the live workflows. */
-async function missedCall(page: Page, baseURL: string, trackingNumber: string) {
-  const call = {
-    AccountSid: TWILIO_ACCOUNT_SID,
-    CallSid: `CA${Date.now().toString(16).padStart(32, "0")}`,
-    From: "+16505550142",
-    To: trackingNumber,
-    Called: trackingNumber,
-    Caller: "+16505550142",
-    Direction: "inbound",
-    CallerName: "JANE DOE",
-    FromCity: "OAKLAND",
-    FromState: "CA",
-    FromCountry: "US",
-  };
-  const twiml = await (await postAsTwilio(page.request, `${baseURL}/api/twilio/voice`, { ...call, CallStatus: "ringing" })).text();
-  await postAsTwilio(page.request, twimlAttribute(twiml, "Dial", "action"), {
-    ...call,
-    CallStatus: "in-progress",
-    DialCallStatus: "no-answer",
-    DialCallDuration: "0",
-  });
-  await postAsTwilio(page.request, twimlAttribute(twiml, "Number", "statusCallback"), {
-    AccountSid: TWILIO_ACCOUNT_SID,
-    CallSid: `${call.CallSid.slice(0, -4)}leg1`,
-    ParentCallSid: call.CallSid,
-    From: trackingNumber,
-    To: "+15105550111",
-    Direction: "outbound-dial",
-    CallStatus: "no-answer",
-    CallDuration: "0",
-    SequenceNumber: "0",
-  });
-}
-
 test("signed out: sign-in, check your email and the local mailbox", async ({ page }) => {
   await checkPage(page, "/sign-in", /Sign in/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in to Switchboard");
@@ -175,7 +140,7 @@ test("signed in: home, lists, a run, a call, numbers, outbox and a bad invitatio
     await row.getByRole("switch").click();
     await expect(row).toContainText("Active");
   }
-  await missedCall(page, baseURL!, trackingNumber);
+  await missedCallFromTwilio(page.request, baseURL!, { from: "+16505550142", trackingNumber, callerName: "JANE DOE" });
   await page.goto("/runs");
   await expect(page.getByTestId("run-row").filter({ hasText: "Text back" })).toContainText("Succeeded", { timeout: 20_000 });
   await expect(page.getByTestId("run-row").filter({ hasText: "CRM post" })).toContainText("Failed", { timeout: 20_000 });

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { startWebhookReceiver, type WebhookReceiver } from "../test-support/stand-ins/webhook-receiver";
+import { webhookReceiverForThisFile } from "./fixtures/webhook-receiver";
 import { signInWithMagicLink, uniqueEmail } from "./fixtures/auth";
 import {
   addTrackingNumber,
@@ -12,13 +12,7 @@ import {
 // A phone (an iPhone 14's screen).
 test.use({ viewport: { width: 390, height: 844 } });
 
-let receiver: WebhookReceiver;
-test.beforeAll(async () => {
-  receiver = await startWebhookReceiver();
-});
-test.afterAll(async () => {
-  await receiver?.close();
-});
+const receiver = webhookReceiverForThisFile();
 
 /** The page fits the screen: nothing makes it scroll sideways. */
 async function expectNoSidewaysScroll(page: Page, where: string) {
@@ -65,7 +59,7 @@ test("at phone width every page fits the screen, runs and calls are cards, filte
   await expectNoSidewaysScroll(page, "Numbers");
 
   // Workflows: a card per workflow with its switch.
-  await importLiveWorkflow(page, workflowName, missedCallTextAndWebhookGraph(`${receiver.url}/crm/contacts?source=switchboard-phone`));
+  await importLiveWorkflow(page, workflowName, missedCallTextAndWebhookGraph(`${receiver().url}/crm/contacts?source=switchboard-phone`));
   await expectCard(page.getByTestId("workflow-row").filter({ hasText: workflowName }));
   await expectNoSidewaysScroll(page, "Workflows");
 
@@ -239,7 +233,7 @@ test("Settings fit a phone's screen", async ({ page }) => {
 
 test("the editor opens on a phone read-only, its name readable, without scrolling sideways", async ({ page }) => {
   await signInWithMagicLink(page, uniqueEmail("phone-editor"));
-  await importLiveWorkflow(page, "Phone editor check", missedCallTextAndWebhookGraph(`${receiver.url}/editor`));
+  await importLiveWorkflow(page, "Phone editor check", missedCallTextAndWebhookGraph(`${receiver().url}/editor`));
   await page
     .getByTestId("workflow-row")
     .filter({ hasText: "Phone editor check" })

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { startWebhookReceiver, type WebhookReceiver } from "../test-support/stand-ins/webhook-receiver";
+import { webhookReceiverForThisFile } from "./fixtures/webhook-receiver";
 import { signInWithMagicLink, uniqueEmail } from "./fixtures/auth";
 import {
   addTrackingNumber,
@@ -11,13 +11,7 @@ import {
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
-let receiver: WebhookReceiver;
-test.beforeAll(async () => {
-  receiver = await startWebhookReceiver();
-});
-test.afterAll(async () => {
-  await receiver?.close();
-});
+const receiver = webhookReceiverForThisFile();
 
 /** Where to click in the middle of `row`: the centre of its `cellIndex`-th cell, which holds no link. */
 async function middleOf(row: Locator, cellIndex: number) {
@@ -43,7 +37,7 @@ test("a click anywhere on a Runs or Calls row opens it; Ctrl-click opens it in a
   const workflowName = "Row link check";
   await signInWithMagicLink(page, uniqueEmail("rows"));
   await addTrackingNumber(page, { phoneNumber: trackingNumber, label: "Radio spot", source: "Google Ads" });
-  await importLiveWorkflow(page, workflowName, missedCallTextAndWebhookGraph(`${receiver.url}/crm`));
+  await importLiveWorkflow(page, workflowName, missedCallTextAndWebhookGraph(`${receiver().url}/crm`));
   await missedCallFromTwilio(page.request, baseURL!, { from: "+16505550144", trackingNumber, callerName: "ADA LOVELACE" });
 
   // Runs: a table at this width; the "Started" cell (the 4th) has no link, yet a click there opens the run.

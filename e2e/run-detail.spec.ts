@@ -1,14 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { startWebhookReceiver, type WebhookReceiver } from "../test-support/stand-ins/webhook-receiver";
+import { webhookReceiverForThisFile } from "./fixtures/webhook-receiver";
 import { signInWithMagicLink, uniqueEmail } from "./fixtures/auth";
 
-let receiver: WebhookReceiver;
-test.beforeAll(async () => {
-  receiver = await startWebhookReceiver();
-});
-test.afterAll(async () => {
-  await receiver?.close();
-});
+const receiver = webhookReceiverForThisFile();
 
 /** A call over 10 s posts to the CRM; a shorter one gets a text. */
 function longCallGraph(url: string) {
@@ -64,7 +58,7 @@ test("a run's page highlights the path it took, for each branch of a condition, 
   await page.goto("/workflows");
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await page.getByLabel("Name").fill("Call length router");
-  await page.getByLabel("Workflow JSON").fill(JSON.stringify(longCallGraph(`${receiver.url}/crm`)));
+  await page.getByLabel("Workflow JSON").fill(JSON.stringify(longCallGraph(`${receiver().url}/crm`)));
   await page.getByRole("button", { name: "Import workflow" }).click();
   const workflowRow = page.getByTestId("workflow-row").filter({ hasText: "Call length router" });
   await workflowRow.getByRole("switch").click();
@@ -118,7 +112,7 @@ test("a run's page highlights the path it took, for each branch of a condition, 
   await expect(page.getByTestId("replay-of-link")).toBeVisible();
   await expect(node(page, "crm")).toHaveAttribute("data-outcome", "succeeded");
   await expect(edge(page, "yes-crm")).toHaveAttribute("data-outcome", "taken");
-  const deliveries = await receiver.waitForRequests(2);
+  const deliveries = await receiver().waitForRequests(2);
   expect(deliveries.map((delivery) => delivery.path)).toEqual(["/crm", "/crm"]);
 
   await page.getByTestId("replay-of-link").click();

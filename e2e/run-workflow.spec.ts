@@ -1,42 +1,17 @@
 import { expect, test } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
-import { startWebhookReceiver, type WebhookReceiver } from "../test-support/stand-ins/webhook-receiver";
+import { missedCallTextAndWebhookGraph } from "./fixtures/tracked-call";
+import { webhookReceiverForThisFile } from "./fixtures/webhook-receiver";
 import { signInWithMagicLink, uniqueEmail } from "./fixtures/auth";
 
-let receiver: WebhookReceiver;
-test.beforeAll(async () => {
-  receiver = await startWebhookReceiver();
-});
-test.afterAll(async () => {
-  await receiver?.close();
-});
-
-function missedCallToWebhookGraph(url: string) {
-  return {
-    version: 1,
-    nodes: [
-      { id: "trigger", kind: "trigger", position: { x: 0, y: 0 }, config: { eventType: "call.missed", trackingNumbers: [] } },
-      {
-        id: "text-back",
-        kind: "action.send_sms",
-        position: { x: 0, y: 140 },
-        config: { body: "Sorry we missed you, {{ caller.name | default: 'there' }}!" },
-      },
-      { id: "crm", kind: "action.webhook", position: { x: 0, y: 280 }, config: { urls: [url], headers: [] } },
-    ],
-    edges: [
-      { id: "e1", source: "trigger", sourceHandle: "out", target: "text-back" },
-      { id: "e2", source: "text-back", sourceHandle: "out", target: "crm" },
-    ],
-  };
-}
+const receiver = webhookReceiverForThisFile();
 
 test("a simulated missed call runs a live workflow: the run succeeds and the signed webhook arrives", async ({ page }) => {
   await signInWithMagicLink(page, uniqueEmail("runner"));
   await page.goto("/workflows");
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await page.getByLabel("Name").fill("Missed call follow-up");
-  await page.getByLabel("Workflow JSON").fill(JSON.stringify(missedCallToWebhookGraph(`${receiver.url}/crm`)));
+  await page.getByLabel("Workflow JSON").fill(JSON.stringify(missedCallTextAndWebhookGraph(`${receiver().url}/crm`)));
   await page.getByRole("button", { name: "Import workflow" }).click();
   const row = page.getByTestId("workflow-row").filter({ hasText: "Missed call follow-up" });
   await expect(row).toContainText("Paused");
@@ -57,7 +32,7 @@ test("a simulated missed call runs a live workflow: the run succeeds and the sig
   await expect(page.getByTestId("run-step")).toHaveCount(3);
   await expect(page.locator('[data-testid="run-step"][data-status="succeeded"]')).toHaveCount(3);
 
-  const [delivery] = await receiver.waitForRequests(1);
+  const [delivery] = await receiver().waitForRequests(1);
   expect(delivery!.path).toBe("/crm");
 
   // The receiver verifies the signature with the secret an admin sees in Settings → Webhooks.
